@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { CreateLinkForm } from "@/components/links/create-link-form";
+import { LinksTable } from "@/components/links/links-table";
+import { EmptyState, Panel } from "@/components/ui/card";
+import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { getDb } from "@/lib/db";
+import { listLinks } from "@/lib/links/queries";
+import { currentLinkHosts } from "@/lib/links/request-hosts";
+import { canWriteLinks } from "@/lib/workspaces/permissions";
+
+export const metadata = { title: "Links" };
+
+export default async function LinksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ view?: string }>;
+}) {
+  const { workspace: slug } = await params;
+  const archived = (await searchParams).view === "archived";
+  const { workspace, role } = await requireWorkspaceMember(slug);
+  const [links, hosts, creators] = await Promise.all([
+    listLinks(workspace.id, { archived }),
+    currentLinkHosts(),
+    getDb().creator.findMany({ where: { workspaceId: workspace.id, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-gray-900">Links</h1>
+        <p className="mt-1 text-sm text-gray-500">One tracked short link per creator, so you can see what each audience actually did.</p>
+      </div>
+
+      {canWriteLinks(role) ? (
+        <Panel title="Create a link" description="Paste where the link should go. Give it a readable slug, such as the creator's name.">
+          <CreateLinkForm workspaceSlug={workspace.slug} shortOrigin={hosts.shortOrigin} creators={creators} />
+        </Panel>
+      ) : null}
+
+      <Panel
+        title={archived ? "Archived links" : "Your links"}
+        description={archived ? "Archived links no longer redirect; their clicks are kept." : "Clicks count humans only; bots and link previews are filtered."}
+        actions={
+          <Link href={archived ? `/w/${workspace.slug}` : `/w/${workspace.slug}?view=archived`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            {archived ? "← Active links" : "Archived"}
+          </Link>
+        }
+      >
+        {links.length > 0 ? (
+          <LinksTable workspaceSlug={workspace.slug} links={links} shortOrigin={hosts.shortOrigin} />
+        ) : archived ? (
+          <EmptyState title="No archived links">Links you archive show up here, with their history.</EmptyState>
+        ) : (
+          <EmptyState title="No links yet">
+            Create your first link above — for example <code className="font-mono">{hosts.shortOrigin.replace(/^https?:\/\//, "")}/creator-name</code>{" "}
+            pointing at your landing page — and share it with the creator. Every click shows up here.
+          </EmptyState>
+        )}
+      </Panel>
+    </div>
+  );
+}

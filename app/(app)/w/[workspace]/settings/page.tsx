@@ -1,0 +1,78 @@
+import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/api-keys/api-keys-panel";
+import { EmptyState, Panel } from "@/components/ui/card";
+import { listApiKeys } from "@/lib/api-keys/queries";
+import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { formatDateTime } from "@/lib/format";
+import { currentLinkHosts } from "@/lib/links/request-hosts";
+import { canManageApiKeys } from "@/lib/workspaces/permissions";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const { workspace, role } = await requireWorkspaceMember(slug);
+  const manage = canManageApiKeys(role);
+  const [keys, hosts] = await Promise.all([manage ? listApiKeys(workspace.id) : Promise.resolve([]), currentLinkHosts()]);
+  const origin = new URL(hosts.shortOrigin).origin;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-gray-900">Settings</h1>
+        <p className="mt-1 text-sm text-gray-500">
+          Workspace <span className="font-medium text-gray-700">{workspace.name}</span> · address <code className="font-mono">/w/{workspace.slug}</code> · your role: {role}
+        </p>
+      </div>
+
+      <Panel title="API keys" description="Keys let your scripts and checkout create links and read analytics through the REST API. They are stored hashed.">
+        {manage ? (
+          <div className="space-y-6">
+            <CreateApiKeyForm workspaceSlug={workspace.slug} />
+            {keys.length === 0 ? (
+              <EmptyState title="No API keys yet">Create one above, then call the API with it as a bearer token.</EmptyState>
+            ) : (
+              <table className="min-w-full text-sm" data-testid="api-keys-table">
+                <thead>
+                  <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
+                    <th className="py-2 pr-4">Name</th>
+                    <th className="py-2 pr-4">Key</th>
+                    <th className="py-2 pr-4">Created</th>
+                    <th className="py-2 pr-4">Last used</th>
+                    <th className="py-2" />
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-gray-100">
+                  {keys.map((key) => (
+                    <tr key={key.id} className={key.revokedAt ? "text-gray-400" : ""}>
+                      <td className="py-3 pr-4 font-medium">{key.name}</td>
+                      <td className="py-3 pr-4 font-mono text-xs">{key.prefix}…</td>
+                      <td className="py-3 pr-4">{formatDateTime(key.createdAt)}{key.createdBy?.email ? ` by ${key.createdBy.email}` : ""}</td>
+                      <td className="py-3 pr-4">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</td>
+                      <td className="py-3 text-right">
+                        {key.revokedAt ? <span className="text-xs">Revoked {formatDateTime(key.revokedAt)}</span> : <RevokeApiKeyButton workspaceSlug={workspace.slug} keyId={key.id} name={key.name} />}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        ) : (
+          <p className="text-sm text-gray-500">Only owners and admins can manage API keys.</p>
+        )}
+      </Panel>
+
+      <Panel title="Try the API" description="Create a link, then read its analytics.">
+        <pre className="overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
+{`curl -X POST ${origin}/api/v1/links \\
+  -H "Authorization: Bearer $CLICKPROOF_API_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '{"url":"https://shop.example.com/spring","slug":"maya-lopez"}'
+
+curl "${origin}/api/v1/analytics?linkId=<id>" \\
+  -H "Authorization: Bearer $CLICKPROOF_API_KEY"`}
+        </pre>
+      </Panel>
+    </div>
+  );
+}

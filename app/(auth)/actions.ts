@@ -1,0 +1,72 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { errorState, formObject, type ActionState } from "@/lib/actions/action-state";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { consumeMagicLinkAttempt, consumeSignUpAttempt } from "@/lib/auth/rate-limit";
+import { emailSchema, signInSchema } from "@/lib/auth/schema";
+import { createUserWithPassword } from "@/lib/auth/sign-up";
+import { clientIp } from "@/lib/clicks/geo";
+import { getEnv } from "@/lib/env";
+import { parseInput } from "@/lib/validation";
+import { z } from "zod";
+
+async function requestIp(): Promise<string> {
+  return clientIp(await headers(), getEnv().TRUST_PROXY) ?? "unknown";
+}
+
+function safeNext(value: FormDataEntryValue | null, fallback: string): string {
+  // Only same-site paths: an open redirect after sign-in is a phishing tool.
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : fallback;
+}
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const input = parseInput(signInSchema, formObject(formData));
+    await signIn("credentials", { ...input, redirectTo: safeNext(formData.get("next"), "/workspaces") });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return {
+        ok: false,
+        error:
+          error.code === "rate_limited"
+            ? "Too many sign-in attempts. Wait 15 minutes, or use a sign-in link by e-mail."
+            : "Wrong e-mail or password.",
+        fieldErrors: {},
+      };
+    }
+    if (error instanceof AuthError) return { ok: false, error: "Sign-in failed. Please try again.", fieldErrors: {} };
+    return errorState(error);
+  }
+}
+
+export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    await consumeSignUpAttempt(await requestIp());
+    const fields = formObject(formData);
+    const user = await createUserWithPassword(fields);
+    await signIn("credentials", { email: user.email, password: fields.password, redirectTo: "/workspaces/new" });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    return errorState(error);
+  }
+}
+
+export async function magicLinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    await consumeMagicLinkAttempt(await requestIp());
+    const { email } = parseInput(z.object({ email: emailSchema }), formObject(formData));
+    await signIn("nodemailer", { email, redirectTo: safeNext(formData.get("next"), "/workspaces") });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, error: "Could not send the sign-in link. Please try again.", fieldErrors: {} };
+    return errorState(error);
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { isMagicLinkEnabled } from "@/lib/auth/auth";
+import { getSessionUser } from "@/lib/auth/page-guard";
+
+export const metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  if (await getSessionUser()) redirect("/workspaces");
+  return (
+    <>
+      <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
+      <p className="mt-1 text-sm text-gray-500">
+        New here?{" "}
+        <Link href="/signup" className="font-medium text-indigo-600 hover:text-indigo-500">
+          Create an account
+        </Link>
+      </p>
+      <div className="mt-6 space-y-4">
+        {params["check-email"] ? <FormMessage tone="success">Check your inbox: we sent you a sign-in link.</FormMessage> : null}
+        {params.error === "Verification" ? (
+          <FormMessage tone="error">That sign-in link has expired or was already used. Ask for a new one.</FormMessage>
+        ) : null}
+        <SignInForm next={params.next} magicLink={isMagicLinkEnabled()} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/w/[workspace]/actions";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+export function CreateApiKeyForm({ workspaceSlug }: { workspaceSlug: string }) {
+  const [state, action, pending] = useActionState(createApiKeyAction.bind(null, workspaceSlug), null);
+  return (
+    <div className="space-y-4">
+      {state?.ok ? (
+        <FormMessage tone="success">
+          <p className="font-medium">Key “{state.data.name}” created. Copy it now: it is shown only once.</p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <code className="rounded bg-white px-2 py-1 font-mono text-xs text-gray-900 ring-1 ring-emerald-200" data-testid="new-api-key">
+              {state.data.key}
+            </code>
+            <CopyButton value={state.data.key} />
+          </div>
+        </FormMessage>
+      ) : null}
+      <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
+        <Field label="Key name" name="name" placeholder="Shopify checkout" className="flex-1" error={state && !state.ok ? (state.fieldErrors.name ?? state.error) : undefined} />
+        <Button type="submit" disabled={pending} className="sm:mt-6">
+          {pending ? "Creating…" : "Create API key"}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+export function RevokeApiKeyButton({ workspaceSlug, keyId, name }: { workspaceSlug: string; keyId: string; name: string }) {
+  const [state, action, pending] = useActionState(revokeApiKeyAction.bind(null, workspaceSlug, keyId), null);
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (!confirm(`Revoke “${name}”? Scripts using it stop working at once.`)) event.preventDefault();
+      }}
+    >
+      {state && !state.ok ? <span className="mr-2 text-xs text-red-600">{state.error}</span> : null}
+      <Button type="submit" variant="danger" disabled={pending} className="px-2.5 py-1 text-xs">
+        Revoke
+      </Button>
+    </form>
+  );
+}

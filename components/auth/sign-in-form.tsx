@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { magicLinkAction, signInAction } from "@/app/(auth)/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+
+export function SignInForm({ next, magicLink }: { next?: string; magicLink: boolean }) {
+  const [state, action, pending] = useActionState(signInAction, null);
+  const [magicState, magicAction, magicPending] = useActionState(magicLinkAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  return (
+    <div className="space-y-6">
+      <form action={action} className="space-y-4" noValidate>
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        {state && !state.ok ? <FormMessage tone="error">{state.error}</FormMessage> : null}
+        <Field label="E-mail" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {magicLink ? (
+        <form action={magicAction} className="space-y-3 border-t border-gray-100 pt-6" noValidate>
+          <p className="text-sm text-gray-600">Or get a one-time sign-in link by e-mail.</p>
+          {magicState && !magicState.ok ? <FormMessage tone="error">{magicState.error}</FormMessage> : null}
+          <Field label="E-mail for the link" name="email" type="email" autoComplete="email" error={magicState && !magicState.ok ? magicState.fieldErrors.email : undefined} />
+          <Button type="submit" variant="secondary" disabled={magicPending} className="w-full">
+            {magicPending ? "Sending…" : "Email me a sign-in link"}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { signUpAction } from "@/app/(auth)/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { PASSWORD_MIN } from "@/lib/auth/schema";
+
+export function SignUpForm() {
+  const [state, action, pending] = useActionState(signUpAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state && !state.ok ? <FormMessage tone="error">{state.error}</FormMessage> : null}
+      <Field label="Your name" name="name" autoComplete="name" error={errors.name} />
+      <Field label="Work e-mail" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        error={errors.password}
+      />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

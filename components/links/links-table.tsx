@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatDate, formatInteger } from "@/lib/format";
+import type { LinkRow } from "@/lib/links/queries";
+
+export function LinksTable({ workspaceSlug, links, shortOrigin }: { workspaceSlug: string; links: LinkRow[]; shortOrigin: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm" data-testid="links-table">
+        <thead>
+          <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
+            <th className="py-2 pr-4">Short link</th>
+            <th className="py-2 pr-4">Destination</th>
+            <th className="py-2 pr-4">Creator</th>
+            <th className="py-2 pr-4 text-right">Clicks</th>
+            <th className="py-2 pr-4 text-right" title="Bots and link-preview fetchers, not counted as clicks">Filtered</th>
+            <th className="py-2 text-right">Created</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100">
+          {links.map((link) => {
+            const url = `${shortOrigin}/${link.slug}`;
+            return (
+              <tr key={link.id} className="align-top hover:bg-gray-50" data-slug={link.slug}>
+                <td className="py-3 pr-4">
+                  <div className="flex items-center gap-2">
+                    <Link href={`/w/${workspaceSlug}/links/${link.id}`} className="font-medium text-indigo-700 hover:underline">
+                      /{link.slug}
+                    </Link>
+                    <CopyButton value={url} />
+                  </div>
+                </td>
+                <td className="max-w-xs truncate py-3 pr-4 text-gray-600" title={link.url}>
+                  {link.url.replace(/^https?:\/\//, "")}
+                </td>
+                <td className="py-3 pr-4 text-gray-700">{link.creator?.name ?? <span className="text-gray-400">—</span>}</td>
+                <td className="py-3 pr-4 text-right font-semibold tabular-nums text-gray-900" data-testid="link-clicks">
+                  {formatInteger(link.clicks)}
+                </td>
+                <td className="py-3 pr-4 text-right tabular-nums text-gray-500">{formatInteger(link.filtered)}</td>
+                <td className="py-3 text-right text-gray-500">{formatDate(link.createdAt)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/api-keys/token";
+import { parseInput } from "@/lib/validation";
+
+const LAST_USED_PRECISION_MS = 60_000;
+
+export function listApiKeys(workspaceId: string) {
+  return getDb().apiKey.findMany({
+    where: { workspaceId },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    select: { id: true, name: true, prefix: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { email: true } } },
+  });
+}
+
+/** Creates a key and returns it in full — the only time it exists outside its hash. */
+export async function createApiKey(workspaceId: string, userId: string, rawInput: unknown) {
+  const { name } = parseInput(createApiKeySchema, rawInput);
+  const key = generateApiKey();
+  const record = await getDb().apiKey.create({
+    data: { workspaceId, createdById: userId, name, prefix: displayPrefix(key), hashedKey: hashApiKey(key) },
+    select: { id: true, name: true, prefix: true },
+  });
+  return { ...record, key };
+}
+
+export async function revokeApiKey(workspaceId: string, keyId: string) {
+  const { count } = await getDb().apiKey.updateMany({
+    where: { id: keyId, workspaceId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) throw notFound("API key not found");
+}
+
+/**
+ * The live key matching a presented secret, unscoped by design: the key is what tells us the
+ * workspace. Updates lastUsedAt at most once a minute so busy keys do not write on every call.
+ */
+export async function unsafeFindApiKeyBySecret(secret: string) {
+  const db = getDb();
+  const key = await db.apiKey.findUnique({
+    where: { hashedKey: hashApiKey(secret) },
+    select: { id: true, workspaceId: true, revokedAt: true, lastUsedAt: true, createdById: true },
+  });
+  if (!key || key.revokedAt) return null;
+  const now = Date.now();
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return key;
+}

@@ -1,0 +1,88 @@
+// The one guard for workspace route handlers: authenticate (API key or session) → resolve the
+// workspace → authorise → run, with every error mapped by lib/api/error-response.ts.
+// A handler receives the resolved workspace and never trusts a workspace id from the request.
+import "server-only";
+import type { Role } from "@prisma/client";
+import { unsafeFindApiKeyBySecret } from "@/lib/api-keys/queries";
+import { errorResponse } from "@/lib/api/error-response";
+import { auth } from "@/lib/auth/auth";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { can, type Action } from "@/lib/workspaces/permissions";
+import { getMembership } from "@/lib/workspaces/queries";
+
+export type Principal =
+  | { kind: "apiKey"; keyId: string; workspaceId: string; userId: string | null }
+  | { kind: "user"; userId: string };
+
+export type ApiWorkspace = { id: string; slug: string; name: string; plan: "free" | "single" | "team" };
+
+export type WorkspaceHandlerContext<P> = {
+  request: Request;
+  workspace: ApiWorkspace;
+  role: Role;
+  principal: Principal;
+  params: P;
+};
+
+async function authenticate(request: Request): Promise<Principal> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new AppError("unauthorized", "Send your API key as: Authorization: Bearer <key>");
+    const key = await unsafeFindApiKeyBySecret(match[1]);
+    if (!key) throw new AppError("unauthorized", "Invalid or revoked API key");
+    return { kind: "apiKey", keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById };
+  }
+  const session = await auth();
+  if (session?.user?.id) return { kind: "user", userId: session.user.id };
+  throw new AppError("unauthorized", "Authentication required: send an API key as Authorization: Bearer <key>");
+}
+
+async function resolveWorkspace(principal: Principal, request: Request): Promise<{ workspace: ApiWorkspace; role: Role }> {
+  if (principal.kind === "apiKey") {
+    const workspace = await getDb().workspace.findUnique({
+      where: { id: principal.workspaceId },
+      select: { id: true, slug: true, name: true, plan: true },
+    });
+    if (!workspace) throw new AppError("unauthorized", "Invalid or revoked API key");
+    // Keys act as members: they can manage links but not people, keys or billing.
+    return { workspace, role: "member" };
+  }
+  const slug = new URL(request.url).searchParams.get("workspace");
+  if (!slug) throw new AppError("invalid_input", "Signed-in requests name their workspace: ?workspace=<slug>", [{ path: "workspace", message: "Required" }]);
+  const membership = await getMembership(principal.userId, slug);
+  if (!membership) throw new AppError("not_found", "Workspace not found");
+  return membership;
+}
+
+function authorise(role: Role, permission: Action): void {
+  if (!can(role, permission)) throw new AppError("forbidden", `This needs the "${permission}" permission, which a ${role} does not have`);
+}
+
+export function withWorkspace<P = Record<string, never>>(
+  permission: Action,
+  handler: (ctx: WorkspaceHandlerContext<P>) => Promise<Response>,
+) {
+  return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const principal = await authenticate(request);
+      const { workspace, role } = await resolveWorkspace(principal, request);
+      authorise(role, permission);
+      return await handler({ request, workspace, role, principal, params: await segment.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parses a JSON body; malformed JSON is a 422 like any other bad input. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid JSON", [{ path: "(body)", message: "Malformed JSON" }]);
+  }
+}

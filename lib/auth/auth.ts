@@ -1,0 +1,104 @@
+// Auth.js v5: e-mail + password (argon2id, rate-limited), and magic links by e-mail when SMTP is
+// configured (in development without SMTP the link is printed to the server log). Sessions are
+// JWTs, so the redirect path and pages never need a session table lookup.
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { createTransport } from "nodemailer";
+import { clientIp } from "@/lib/clicks/geo";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/rate-limit";
+import { signInSchema } from "@/lib/auth/schema";
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+export class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+// Verifying against a real hash when the account does not exist keeps both answers equally slow,
+// so response time does not reveal which e-mail addresses have accounts.
+let dummyHash: Promise<string> | undefined;
+
+export function isMagicLinkEnabled(): boolean {
+  const env = getEnv();
+  return Boolean(env.SMTP_URL) || env.NODE_ENV === "development";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getEnv();
+  const db = getDb();
+  return {
+    adapter: PrismaAdapter(db),
+    session: { strategy: "jwt" },
+    trustHost: true,
+    pages: { signIn: "/login", verifyRequest: "/login?check-email=1", error: "/login" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) throw new InvalidCredentials();
+          const { email, password } = parsed.data;
+          const ip = clientIp(request.headers, env.TRUST_PROXY) ?? "unknown";
+          try {
+            await checkSignInAllowed(email, ip);
+          } catch (error) {
+            if (error instanceof AppError) throw new TooManyAttempts();
+            throw error;
+          }
+          const user = await db.user.findUnique({
+            where: { email },
+            select: { id: true, email: true, name: true, passwordHash: true },
+          });
+          const valid = user?.passwordHash
+            ? await verifyPassword(user.passwordHash, password)
+            : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), password).then(() => false);
+          if (!user || !valid) {
+            await recordSignInFailure(email, ip);
+            throw new InvalidCredentials();
+          }
+          await recordSignInSuccess(email, ip);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+      ...(isMagicLinkEnabled()
+        ? [
+            Nodemailer({
+              server: env.SMTP_URL ?? "smtp://localhost:25",
+              from: env.EMAIL_FROM,
+              async sendVerificationRequest({ identifier, url }) {
+                if (!env.SMTP_URL) {
+                  console.log(`[auth] magic sign-in link for ${identifier}: ${url}`);
+                  return;
+                }
+                await createTransport(env.SMTP_URL).sendMail({
+                  to: identifier,
+                  from: env.EMAIL_FROM,
+                  subject: "Your Clickproof sign-in link",
+                  text: `Sign in to Clickproof:\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this e-mail.`,
+                  html: `<p>Sign in to Clickproof:</p><p><a href="${url}">Sign in</a></p><p>The link works once and expires in 24 hours. If you did not ask for it, ignore this e-mail.</p>`,
+                });
+              },
+            }),
+          ]
+        : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});

@@ -1,0 +1,65 @@
+// Attempt limits for sign-in and sign-up, in process (a Redis store joins when REDIS_URL lands).
+// Sign-in counts failures per account+IP (stops guessing one account) and per IP (stops spraying
+// many accounts); a success clears the account's counter.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "@/lib/errors";
+
+type Limiters = { signInAccount: RateLimiterMemory; signInIp: RateLimiterMemory; signUpIp: RateLimiterMemory; magicLinkIp: RateLimiterMemory };
+const KEY = Symbol.for("clickproof.authLimiters");
+const globals = globalThis as typeof globalThis & { [KEY]?: Limiters };
+
+function limiters(): Limiters {
+  return (globals[KEY] ??= {
+    signInAccount: new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60 }),
+    signInIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: 30, duration: 15 * 60 }),
+    signUpIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
+    magicLinkIp: new RateLimiterMemory({ keyPrefix: "magic-ip", points: 10, duration: 60 * 60 }),
+  });
+}
+
+function minutes(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
+}
+
+async function consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      throw new AppError("rate_limited", `Too many ${what}. Try again in ${minutes(error)} minute${minutes(error) === 1 ? "" : "s"}.`, {
+        retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
+      });
+    }
+    throw error;
+  }
+}
+
+/** Refuses when this account or this address has failed too often lately. */
+export async function checkSignInAllowed(email: string, ip: string): Promise<void> {
+  const { signInAccount, signInIp } = limiters();
+  const [account, address] = await Promise.all([signInAccount.get(`${email}|${ip}`), signInIp.get(ip)]);
+  const blocked = [account, address].find((res) => res && res.remainingPoints <= 0);
+  if (blocked) {
+    throw new AppError("rate_limited", `Too many sign-in attempts. Try again in ${minutes(blocked)} minute${minutes(blocked) === 1 ? "" : "s"}.`);
+  }
+}
+
+export async function recordSignInFailure(email: string, ip: string): Promise<void> {
+  const { signInAccount, signInIp } = limiters();
+  await Promise.all([
+    signInAccount.penalty(`${email}|${ip}`, 1),
+    signInIp.penalty(ip, 1),
+  ]);
+}
+
+export async function recordSignInSuccess(email: string, ip: string): Promise<void> {
+  await limiters().signInAccount.delete(`${email}|${ip}`);
+}
+
+export function consumeSignUpAttempt(ip: string): Promise<void> {
+  return consume(limiters().signUpIp, ip, "sign-ups from this address");
+}
+
+export function consumeMagicLinkAttempt(ip: string): Promise<void> {
+  return consume(limiters().magicLinkIp, ip, "sign-in e-mails from this address");
+}

@@ -1,0 +1,19 @@
+// The process's one pg pool. Kept free of "server-only" and Prisma because middleware.ts (the
+// redirect hot path) uses it directly. Stored on globalThis: middleware.ts and the App Router are
+// bundled separately but run in one Node.js process and must share one pool.
+import pg from "pg";
+import { getEnv } from "@/lib/env";
+
+const KEY = Symbol.for("clickproof.pool");
+const globals = globalThis as typeof globalThis & { [KEY]?: pg.Pool };
+
+export function getPool(): pg.Pool {
+  let pool = globals[KEY];
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 20, idleTimeoutMillis: 30_000 });
+    // An idle client losing its connection (a database restart) must not crash the server.
+    pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    globals[KEY] = pool;
+  }
+  return pool;
+}

@@ -1,0 +1,58 @@
+// The environment, parsed once with zod. Nothing else reads process.env for app settings.
+// Parsing is lazy so `next build` (which imports modules without a database) does not fail.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "must be a postgresql:// URL" }),
+  /** Where the embedded database and local state live. */
+  DATA_DIR: z.string().default(".data"),
+  /** Public base URL of the app, e.g. https://app.clickproof.dev (defaults to the request's origin). */
+  APP_URL: optionalString.pipe(z.string().url().optional()),
+  /** Host of the default short domain, e.g. clk.example.com (defaults to the app's own host). */
+  SHORT_DOMAIN: optionalString,
+  /** smtp://user:pass@host:port — enables magic-link sign-in by e-mail. */
+  SMTP_URL: optionalString,
+  EMAIL_FROM: z.string().default("Clickproof <no-reply@clickproof.local>"),
+  /** Stored as an API key of the demo workspace by the seed. */
+  DEMO_API_KEY: optionalString,
+  /** Path to a country .mmdb file; defaults to the bundled DB-IP Country Lite database. */
+  GEOIP_DB: optionalString,
+  /** Milliseconds a click waits for its batch to be written together (group commit). */
+  CLICK_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(2),
+  /** Seconds a resolved link stays in the in-process cache. */
+  LINK_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Trust X-Forwarded-For for the visitor's address (set when behind a proxy you run). */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let parsed: Env | undefined;
+
+export function getEnv(): Env {
+  if (parsed) return parsed;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvForTests(): void {
+  parsed = undefined;
+}

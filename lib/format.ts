@@ -1,0 +1,10 @@
+// Display formatting shared by pages (numbers are computed elsewhere; this only prints them).
+const integer = new Intl.NumberFormat("en-US");
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+export const formatInteger = (value: number) => integer.format(value);
+export const formatPercent = (fraction: number) => percent.format(fraction);
+export const formatDate = (value: Date) => date.format(value);
+export const formatDateTime = (value: Date) => `${dateTime.format(value)} UTC`;

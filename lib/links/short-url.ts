@@ -1,0 +1,30 @@
+// Where a workspace's short links live, and which hosts count as "ours" (a destination on one of
+// them would be a redirect loop or a way to launder a link through us).
+export type ShortLinkHosts = {
+  /** origin used to print short URLs, e.g. https://clk.example.com or http://localhost:3000 */
+  shortOrigin: string;
+  /** every host[:port] that serves this app or its short links */
+  ownHosts: string[];
+};
+
+export function shortLinkHosts(options: { shortDomain?: string; appUrl?: string; requestOrigin: string }): ShortLinkHosts {
+  const request = new URL(options.requestOrigin);
+  const app = options.appUrl ? new URL(options.appUrl) : request;
+  const shortOrigin = options.shortDomain ? `${app.protocol}//${options.shortDomain}` : app.origin;
+  const hosts = new Set([request.host, app.host, new URL(shortOrigin).host].map((host) => host.toLowerCase()));
+  return { shortOrigin, ownHosts: [...hosts] };
+}
+
+export function shortUrl(hosts: ShortLinkHosts, slug: string): string {
+  return `${hosts.shortOrigin}/${slug}`;
+}
+
+export function isOwnHost(hosts: ShortLinkHosts, destination: string): boolean {
+  const host = new URL(destination).host.toLowerCase();
+  return hosts.ownHosts.some((own) => own === host || own === host.replace(/^www\./, ""));
+}
+
+/** The short-link hosts for a request that reached the app at `requestOrigin`. */
+export function linkHostsFor(requestOrigin: string, env: { SHORT_DOMAIN?: string; APP_URL?: string }): ShortLinkHosts {
+  return shortLinkHosts({ shortDomain: env.SHORT_DOMAIN, appUrl: env.APP_URL, requestOrigin });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { invalidField, notFound } from "@/lib/errors";
+import { updateLinkSchema } from "@/lib/links/schema";
+import { isOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
+import { invalidateLink } from "@/lib/redirect/link-cache";
+import { parseInput } from "@/lib/validation";
+
+async function scopedLink(workspaceId: string, linkId: string) {
+  const link = await getDb().link.findFirst({ where: { id: linkId, workspaceId }, select: { id: true, domain: true, slug: true } });
+  if (!link) throw notFound("Link not found");
+  return link;
+}
+
+export async function updateLinkDestination(workspaceId: string, linkId: string, hosts: ShortLinkHosts, rawInput: unknown) {
+  const input = parseInput(updateLinkSchema, rawInput);
+  if (isOwnHost(hosts, input.url)) {
+    throw invalidField("url", "Destination cannot be a Clickproof short link or page (it would loop)");
+  }
+  const link = await scopedLink(workspaceId, linkId);
+  const updated = await getDb().link.update({ where: { id: link.id, workspaceId }, data: { url: input.url } });
+  invalidateLink(link.domain, link.slug);
+  return updated;
+}
+
+/** Archived links stop redirecting (their slug shows the not-found page) but keep their clicks. */
+export async function setLinkArchived(workspaceId: string, linkId: string, archived: boolean) {
+  const link = await scopedLink(workspaceId, linkId);
+  const updated = await getDb().link.update({
+    where: { id: link.id, workspaceId },
+    data: { archivedAt: archived ? new Date() : null },
+  });
+  invalidateLink(link.domain, link.slug);
+  return updated;
+}

@@ -1,0 +1,587 @@
+// Seeds the demo account: a Team-plan "Demo Brand" workspace with creators, links and a month of
+// synthetic clicks that tell the product's story (prisma/seed-data.ts). Run as
+// `tsx prisma/seed.ts` with DATABASE_URL set (npm run db:seed starts the embedded database first),
+// or call seed() from scripts and tests.
+//
+// It opens its own pool and Prisma client instead of using lib/db: that module imports
+// "server-only", which throws outside Next.js.
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Prisma, PrismaClient, type DeviceType } from "@prisma/client";
+import pg from "pg";
+import { displayPrefix, hashApiKey } from "../lib/api-keys/token";
+import { hashPassword } from "../lib/auth/password";
+import { getEnv } from "../lib/env";
+import {
+  BOT_RATE,
+  COUNTRY_WEIGHTS,
+  CREATORS,
+  DECAY,
+  DEMO_API_KEY_NAME,
+  DEMO_USER,
+  DEMO_WORKSPACE,
+  DEVICE_MIX,
+  HOUR_WEIGHTS,
+  IN_APP_BROWSER,
+  LINKS,
+  UNKNOWN_COUNTRY_RATE,
+  destinationUrl,
+  type Platform,
+  type SeedCreator,
+  type SeedLink,
+} from "./seed-data";
+
+export type SeedOptions = {
+  /** stored (hashed) as an API key of the demo workspace */
+  demoApiKey?: string;
+  /** the clicks cover the 30 days before this instant; the data is deterministic for a given now */
+  now?: Date;
+  log?: (line: string) => void;
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+export const CLICK_WINDOW_DAYS = 30;
+const INSERT_BATCH = 5_000;
+
+// ---------- deterministic randomness ----------
+
+type Rng = () => number;
+
+/** mulberry32: tiny, fast, good enough for synthetic data, and reproducible from a 32-bit seed. */
+function mulberry32(seed: number): Rng {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** FNV-1a, to derive a stream per link/visitor: editing one link's data leaves the others' clicks unchanged. */
+function seedFrom(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+function pick<T>(rng: Rng, options: ReadonlyArray<readonly [T, number]>): T {
+  let total = 0;
+  for (const [, weight] of options) total += weight;
+  let roll = rng() * total;
+  for (const [value, weight] of options) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  const last = options.at(-1); // floating-point rounding can leave roll at exactly 0
+  if (!last) throw new Error("pick() needs at least one option");
+  return last[0];
+}
+
+// ---------- the click generator ----------
+
+type Os = "iOS" | "Android" | "Windows" | "macOS" | "Linux";
+type Source = Platform | "facebook" | "twitter" | "direct";
+
+type Visitor = { id: string; country: string | null; device: Exclude<DeviceType, "other">; os: Os };
+
+export type SeedClick = {
+  slug: string;
+  createdAt: Date;
+  country: string | null;
+  device: DeviceType;
+  browser: string | null;
+  os: string | null;
+  referrer: string | null;
+  isBot: boolean;
+  visitorHash: string;
+};
+
+const ANDROID_LEANING = new Set(["IN", "BR", "MX", "NG", "ZA"]);
+const MAX_HOUR_WEIGHT = Math.max(...HOUR_WEIGHTS);
+
+function utcDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Like the app's hash (SHA-256 of ip, user agent and the day's salt): same person, browser and day → same hash. */
+function visitorHash(visitorId: string, browser: string | null, time: number): string {
+  return createHash("sha256").update(`clickproof-seed|${visitorId}|${browser ?? ""}|${utcDay(time)}`).digest("hex");
+}
+
+function countryOptions(audience: SeedCreator["audience"]): Array<readonly [string | null, number]> {
+  const options: Array<readonly [string | null, number]> = Object.entries(COUNTRY_WEIGHTS).map(
+    ([code, weight]) => [code, weight * (audience?.[code] ?? 1)] as const,
+  );
+  const known = options.reduce((sum, [, weight]) => sum + weight, 0);
+  options.push([null, (known * UNKNOWN_COUNTRY_RATE) / (1 - UNKNOWN_COUNTRY_RATE)]);
+  return options;
+}
+
+function makeVisitor(id: string, platform: Platform, countries: ReadonlyArray<readonly [string | null, number]>): Visitor {
+  // Seeded by the visitor's id so a visitor is the same person on every link that shares the pool.
+  const rng = mulberry32(seedFrom(`visitor:${id}`));
+  const country = pick(rng, countries);
+  const mix = DEVICE_MIX[platform];
+  const device = pick<Visitor["device"]>(rng, [
+    ["mobile", mix.mobile],
+    ["desktop", mix.desktop],
+    ["tablet", Math.max(0, 1 - mix.mobile - mix.desktop)],
+  ]);
+  const androidShare = country && ANDROID_LEANING.has(country) ? 0.75 : 0.45;
+  const os: Os =
+    device === "desktop"
+      ? pick<Os>(rng, [["Windows", 0.58], ["macOS", 0.36], ["Linux", 0.06]])
+      : device === "tablet"
+        ? pick<Os>(rng, [["iOS", 0.7], ["Android", 0.3]])
+        : pick<Os>(rng, [["iOS", 1 - androidShare], ["Android", androidShare]]);
+  return { id, country, device, os };
+}
+
+function pickSource(rng: Rng, platform: Platform): Source {
+  if (platform === "email") return pick<Source>(rng, [["email", 0.9], ["direct", 0.1]]);
+  // Links get reshared beyond the post: Facebook, X (t.co), and pasted into chats (no referrer).
+  return pick<Source>(rng, [[platform, 0.82], ["facebook", 0.05], ["twitter", 0.04], ["direct", 0.09]]);
+}
+
+function pickBrowser(rng: Rng, visitor: Visitor, source: Source): string {
+  if (visitor.device === "mobile") {
+    const inApp = source === "instagram" || source === "tiktok" ? IN_APP_BROWSER[source] : undefined;
+    if (inApp && rng() < inApp.share) return inApp.name;
+    if (source === "facebook" && rng() < 0.7) return "Facebook";
+  }
+  switch (visitor.os) {
+    case "iOS":
+      return pick(rng, [["Safari", 0.85], ["Chrome", 0.15]]);
+    case "Android":
+      return pick(rng, [["Chrome", 0.72], ["Samsung Internet", 0.28]]);
+    case "Windows":
+      return pick(rng, [["Chrome", 0.68], ["Edge", 0.22], ["Firefox", 0.1]]);
+    case "macOS":
+      return pick(rng, [["Safari", 0.45], ["Chrome", 0.47], ["Firefox", 0.08]]);
+    case "Linux":
+      return pick(rng, [["Chrome", 0.6], ["Firefox", 0.4]]);
+  }
+}
+
+function pickReferrer(rng: Rng, source: Source, device: Visitor["device"]): string | null {
+  // In-app browsers and mail clients often send no Referer at all, hence the nulls.
+  switch (source) {
+    case "instagram":
+      return device === "mobile"
+        ? pick(rng, [["l.instagram.com", 0.55], ["instagram.com", 0.25], [null, 0.2]])
+        : pick(rng, [["instagram.com", 0.6], ["l.instagram.com", 0.3], [null, 0.1]]);
+    case "tiktok":
+      return pick(rng, [["tiktok.com", 0.65], [null, 0.35]]);
+    case "youtube":
+      return pick(rng, [["youtube.com", 0.85], [null, 0.15]]);
+    case "email":
+      return pick(rng, [[null, 0.85], ["mail.google.com", 0.15]]);
+    case "facebook":
+      return pick(rng, [["facebook.com", 0.8], [null, 0.2]]);
+    case "twitter":
+      return "t.co";
+    case "direct":
+      return null;
+  }
+}
+
+/** A click time after the post went live: fast decay plus long tail, shaped by the time of day. */
+function sampleHumanTime(rng: Rng, liveAt: number, start: number, end: number, platform: Platform): number {
+  const decay = DECAY[platform];
+  for (let attempt = 0; attempt < 1_000; attempt++) {
+    const meanMs = rng() < decay.fastShare ? decay.fastHours * HOUR : decay.tailDays * DAY;
+    const time = liveAt - Math.log(1 - rng()) * meanMs;
+    if (time < start || time >= end) continue;
+    // rejection sampling against the hour-of-day curve gives the evening peak
+    if (rng() * MAX_HOUR_WEIGHT < (HOUR_WEIGHTS[new Date(time).getUTCHours()] ?? 0)) return Math.floor(time);
+  }
+  return Math.floor(start + rng() * (end - start)); // only reached for a window far too short to matter
+}
+
+type BotProfile = { name: string; browser: string | null; os: string | null; countries: ReadonlyArray<readonly [string | null, number]> };
+
+// Link-preview fetchers (Facebook's crawler serves Instagram and Facebook), generic crawlers
+// with no recognisable browser, and headless Chrome from data centres.
+const BOT_PROFILES: ReadonlyArray<readonly [BotProfile, number]> = [
+  [{ name: "facebook-preview", browser: "Facebook", os: null, countries: [["US", 0.7], ["IE", 0.3]] }, 0.45],
+  [{ name: "crawler", browser: null, os: null, countries: [["US", 0.5], ["DE", 0.2], [null, 0.3]] }, 0.35],
+  [{ name: "headless", browser: "Chrome", os: "Linux", countries: [["US", 0.6], ["NL", 0.4]] }, 0.2],
+];
+const BOT_INSTANCES = 6;
+
+/** Splits `total` by the posts' shares, exactly. */
+function splitByShare(total: number, shares: readonly number[]): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const parts = shares.map((share) => Math.floor((total * share) / sum));
+  let rest = total - parts.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % parts.length, rest--) parts[i] = (parts[i] ?? 0) + 1;
+  return parts;
+}
+
+export type LinkTimes = { liveAt: Date; archivedAt: Date | null };
+
+/** When each link's first post went live and when it was archived, relative to `now`. */
+export function linkTimes(link: SeedLink, now: Date): LinkTimes {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const first = link.posts.reduce((a, b) => (b.daysAgo > a.daysAgo ? b : a));
+  return {
+    liveAt: new Date(today - first.daysAgo * DAY + first.hour * HOUR),
+    // archived in the morning, once the campaign was over
+    archivedAt: link.archivedDaysAgo === undefined ? null : new Date(today - link.archivedDaysAgo * DAY + 10 * HOUR),
+  };
+}
+
+/**
+ * The demo clicks for the 30 days before `now`, sorted by time. Pure and deterministic: the same
+ * `now` gives the same clicks (ids are added at insert time).
+ */
+export function generateDemoClicks(now: Date): SeedClick[] {
+  const nowMs = now.getTime();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const windowStart = nowMs - CLICK_WINDOW_DAYS * DAY;
+  const creators = new Map(CREATORS.map((creator) => [creator.key, creator]));
+
+  // A creator's links share one audience, so the same people show up on both of Maya's links.
+  const poolSizes = new Map<string, number>();
+  for (const link of LINKS) {
+    const key = link.creatorKey ?? link.slug;
+    poolSizes.set(key, (poolSizes.get(key) ?? 0) + link.clicks);
+  }
+  const visitors = new Map<string, Visitor>();
+
+  const clicks: SeedClick[] = [];
+  for (const link of LINKS) {
+    const rng = mulberry32(seedFrom(`clicks:${link.slug}`));
+    const poolKey = link.creatorKey ?? link.slug;
+    // fewer people than clicks: some come back (another day, or the same day: a repeat click)
+    const poolSize = Math.max(20, Math.round((poolSizes.get(poolKey) ?? 0) * 0.8));
+    const countries = countryOptions(link.creatorKey ? creators.get(link.creatorKey)?.audience : undefined);
+    const end = linkTimes(link, now).archivedAt?.getTime() ?? nowMs;
+    const bots = Math.round(link.clicks * BOT_RATE[link.platform]);
+    const shares = link.posts.map((post) => post.share);
+    const humansPerPost = splitByShare(link.clicks - bots, shares);
+    const botsPerPost = splitByShare(bots, shares);
+
+    link.posts.forEach((post, postIndex) => {
+      const liveAt = today - post.daysAgo * DAY + post.hour * HOUR;
+      const start = Math.max(liveAt, windowStart);
+      if (start >= end) throw new Error(`seed data: ${link.slug} has a post outside its active window`);
+
+      const humans = humansPerPost[postIndex] ?? 0;
+      for (let made = 0; made < humans; ) {
+        const time = sampleHumanTime(rng, liveAt, start, end, link.platform);
+        const visitorId = `${poolKey}:${Math.floor(rng() * poolSize)}`;
+        let visitor = visitors.get(visitorId);
+        if (!visitor) {
+          visitor = makeVisitor(visitorId, link.platform, countries);
+          visitors.set(visitorId, visitor);
+        }
+        const source = pickSource(rng, link.platform);
+        const browser = pickBrowser(rng, visitor, source);
+        const click: SeedClick = {
+          slug: link.slug,
+          createdAt: new Date(time),
+          country: visitor.country,
+          device: visitor.device,
+          browser,
+          os: visitor.os,
+          referrer: pickReferrer(rng, source, visitor.device),
+          isBot: false,
+          visitorHash: visitorHash(visitor.id, browser, time),
+        };
+        clicks.push(click);
+        made++;
+        // Some people tap again within minutes (slow page, came back from the shop): same hash.
+        if (rng() < 0.1) {
+          const repeats = rng() < 0.25 ? 2 : 1;
+          for (let r = 0; r < repeats && made < humans; r++) {
+            const again = time + Math.floor(10_000 + rng() * 45 * 60_000);
+            if (again >= end) break;
+            clicks.push({ ...click, createdAt: new Date(again), visitorHash: visitorHash(visitor.id, browser, again) });
+            made++;
+          }
+        }
+      }
+
+      const botCount = botsPerPost[postIndex] ?? 0;
+      for (let b = 0; b < botCount; b++) {
+        // Preview fetchers arrive as soon as the post is shared; crawlers keep coming at any hour.
+        const burst = rng() < 0.45;
+        const from = burst ? Math.max(liveAt, start) : start;
+        const to = burst ? Math.min(liveAt + 2 * HOUR, end) : end;
+        const time = Math.floor(from + rng() * (to - from));
+        const profile = pick(rng, BOT_PROFILES);
+        const instance = Math.floor(rng() * BOT_INSTANCES);
+        clicks.push({
+          slug: link.slug,
+          createdAt: new Date(time),
+          country: pick(mulberry32(seedFrom(`bot:${profile.name}:${instance}`)), profile.countries),
+          device: "other",
+          browser: profile.browser,
+          os: profile.os,
+          referrer: null,
+          isBot: true,
+          visitorHash: visitorHash(`bot:${profile.name}:${instance}`, profile.browser, time),
+        });
+      }
+    });
+  }
+  return clicks.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+// ---------- writing ----------
+
+const INSERT_CLICKS_SQL = `
+  INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "visitorHash")
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::char(2)[], $6::"DeviceType"[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[])`;
+
+async function insertClicks(pool: pg.Pool, workspaceId: string, linkIds: ReadonlyMap<string, string>, clicks: readonly SeedClick[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    // one transaction: a failed seed leaves no half-filled month behind
+    await client.query("BEGIN");
+    for (let offset = 0; offset < clicks.length; offset += INSERT_BATCH) {
+      const batch = clicks.slice(offset, offset + INSERT_BATCH);
+      const ids = randomBytes(16 * batch.length);
+      await client.query(INSERT_CLICKS_SQL, [
+        batch.map((_, i) => ids.subarray(i * 16, i * 16 + 16).toString("base64url")),
+        batch.map(() => workspaceId),
+        batch.map((click) => {
+          const linkId = linkIds.get(click.slug);
+          if (!linkId) throw new Error(`seed: no link row for ${click.slug}`);
+          return linkId;
+        }),
+        batch.map((click) => click.createdAt.toISOString()),
+        batch.map((click) => click.country),
+        batch.map((click) => click.device),
+        batch.map((click) => click.browser),
+        batch.map((click) => click.os),
+        batch.map((click) => click.referrer),
+        batch.map((click) => click.isBot),
+        batch.map((click) => click.visitorHash),
+      ]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+type Db = PrismaClient;
+
+async function ensureUser(db: Db, now: Date): Promise<{ id: string; created: boolean }> {
+  const existing = await db.user.findUnique({
+    where: { email: DEMO_USER.email },
+    select: { id: true, passwordHash: true, emailVerified: true },
+  });
+  if (!existing) {
+    const user = await db.user.create({
+      data: {
+        email: DEMO_USER.email,
+        name: DEMO_USER.name,
+        emailVerified: now,
+        passwordHash: await hashPassword(DEMO_USER.password),
+      },
+      select: { id: true },
+    });
+    return { id: user.id, created: true };
+  }
+  // A password someone changed on purpose is kept; only a missing one is filled in.
+  if (!existing.passwordHash || !existing.emailVerified) {
+    await db.user.update({
+      where: { id: existing.id },
+      data: {
+        passwordHash: existing.passwordHash ?? (await hashPassword(DEMO_USER.password)),
+        emailVerified: existing.emailVerified ?? now,
+      },
+    });
+  }
+  return { id: existing.id, created: false };
+}
+
+type ContentSummary = { creators: number; links: number; archived: number; clicks: number; bots: number; visitors: number };
+
+async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId: string, now: Date): Promise<ContentSummary> {
+  const times = new Map(LINKS.map((link) => [link.slug, linkTimes(link, now)]));
+  // Links are made the day before their post goes live; creators a few days before their first link.
+  const linkCreatedAt = (link: SeedLink) => new Date((times.get(link.slug)?.liveAt.getTime() ?? now.getTime()) - DAY - 3 * HOUR);
+  const creatorCreatedAt = (key: string, index: number) => {
+    const firstLink = Math.min(...LINKS.filter((link) => link.creatorKey === key).map((link) => linkCreatedAt(link).getTime()));
+    return new Date(firstLink - (2 + (index % 3)) * DAY);
+  };
+
+  const creatorRows = await db.creator.createManyAndReturn({
+    data: CREATORS.map((creator, index) => ({
+      workspaceId,
+      name: creator.name,
+      email: creator.email,
+      niche: creator.niche,
+      notes: creator.notes,
+      createdAt: creatorCreatedAt(creator.key, index),
+    })),
+    select: { id: true, email: true },
+  });
+  const creatorIds = new Map<string, string>();
+  for (const creator of CREATORS) {
+    const row = creatorRows.find((r) => r.email === creator.email);
+    if (!row) throw new Error(`seed: creator ${creator.name} was not created`);
+    creatorIds.set(creator.key, row.id);
+  }
+
+  const linkRows = await db.link.createManyAndReturn({
+    data: LINKS.map((link) => ({
+      workspaceId,
+      domain: "",
+      slug: link.slug,
+      url: destinationUrl(link),
+      creatorId: link.creatorKey ? (creatorIds.get(link.creatorKey) ?? null) : null,
+      createdById: userId,
+      archivedAt: times.get(link.slug)?.archivedAt ?? null,
+      createdAt: linkCreatedAt(link),
+    })),
+    select: { id: true, slug: true },
+  });
+  const linkIds = new Map(linkRows.map((row) => [row.slug, row.id]));
+
+  const clicks = generateDemoClicks(now);
+  await insertClicks(pool, workspaceId, linkIds, clicks);
+
+  const visitorDays = new Set(clicks.map((click) => `${click.slug}|${click.visitorHash}`));
+  return {
+    creators: creatorRows.length,
+    links: linkRows.length,
+    archived: LINKS.filter((link) => link.archivedDaysAgo !== undefined).length,
+    clicks: clicks.length,
+    bots: clicks.filter((click) => click.isBot).length,
+    visitors: visitorDays.size,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** The demo workspace, created (empty) if missing; `created` says whether this run must fill it. */
+async function claimWorkspace(db: Db, now: Date): Promise<{ id: string; created: boolean }> {
+  const existing = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  try {
+    const workspace = await db.workspace.create({
+      // created a month back so it predates its links
+      data: { name: DEMO_WORKSPACE.name, slug: DEMO_WORKSPACE.slug, plan: "team", createdAt: new Date(now.getTime() - (CLICK_WINDOW_DAYS + 5) * DAY) },
+      select: { id: true },
+    });
+    return { id: workspace.id, created: true };
+  } catch (error) {
+    // another seed run won the race for the slug: its content stands
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE.slug }, select: { id: true } });
+    return { id: winner.id, created: false };
+  }
+}
+
+export async function seed(databaseUrl: string, options: SeedOptions = {}): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? new Date();
+  const started = performance.now();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  try {
+    const user = await ensureUser(db, now);
+    log(`user ${DEMO_USER.email} / ${DEMO_USER.password} (${user.created ? "created" : "already there"})`);
+
+    const workspace = await claimWorkspace(db, now);
+    if (!workspace.created) {
+      log(`workspace "${DEMO_WORKSPACE.slug}" already exists: creators, links and clicks left as they are`);
+    } else {
+      try {
+        const summary = await createContent(db, pool, workspace.id, user.id, now);
+        log(
+          `workspace "${DEMO_WORKSPACE.name}" (/${DEMO_WORKSPACE.slug}, team plan): ${summary.creators} creators, ` +
+            `${summary.links} links (${summary.archived} archived), ${summary.clicks.toLocaleString("en-US")} clicks ` +
+            `over ${CLICK_WINDOW_DAYS} days (${summary.bots.toLocaleString("en-US")} bots, ` +
+            `${summary.visitors.toLocaleString("en-US")} visitor-days)`,
+        );
+      } catch (error) {
+        // Without this, the next run would find the workspace and never fill it in.
+        await db.workspace.delete({ where: { id: workspace.id } }).catch(() => undefined);
+        throw error;
+      }
+    }
+
+    await db.membership.upsert({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
+      create: { workspaceId: workspace.id, userId: user.id, role: "owner" },
+      update: { role: "owner" },
+    });
+
+    if (options.demoApiKey) {
+      const key = options.demoApiKey;
+      await db.apiKey.upsert({
+        where: { hashedKey: hashApiKey(key) },
+        create: {
+          workspaceId: workspace.id,
+          createdById: user.id,
+          name: DEMO_API_KEY_NAME,
+          prefix: displayPrefix(key),
+          hashedKey: hashApiKey(key),
+        },
+        update: {},
+      });
+      log(`API key "${DEMO_API_KEY_NAME}" ${displayPrefix(key)}… stored hashed`);
+    }
+    log(`done in ${Math.round(performance.now() - started)} ms`);
+  } finally {
+    await db.$disconnect();
+    if (!pool.ended) await pool.end();
+  }
+}
+
+// ---------- run as a script ----------
+
+function isMainModule(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  const canonical = (file: string) => {
+    let resolved = path.resolve(file);
+    try {
+      resolved = fs.realpathSync(resolved);
+    } catch {
+      // `tsx prisma/seed` (no extension) names no file on disk; compare the bare path
+    }
+    return resolved.replace(/\.[cm]?[jt]s$/, "");
+  };
+  return canonical(entry) === canonical(fileURLToPath(import.meta.url));
+}
+
+if (isMainModule()) {
+  const run = async () => {
+    const env = (() => {
+      try {
+        return getEnv();
+      } catch (error) {
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\n` +
+            "Set DATABASE_URL, or use `npm run db:seed`, which starts the embedded database when none is given.",
+        );
+      }
+    })();
+    await seed(env.DATABASE_URL, { demoApiKey: env.DEMO_API_KEY, log: (line) => console.log(`[seed] ${line}`) });
+  };
+  run().catch((error: unknown) => {
+    console.error(`[seed] failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,2 @@
+// Vitest runs lib/ modules outside Next.js, where "server-only" would throw on import.
+export {};
