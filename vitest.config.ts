@@ -23,6 +23,9 @@ export default defineConfig({
           exclude: ["node_modules/**", "e2e/**"],
           environment: "node",
           globalSetup: ["tests/global-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+          // processing it through Vite resolves it like Next does.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           // one throw-away database shared by the files, so they run one at a time
           fileParallelism: false,
           testTimeout: 30_000,

@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/api-keys/token";
 import { verifyPassword } from "@/lib/auth/password";
-import { truncateAll, useTestDatabase } from "@/tests/db";
+import { truncateAll, connectTestDatabase } from "@/tests/db";
 import { CLICK_WINDOW_DAYS, generateDemoClicks, seed } from "./seed";
 import { CREATORS, DEMO_USER, DEMO_WORKSPACE, SAME_AUDIENCE_PAIR } from "./seed-data";
 
@@ -27,7 +27,7 @@ async function clickCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  databaseUrl = useTestDatabase();
+  databaseUrl = connectTestDatabase();
   await truncateAll();
   pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   await seed(databaseUrl, { demoApiKey, now, log: (line) => logged.push(line) });

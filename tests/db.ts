@@ -3,7 +3,7 @@
 import { inject } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 
-export function useTestDatabase(): string {
+export function connectTestDatabase(): string {
   const url = inject("databaseUrl");
   const host = new URL(url).hostname;
   // Refuse anything but the local throw-away server the global set-up started.

@@ -14,6 +14,7 @@ export const slugSchema = z
   .max(SLUG_MAX, `Slug can be at most ${SLUG_MAX} characters`)
   .refine((slug) => SLUG_PATTERN.test(slug), {
     message: "Slug may use only lowercase letters, digits and single hyphens between them (e.g. maya-lopez)",
+    abort: true, // one reason per field is clearer than two
   })
   .refine((slug) => !isReservedSlug(slug), {
     message: "This slug is reserved for the app's own pages; choose another",

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { buildDestination } from "@/lib/redirect/destination";
+
+describe("buildDestination", () => {
+  it("returns the destination unchanged when the visitor brought no query", () => {
+    expect(buildDestination("https://shop.example.com/a?utm_source=ig#top", "")).toBe("https://shop.example.com/a?utm_source=ig#top");
+  });
+
+  it("merges the visitor's parameters and keeps the fragment", () => {
+    expect(buildDestination("https://shop.example.com/a?utm_source=ig#top", "?ref=story&x=1")).toBe(
+      "https://shop.example.com/a?utm_source=ig&ref=story&x=1#top",
+    );
+  });
+
+  it("keeps the destination's value when both set the same parameter", () => {
+    expect(buildDestination("https://shop.example.com/?utm_source=instagram", "?utm_source=spam&utm_term=reel")).toBe(
+      "https://shop.example.com/?utm_source=instagram&utm_term=reel",
+    );
+  });
+
+  it("adds a query to a destination without one, encoding safely", () => {
+    expect(buildDestination("https://shop.example.com/p", "?q=a%20b&emoji=%F0%9F%94%A5")).toBe("https://shop.example.com/p?q=a+b&emoji=%F0%9F%94%A5");
+  });
+});

@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { clearLinkCache, getCachedLink, invalidateLink, type CachedLink } from "@/lib/redirect/link-cache";
+
+const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false };
+
+describe("link cache", () => {
+  beforeEach(() => clearLinkCache());
+
+  it("loads once and serves from memory until the TTL passes", async () => {
+    let now = 1_000;
+    const load = vi.fn(async () => link);
+    expect(await getCachedLink("", "a", 60_000, load, () => now)).toEqual(link);
+    now += 59_000;
+    expect(await getCachedLink("", "a", 60_000, load, () => now)).toEqual(link);
+    expect(load).toHaveBeenCalledTimes(1);
+    now += 2_000;
+    await getCachedLink("", "a", 60_000, load, () => now);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("shares one lookup between concurrent misses", async () => {
+    let release: (value: CachedLink) => void = () => undefined;
+    const load = vi.fn(() => new Promise<CachedLink>((resolve) => (release = resolve)));
+    const pending = Promise.all([getCachedLink("", "b", 60_000, load), getCachedLink("", "b", 60_000, load), getCachedLink("", "b", 60_000, load)]);
+    release(link);
+    expect(await pending).toEqual([link, link, link]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it("remembers unknown slugs only briefly, and invalidation forgets them at once", async () => {
+    let now = 0;
+    const load = vi.fn(async (): Promise<CachedLink | null> => null);
+    await getCachedLink("", "c", 60_000, load, () => now);
+    now += 4_000;
+    await getCachedLink("", "c", 60_000, load, () => now);
+    expect(load).toHaveBeenCalledTimes(1);
+    now += 2_000; // past the 5 s negative TTL though well within the 60 s one
+    await getCachedLink("", "c", 60_000, load, () => now);
+    expect(load).toHaveBeenCalledTimes(2);
+    invalidateLink("", "c");
+    await getCachedLink("", "c", 60_000, load, () => now);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it("keeps domains apart", async () => {
+    const load = vi.fn(async (): Promise<CachedLink> => link);
+    await getCachedLink("", "d", 60_000, load);
+    await getCachedLink("go.brand.com", "d", 60_000, load);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not cache a failed lookup", async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error("db down")).mockResolvedValueOnce(link);
+    await expect(getCachedLink("", "e", 60_000, load)).rejects.toThrow("db down");
+    expect(await getCachedLink("", "e", 60_000, load)).toEqual(link);
+  });
+});
