@@ -2,6 +2,7 @@
 // lib/redirect uses the shared pg pool) so a cached link costs no database round trip and the
 // click is written by the batched, durable writer before the visitor is answered.
 import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { serveShortLink } from "@/lib/redirect/serve-short-link";
 
@@ -16,6 +17,9 @@ const SLUG_CHARS = /^[a-z0-9-]+$/;
 export async function middleware(request: NextRequest): Promise<NextResponse> {
   const slug = request.nextUrl.pathname.slice(1);
   // Slugs are lowercase; anything else (favicon.ico, /Login, reserved words) is the app's.
+  if (slug === "bench-ceiling" && getEnv().BENCH_CEILING) {
+    return NextResponse.redirect("https://example.com/ceiling", 302);
+  }
   if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return NextResponse.next();
 
   const outcome = await serveShortLink({

@@ -28,6 +28,14 @@ const envSchema = z.object({
   CLICK_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(2),
   /** Seconds a resolved link stays in the in-process cache. */
   LINK_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /**
+   * Benchmarks only: /bench-ceiling answers a constant redirect with no lookup and no logging,
+   * which measures Next's own middleware ceiling in the same run (npm run bench).
+   */
+  BENCH_CEILING: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   /** Trust X-Forwarded-For for the visitor's address (set when behind a proxy you run). */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

@@ -130,3 +130,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: () => server.stop(),
   };
 }
+
+/** The URL of the embedded database another process runs under dataDir, if one is running. */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
+  const port = await runningClusterPort(path.resolve(dataDir, "postgres"));
+  return port ? urlFor(port, EMBEDDED_DATABASE) : null;
+}

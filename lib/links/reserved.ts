@@ -7,7 +7,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   // framework and static files
   "_next", "static", "assets", "public", "favicon.ico", "robots.txt", "sitemap.xml", "cp.js",
   // words people would expect to be the app's, kept free for it
-  "app", "admin", "auth", "billing", "dashboard", "docs", "help", "invite", "invites", "new",
+  "bench-ceiling", "app", "admin", "auth", "billing", "dashboard", "docs", "help", "invite", "invites", "new",
   "onboarding", "settings", "signin", "sign-in", "sign-up", "sign-out", "status", "support",
   "terms", "privacy", "health", "www", "mail", "about", "blog", "account", "register",
 ]);

@@ -1,0 +1,149 @@
+// `npm run bench`: redirect throughput and latency of the production build, against two
+// baselines measured in the same run — a bare Node.js redirect server, and Next's own middleware
+// ceiling (a constant redirect, no lookup, no logging) — and a durability check (every 302
+// answered has its click stored). Prints a table and appends it to docs/benchmarks.md.
+//
+// Needs a production build (`npm run build`). Options: BENCH_SECONDS (default 10),
+// BENCH_CONNECTIONS (default "10,50").
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { runningEmbeddedUrl } from "../../lib/db/embedded";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "10,50").split(",").map(Number);
+const PORT = 3190;
+const BARE_PORT = 3191;
+const API_KEY = "cp_bench_key_0123456789abcdefghij";
+const UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+type Row = { name: string; connections: number; rps: number; p50: number; p99: number; redirects: number; errors: number };
+
+async function load(url: string, connections: number, seconds = SECONDS): Promise<Row & { raw: autocannon.Result }> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: { "user-agent": UA }, pipelining: 1 });
+  return {
+    name: url,
+    connections,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    redirects: result["3xx"],
+    errors: result.errors + result.timeouts + result.non2xx - result["3xx"],
+    raw: result,
+  };
+}
+
+function bareServer(): Promise<http.Server> {
+  const links = new Map([["bench", "https://example.com/landing"]]);
+  const server = http.createServer((req, res) => {
+    const target = links.get((req.url ?? "/").slice(1));
+    res.writeHead(target ? 302 : 404, target ? { location: target } : {});
+    res.end();
+  });
+  return new Promise((resolve) => server.listen(BARE_PORT, "127.0.0.1", () => resolve(server)));
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function startApp(dataDir: string): { child: ChildProcess; logs: () => string } {
+  let output = "";
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/run-app.ts", "start"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DEMO_API_KEY: API_KEY, BENCH_CEILING: "true", DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, logs: () => output };
+}
+
+async function main(): Promise<void> {
+  await fs.access(path.join(root, ".next/BUILD_ID")).catch(() => {
+    throw new Error("no production build: run `npm run build` first");
+  });
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "clickproof-bench-"));
+  const bare = await bareServer();
+  const app = startApp(dataDir);
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitFor(`${base}/api/health`);
+    const created = await fetch(`${base}/api/v1/links`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://example.com/landing", slug: "bench" }),
+    });
+    if (created.status !== 201) throw new Error(`could not create the bench link: ${created.status} ${await created.text()}`);
+    const link = (await created.json()) as { id: string };
+    const databaseUrl = await runningEmbeddedUrl(dataDir);
+    if (!databaseUrl) throw new Error("the app's embedded database is not running");
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const storedClicks = async () => Number((await db.query(`SELECT count(*) FROM "Click" WHERE "linkId" = $1`, [link.id])).rows[0].count);
+
+    // Warm up every path (JIT, caches, the GeoIP reader, the daily salt).
+    await load(`${base}/bench`, 10, 3);
+    await load(`${base}/bench-ceiling`, 10, 2);
+
+    const rows: Row[] = [];
+    let answered = 0;
+    const before = await storedClicks();
+    for (const connections of CONNECTIONS) {
+      rows.push({ ...(await load(`http://127.0.0.1:${BARE_PORT}/bench`, connections)), name: "bare Node http, 302 from a Map" });
+      rows.push({ ...(await load(`${base}/bench-ceiling`, connections)), name: "Next middleware, constant 302 (ceiling)" });
+      const appRow = await load(`${base}/bench`, connections);
+      answered += appRow.redirects;
+      rows.push({ ...appRow, name: "Clickproof: lookup + durable click" });
+    }
+    const stored = (await storedClicks()) - before;
+    await db.end();
+
+    const ratio = (connections: number) => {
+      const app = rows.find((r) => r.connections === connections && r.name.startsWith("Clickproof"));
+      const ceiling = rows.find((r) => r.connections === connections && r.name.startsWith("Next"));
+      return app && ceiling ? `${Math.round((app.rps / ceiling.rps) * 100)}%` : "n/a";
+    };
+    const table = [
+      "| what answers the redirect | connections | req/s | p50 ms | p99 ms | 302s | errors |",
+      "|---|---|---|---|---|---|---|",
+      ...rows.map((r) => `| ${r.name} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.redirects} | ${r.errors} |`),
+    ].join("\n");
+    const summary = [
+      ...CONNECTIONS.map((c) => `- at ${c} connections Clickproof runs at ${ratio(c)} of the framework ceiling`),
+      `- durability: ${answered} redirects answered, ${stored} clicks stored — ${answered === stored ? "exact" : `MISMATCH (${stored - answered})`}`,
+    ].join("\n");
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — redirects\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench\` (autocannon, ${SECONDS} s per row, pipelining 1, normal browser user agent).\n\n${table}\n\n${summary}\n`;
+    console.log(section);
+    await fs.appendFile(path.join(root, "docs/benchmarks.md"), section);
+    if (answered !== stored) process.exitCode = 1;
+  } catch (error) {
+    console.error(app.logs().slice(-4000));
+    throw error;
+  } finally {
+    app.child.kill("SIGTERM");
+    bare.close();
+    await new Promise((resolve) => app.child.once("exit", resolve));
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
