@@ -36,10 +36,14 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
-  /** Trust X-Forwarded-For for the visitor's address (set when behind a proxy you run). */
+  /**
+   * true: the visitor's address is the first X-Forwarded-For entry (for a proxy/CDN in front that
+   * replaces the header). false: the last entry — the one the nearest proxy appended, or that
+   * Next.js fills in from the socket (see lib/clicks/geo.ts clientIp).
+   */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
-    .default("true")
+    .default("false")
     .transform((value) => value === "true" || value === "1"),
 });
 

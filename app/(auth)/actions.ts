@@ -1,9 +1,9 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
-import { errorState, formObject, type ActionState } from "@/lib/actions/action-state";
+import { redirect } from "next/navigation";
+import { errorState, failure, formObject, type ActionState } from "@/lib/actions/action-state";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { consumeMagicLinkAttempt, consumeSignUpAttempt } from "@/lib/auth/rate-limit";
 import { emailSchema, signInSchema } from "@/lib/auth/schema";
@@ -29,17 +29,12 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     return { ok: true, data: undefined };
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return {
-        ok: false,
-        error:
-          error.code === "rate_limited"
-            ? "Too many sign-in attempts. Wait 15 minutes, or use a sign-in link by e-mail."
-            : "Wrong e-mail or password.",
-        fieldErrors: {},
-      };
+      const message =
+        error.code === "rate_limited" ? "Too many sign-in attempts. Wait 15 minutes, or use a sign-in link by e-mail." : "Wrong e-mail or password.";
+      return failure(message, formData);
     }
-    if (error instanceof AuthError) return { ok: false, error: "Sign-in failed. Please try again.", fieldErrors: {} };
-    return errorState(error);
+    if (error instanceof AuthError) return failure("Sign-in failed. Please try again.", formData);
+    return errorState(error, formData);
   }
 }
 
@@ -51,7 +46,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     await signIn("credentials", { email: user.email, password: fields.password, redirectTo: "/workspaces/new" });
     return { ok: true, data: undefined };
   } catch (error) {
-    return errorState(error);
+    return errorState(error, formData);
   }
 }
 
@@ -59,12 +54,13 @@ export async function magicLinkAction(_prev: ActionState, formData: FormData): P
   try {
     await consumeMagicLinkAttempt(await requestIp());
     const { email } = parseInput(z.object({ email: emailSchema }), formObject(formData));
-    await signIn("nodemailer", { email, redirectTo: safeNext(formData.get("next"), "/workspaces") });
-    return { ok: true, data: undefined };
+    // redirect: false keeps the visitor on our own page rather than Auth.js' verify-request route.
+    await signIn("nodemailer", { email, redirect: false, redirectTo: safeNext(formData.get("next"), "/workspaces") });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, error: "Could not send the sign-in link. Please try again.", fieldErrors: {} };
-    return errorState(error);
+    if (error instanceof AuthError) return failure("Could not send the sign-in link. Please try again.", formData);
+    return errorState(error, formData);
   }
+  redirect("/login?check-email=1");
 }
 
 export async function signOutAction(): Promise<void> {

@@ -23,7 +23,7 @@ export function CreateApiKeyForm({ workspaceSlug }: { workspaceSlug: string }) {
         </FormMessage>
       ) : null}
       <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
-        <Field label="Key name" name="name" placeholder="Shopify checkout" className="flex-1" error={state && !state.ok ? (state.fieldErrors.name ?? state.error) : undefined} />
+        <Field label="Key name" name="name" placeholder="Shopify checkout" className="flex-1" defaultValue={state && !state.ok ? state.values.name : undefined} error={state && !state.ok ? (state.fieldErrors.name ?? state.error) : undefined} />
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? "Creating…" : "Create API key"}
         </Button>

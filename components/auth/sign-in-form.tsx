@@ -10,12 +10,14 @@ export function SignInForm({ next, magicLink }: { next?: string; magicLink: bool
   const [state, action, pending] = useActionState(signInAction, null);
   const [magicState, magicAction, magicPending] = useActionState(magicLinkAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  const values = state && !state.ok ? state.values : {};
+  const magicValues = magicState && !magicState.ok ? magicState.values : {};
   return (
     <div className="space-y-6">
       <form action={action} className="space-y-4" noValidate>
         {next ? <input type="hidden" name="next" value={next} /> : null}
         {state && !state.ok ? <FormMessage tone="error">{state.error}</FormMessage> : null}
-        <Field label="E-mail" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
         <Button type="submit" disabled={pending} className="w-full">
           {pending ? "Signing in…" : "Sign in"}
@@ -25,7 +27,7 @@ export function SignInForm({ next, magicLink }: { next?: string; magicLink: bool
         <form action={magicAction} className="space-y-3 border-t border-gray-100 pt-6" noValidate>
           <p className="text-sm text-gray-600">Or get a one-time sign-in link by e-mail.</p>
           {magicState && !magicState.ok ? <FormMessage tone="error">{magicState.error}</FormMessage> : null}
-          <Field label="E-mail for the link" name="email" type="email" autoComplete="email" error={magicState && !magicState.ok ? magicState.fieldErrors.email : undefined} />
+          <Field id="magic-email" label="E-mail for the link" name="email" type="email" autoComplete="email" defaultValue={magicValues.email} error={magicState && !magicState.ok ? magicState.fieldErrors.email : undefined} />
           <Button type="submit" variant="secondary" disabled={magicPending} className="w-full">
             {magicPending ? "Sending…" : "Email me a sign-in link"}
           </Button>

@@ -10,11 +10,12 @@ import { PASSWORD_MIN } from "@/lib/auth/schema";
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  const values = state && !state.ok ? state.values : {};
   return (
     <form action={action} className="space-y-4" noValidate>
       {state && !state.ok ? <FormMessage tone="error">{state.error}</FormMessage> : null}
-      <Field label="Your name" name="name" autoComplete="name" error={errors.name} />
-      <Field label="Work e-mail" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <Field label="Your name" name="name" autoComplete="name" defaultValue={values.name} error={errors.name} />
+      <Field label="Work e-mail" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
       <Field
         label="Password"
         name="password"

@@ -16,6 +16,7 @@ export function CreateLinkForm({ workspaceSlug, shortOrigin, creators }: { works
     if (state?.ok) formRef.current?.reset();
   }, [state]);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  const values = state && !state.ok ? state.values : {};
   return (
     <form ref={formRef} action={action} className="space-y-4" noValidate aria-label="Create a link">
       {state && !state.ok ? <FormMessage tone="error">{state.error}</FormMessage> : null}
@@ -34,6 +35,7 @@ export function CreateLinkForm({ workspaceSlug, shortOrigin, creators }: { works
           type="url"
           placeholder="https://shop.example.com/spring?utm_source=instagram"
           required
+          defaultValue={values.url}
           error={errors.url}
         />
         <div>
@@ -45,6 +47,7 @@ export function CreateLinkForm({ workspaceSlug, shortOrigin, creators }: { works
             <input
               id="field-slug"
               name="slug"
+              defaultValue={values.slug}
               placeholder="maya-lopez"
               aria-invalid={errors.slug ? true : undefined}
               aria-describedby={errors.slug ? "field-slug-error" : undefined}
@@ -69,7 +72,7 @@ export function CreateLinkForm({ workspaceSlug, shortOrigin, creators }: { works
             <select
               id="field-creator"
               name="creatorId"
-              defaultValue=""
+              defaultValue={values.creatorId ?? ""}
               className="mt-1 block rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-indigo-600"
             >
               <option value="">No creator</option>
@@ -79,6 +82,11 @@ export function CreateLinkForm({ workspaceSlug, shortOrigin, creators }: { works
                 </option>
               ))}
             </select>
+            {errors.creatorId ? (
+              <p role="alert" className="mt-1 text-sm text-red-600">
+                {errors.creatorId}
+              </p>
+            ) : null}
           </div>
         ) : null}
         <Button type="submit" disabled={pending}>

@@ -13,7 +13,7 @@ export function EditDestinationForm({ workspaceSlug, linkId, url }: { workspaceS
       {state && !state.ok ? <FormMessage tone="error">{state.error}</FormMessage> : null}
       {state?.ok ? <FormMessage tone="success">{state.message}</FormMessage> : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field label="Destination URL" name="url" type="url" defaultValue={url} required className="flex-1" error={state && !state.ok ? state.fieldErrors.url : undefined} />
+        <Field label="Destination URL" name="url" type="url" defaultValue={state && !state.ok ? (state.values.url ?? url) : url} required className="flex-1" error={state && !state.ok ? state.fieldErrors.url : undefined} />
         <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
           {pending ? "Saving…" : "Save destination"}
         </Button>

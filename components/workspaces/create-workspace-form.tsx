@@ -16,6 +16,7 @@ export function CreateWorkspaceForm() {
         name="name"
         placeholder="Acme Skincare"
         required
+        defaultValue={state && !state.ok ? state.values.name : undefined}
         hint="Usually your brand or agency. Teammates you invite will see it."
         error={state && !state.ok ? state.fieldErrors.name : undefined}
       />

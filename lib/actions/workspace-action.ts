@@ -14,6 +14,7 @@ export async function runWorkspaceAction<T>(
   workspaceSlug: string,
   permission: Action,
   run: (ctx: WorkspaceActionContext) => Promise<{ data: T; message?: string }>,
+  formData?: FormData,
 ): Promise<ActionState<T>> {
   try {
     const session = await auth();
@@ -27,6 +28,6 @@ export async function runWorkspaceAction<T>(
     const { data, message } = await run({ ...membership, userId });
     return { ok: true, data, message };
   } catch (error) {
-    return errorState(error);
+    return errorState(error, formData);
   }
 }

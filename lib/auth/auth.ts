@@ -38,6 +38,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     adapter: PrismaAdapter(db),
     session: { strategy: "jwt" },
     trustHost: true,
+    logger: {
+      // A wrong password is an expected outcome, answered on the form; not a server error.
+      error(error) {
+        if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
     pages: { signIn: "/login", verifyRequest: "/login?check-email=1", error: "/login" },
     providers: [
       Credentials({

@@ -21,6 +21,11 @@ describe("sign-in attempt limits", () => {
     expect(await refused(checkSignInAllowed("b@x.test", "10.0.0.1"))).toBeNull();
   });
 
+  it("blocks an account tried from many addresses after 20 failures", async () => {
+    for (let i = 0; i < 20; i++) await recordSignInFailure("d@x.test", `10.1.0.${i}`);
+    expect((await refused(checkSignInAllowed("d@x.test", "10.1.0.99")))?.code).toBe("rate_limited");
+  });
+
   it("a success clears the account's failures", async () => {
     for (let i = 0; i < 4; i++) await recordSignInFailure("c@x.test", "10.0.0.2");
     await recordSignInSuccess("c@x.test", "10.0.0.2");

@@ -1,16 +1,19 @@
 // Attempt limits for sign-in and sign-up, in process (a Redis store joins when REDIS_URL lands).
-// Sign-in counts failures per account+IP (stops guessing one account) and per IP (stops spraying
-// many accounts); a success clears the account's counter.
+// Sign-in counts failures per account+IP (stops guessing one account), per IP (stops spraying
+// many accounts) and per account from anywhere (an attacker who rotates or forges addresses);
+// a success clears the account+IP counter. The per-account budget is larger, so a stranger
+// cannot lock a user out as quickly as they could guess.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 
-type Limiters = { signInAccount: RateLimiterMemory; signInIp: RateLimiterMemory; signUpIp: RateLimiterMemory; magicLinkIp: RateLimiterMemory };
+type Limiters = { signInAccount: RateLimiterMemory; signInAnywhere: RateLimiterMemory; signInIp: RateLimiterMemory; signUpIp: RateLimiterMemory; magicLinkIp: RateLimiterMemory };
 const KEY = Symbol.for("clickproof.authLimiters");
 const globals = globalThis as typeof globalThis & { [KEY]?: Limiters };
 
 function limiters(): Limiters {
   return (globals[KEY] ??= {
     signInAccount: new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60 }),
+    signInAnywhere: new RateLimiterMemory({ keyPrefix: "signin-anywhere", points: 20, duration: 15 * 60 }),
     signInIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: 30, duration: 15 * 60 }),
     signUpIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
     magicLinkIp: new RateLimiterMemory({ keyPrefix: "magic-ip", points: 10, duration: 60 * 60 }),
@@ -36,20 +39,17 @@ async function consume(limiter: RateLimiterMemory, key: string, what: string): P
 
 /** Refuses when this account or this address has failed too often lately. */
 export async function checkSignInAllowed(email: string, ip: string): Promise<void> {
-  const { signInAccount, signInIp } = limiters();
-  const [account, address] = await Promise.all([signInAccount.get(`${email}|${ip}`), signInIp.get(ip)]);
-  const blocked = [account, address].find((res) => res && res.remainingPoints <= 0);
+  const { signInAccount, signInAnywhere, signInIp } = limiters();
+  const counters = await Promise.all([signInAccount.get(`${email}|${ip}`), signInAnywhere.get(email), signInIp.get(ip)]);
+  const blocked = counters.find((res) => res && res.remainingPoints <= 0);
   if (blocked) {
     throw new AppError("rate_limited", `Too many sign-in attempts. Try again in ${minutes(blocked)} minute${minutes(blocked) === 1 ? "" : "s"}.`);
   }
 }
 
 export async function recordSignInFailure(email: string, ip: string): Promise<void> {
-  const { signInAccount, signInIp } = limiters();
-  await Promise.all([
-    signInAccount.penalty(`${email}|${ip}`, 1),
-    signInIp.penalty(ip, 1),
-  ]);
+  const { signInAccount, signInAnywhere, signInIp } = limiters();
+  await Promise.all([signInAccount.penalty(`${email}|${ip}`, 1), signInAnywhere.penalty(email, 1), signInIp.penalty(ip, 1)]);
 }
 
 export async function recordSignInSuccess(email: string, ip: string): Promise<void> {

@@ -1,12 +1,15 @@
-// Short-link hosts for a page or server action (route handlers use the request URL instead).
+// Short-link hosts for the request being served: route handlers pass their Request; pages and
+// server actions read the incoming headers.
 import "server-only";
 import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { linkHostsFor, type ShortLinkHosts } from "@/lib/links/short-url";
 
+export function linkHostsForRequest(request: Request): ShortLinkHosts {
+  return linkHostsFor(publicOrigin(request.headers, request.url), getEnv());
+}
+
 export async function currentLinkHosts(): Promise<ShortLinkHosts> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return linkHostsFor(`${proto}://${host}`, getEnv());
+  return linkHostsFor(publicOrigin(await headers(), "http://localhost:3000"), getEnv());
 }

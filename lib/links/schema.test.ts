@@ -65,13 +65,18 @@ describe("destinationUrlSchema", () => {
 });
 
 describe("createLinkSchema", () => {
-  it("treats an empty slug as none (a random one is made)", () => {
-    expect(createLinkSchema.parse({ url: "https://example.com", slug: "" }).slug).toBeUndefined();
+  it("treats an empty slug or creator as none (a random slug is made, no creator)", () => {
+    const parsed = createLinkSchema.parse({ url: "https://example.com", slug: "", creatorId: "" });
+    expect(parsed.slug).toBeUndefined();
+    expect(parsed.creatorId).toBeUndefined();
   });
 
-  it("reports every bad field with its path", () => {
+  it("reports every bad field with its path and its readable reason", () => {
     const result = createLinkSchema.safeParse({ url: 42, slug: "Bad Slug" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(expect.arrayContaining(["url", "slug"]));
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["url", "Destination URL must be text"],
+      ["slug", "Slug may use only lowercase letters, digits and single hyphens between them (e.g. maya-lopez)"],
+    ]);
   });
 });

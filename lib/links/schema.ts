@@ -43,12 +43,13 @@ export const destinationUrlSchema = z
     }
   });
 
+/** Forms post "" for an empty optional field; that means "not given", not "invalid". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
 export const createLinkSchema = z.object({
   url: destinationUrlSchema,
-  slug: z
-    .union([slugSchema, z.literal("").transform(() => undefined)])
-    .optional(),
-  creatorId: z.string().trim().min(1).optional(),
+  slug: z.preprocess(blankToUndefined, slugSchema.optional()),
+  creatorId: z.preprocess(blankToUndefined, z.string({ error: "creatorId must be text" }).trim().optional()),
 });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;
 

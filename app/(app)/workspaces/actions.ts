@@ -13,7 +13,7 @@ export async function createWorkspaceAction(_prev: ActionState, formData: FormDa
     if (!session?.user?.id) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
     slug = (await createWorkspace(session.user.id, formObject(formData))).slug;
   } catch (error) {
-    return errorState(error);
+    return errorState(error, formData);
   }
   redirect(`/w/${slug}`);
 }

@@ -16,7 +16,7 @@ export async function createLinkAction(workspaceSlug: string, _prev: ActionState
     revalidatePath(`/w/${workspaceSlug}`);
     const url = shortUrl(hosts, link.slug);
     return { data: { shortUrl: url }, message: `Created ${url}` };
-  });
+  }, formData);
 }
 
 export async function updateLinkAction(workspaceSlug: string, linkId: string, _prev: ActionState, formData: FormData) {
@@ -24,7 +24,7 @@ export async function updateLinkAction(workspaceSlug: string, linkId: string, _p
     await updateLinkDestination(workspace.id, linkId, await currentLinkHosts(), formObject(formData));
     revalidatePath(`/w/${workspaceSlug}/links/${linkId}`);
     return { data: undefined, message: "Destination updated. New clicks go there from now on." };
-  });
+  }, formData);
 }
 
 export async function setLinkArchivedAction(workspaceSlug: string, linkId: string, archived: boolean, _prev: ActionState) {
@@ -41,7 +41,7 @@ export async function createApiKeyAction(workspaceSlug: string, _prev: ActionSta
     const created = await createApiKey(workspace.id, userId, formObject(formData));
     revalidatePath(`/w/${workspaceSlug}/settings`);
     return { data: { key: created.key, name: created.name } };
-  });
+  }, formData);
 }
 
 export async function revokeApiKeyAction(workspaceSlug: string, keyId: string, _prev: ActionState) {
