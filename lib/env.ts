@@ -24,8 +24,11 @@ const envSchema = z.object({
   DEMO_API_KEY: optionalString,
   /** Path to a country .mmdb file; defaults to the bundled DB-IP Country Lite database. */
   GEOIP_DB: optionalString,
-  /** Milliseconds a click waits for its batch to be written together (group commit). */
-  CLICK_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(2),
+  /**
+   * Milliseconds a click waits for others to share its INSERT (group commit). 0 still batches
+   * what arrives in one event-loop turn and while a write is in flight (docs/benchmarks.md).
+   */
+  CLICK_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(0),
   /** Seconds a resolved link stays in the in-process cache. */
   LINK_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /**

@@ -39,6 +39,15 @@ describe("ClickWriter (group commit)", () => {
     expect(settled.sort()).toEqual(["a", "b", "c"]);
   });
 
+  it("with a zero window, batches the clicks of one event-loop turn", async () => {
+    const batches: number[] = [];
+    const writer = new ClickWriter(async (rows) => {
+      batches.push(rows.length);
+    }, 0);
+    await Promise.all([writer.record(row("a")), writer.record(row("b")), writer.record(row("c"))]);
+    expect(batches).toEqual([3]);
+  });
+
   it("rejects every click of a failed batch, so no caller believes its click is stored", async () => {
     const writer = new ClickWriter(async () => {
       throw new Error("database unavailable");

@@ -49,7 +49,7 @@ export async function insertClicks(pool: pg.Pool, rows: ClickRow[]): Promise<voi
 
 export class ClickWriter {
   private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private cancelScheduled: (() => void) | null = null;
   private inFlight = 0;
 
   constructor(
@@ -82,18 +82,25 @@ export class ClickWriter {
   }
 
   private schedule(): void {
-    if (this.timer || this.inFlight >= MAX_IN_FLIGHT || this.pending.length === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    if (this.cancelScheduled || this.inFlight >= MAX_IN_FLIGHT || this.pending.length === 0) return;
+    const run = () => {
+      this.cancelScheduled = null;
       void this.flush();
-    }, this.windowMs);
+    };
+    // A zero window still gathers the clicks of one event-loop turn; while a batch is being
+    // written, new clicks queue up for the next one, so batches grow with load by themselves.
+    if (this.windowMs === 0) {
+      const immediate = setImmediate(run);
+      this.cancelScheduled = () => clearImmediate(immediate);
+    } else {
+      const timeout = setTimeout(run, this.windowMs);
+      this.cancelScheduled = () => clearTimeout(timeout);
+    }
   }
 
   private async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+    this.cancelScheduled?.();
+    this.cancelScheduled = null;
     const batch = this.pending.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
     this.inFlight++;
