@@ -1,5 +1,6 @@
-// The KPI definitions of product.md, in one place. SQL aggregates over "Click" rows are defined
-// here so every query (link lists, analytics, API) counts the same way.
+// The KPI definitions of product.md, in one place. The SQL aggregates below define the counts over
+// raw "Click" rows; the rollups that analytics read (LinkHourlyStat, LinkDailyStat, maintained by
+// lib/clicks/writer.ts) implement the same definitions, and rollups.int.test.ts holds them equal.
 //
 // - clicks: redirects served to humans (bots and link-preview fetchers excluded)
 // - filtered: the bot and preview hits, counted apart

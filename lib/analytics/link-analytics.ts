@@ -1,18 +1,23 @@
 import "server-only";
 import { getPool } from "@/lib/db";
-import { CLICKS_SQL, FILTERED_SQL, UNIQUE_CLICKS_SQL, type ClickTotals } from "@/lib/analytics/kpi";
+import type { ClickTotals } from "@/lib/analytics/kpi";
 
 export type DateRange = { start: Date; end: Date };
 
 export const BREAKDOWN_DIMENSIONS = ["country", "device", "browser", "os", "referrer"] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-const EVERYTHING: DateRange = { start: new Date(0), end: new Date(8.64e15) };
+// Whole UTC days: the rollups count unique visitors per day, so ranges are day-aligned.
+const EVERYTHING: DateRange = { start: new Date("1970-01-01T00:00:00Z"), end: new Date("9999-12-31T00:00:00Z") };
 
+/** Clicks and filtered hits from the hourly rollup, unique clicks from the daily one. */
 export async function getLinkTotals(workspaceId: string, linkId: string, range: DateRange = EVERYTHING): Promise<ClickTotals> {
   const { rows } = await getPool().query<ClickTotals>(
-    `SELECT ${CLICKS_SQL} AS "clicks", ${UNIQUE_CLICKS_SQL} AS "uniqueClicks", ${FILTERED_SQL} AS "filteredClicks"
-       FROM "Click" WHERE "workspaceId" = $1 AND "linkId" = $2 AND "createdAt" >= $3 AND "createdAt" < $4`,
+    `SELECT coalesce(h.clicks, 0)::int AS "clicks", coalesce(d.unique_clicks, 0)::int AS "uniqueClicks", coalesce(h.filtered, 0)::int AS "filteredClicks"
+       FROM (SELECT sum("clicks") AS clicks, sum("filtered") AS filtered FROM "LinkHourlyStat"
+              WHERE "workspaceId" = $1 AND "linkId" = $2 AND "hour" >= $3 AND "hour" < $4) h,
+            (SELECT sum("uniqueClicks") AS unique_clicks FROM "LinkDailyStat"
+              WHERE "workspaceId" = $1 AND "linkId" = $2 AND "day" >= ($3::timestamptz AT TIME ZONE 'UTC')::date AND "day" < ($4::timestamptz AT TIME ZONE 'UTC')::date) d`,
     [workspaceId, linkId, range.start, range.end],
   );
   return rows[0] ?? { clicks: 0, uniqueClicks: 0, filteredClicks: 0 };
@@ -25,14 +30,18 @@ export async function getLinkDailySeries(workspaceId: string, linkId: string, ra
   const { rows } = await getPool().query<DailyPoint>(
     `WITH days AS (
        SELECT generate_series(($3::timestamptz AT TIME ZONE 'UTC')::date, (($4::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date, interval '1 day')::date AS day
-     ), counts AS (
-       SELECT ("createdAt" AT TIME ZONE 'UTC')::date AS day, ${CLICKS_SQL} AS clicks, ${UNIQUE_CLICKS_SQL} AS unique_clicks, ${FILTERED_SQL} AS filtered
-         FROM "Click" WHERE "workspaceId" = $1 AND "linkId" = $2 AND "createdAt" >= $3 AND "createdAt" < $4
+     ), hourly AS (
+       SELECT ("hour" AT TIME ZONE 'UTC')::date AS day, sum("clicks") AS clicks, sum("filtered") AS filtered
+         FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "linkId" = $2 AND "hour" >= $3 AND "hour" < $4
          GROUP BY 1
+     ), daily AS (
+       SELECT "day", "uniqueClicks" FROM "LinkDailyStat"
+        WHERE "workspaceId" = $1 AND "linkId" = $2 AND "day" >= ($3::timestamptz AT TIME ZONE 'UTC')::date AND "day" < ($4::timestamptz AT TIME ZONE 'UTC')::date
      )
-     SELECT to_char(days.day, 'YYYY-MM-DD') AS "date", coalesce(counts.clicks, 0) AS "clicks",
-            coalesce(counts.unique_clicks, 0) AS "uniqueClicks", coalesce(counts.filtered, 0) AS "filteredClicks"
-       FROM days LEFT JOIN counts ON counts.day = days.day ORDER BY days.day`,
+     SELECT to_char(days.day, 'YYYY-MM-DD') AS "date", coalesce(hourly.clicks, 0)::int AS "clicks",
+            coalesce(daily."uniqueClicks", 0)::int AS "uniqueClicks", coalesce(hourly.filtered, 0)::int AS "filteredClicks"
+       FROM days LEFT JOIN hourly ON hourly.day = days.day LEFT JOIN daily ON daily.day = days.day
+      ORDER BY days.day`,
     [workspaceId, linkId, range.start, range.end],
   );
   return rows;

@@ -25,14 +25,40 @@ type Pending = { row: ClickRow; resolve: () => void; reject: (error: unknown) =>
 const MAX_BATCH = 500;
 const MAX_IN_FLIGHT = 4;
 
-// ON CONFLICT: a click id is written at most once, so a replayed batch never double counts.
+// One statement, so the clicks and the rollups the analytics read (lib/analytics) commit together:
+// - ON CONFLICT: a click id is written at most once, so a replayed batch never double counts,
+//   and only the rows actually inserted (RETURNING) reach the rollups;
+// - LinkDayVisitor remembers which visitors a link saw each UTC day; only first sightings add to
+//   LinkDailyStat's unique clicks;
+// - ORDER BY makes concurrent batches lock rollup rows in the same order (no deadlocks).
 const INSERT_SQL = `
-  INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "visitorHash")
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::char(2)[], $6::"DeviceType"[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[])
-  ON CONFLICT ("id") DO NOTHING`;
+  WITH inserted AS (
+    INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "visitorHash")
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::char(2)[], $6::"DeviceType"[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[])
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING "workspaceId", "linkId", "createdAt", "isBot", "visitorHash"
+  ), hourly AS (
+    INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered")
+    SELECT "linkId", "workspaceId", date_trunc('hour', "createdAt", 'UTC'), count(*) FILTER (WHERE NOT "isBot"), count(*) FILTER (WHERE "isBot")
+      FROM inserted GROUP BY 1, 2, 3 ORDER BY 1, 3
+    ON CONFLICT ("linkId", "hour") DO UPDATE
+      SET "clicks" = "LinkHourlyStat"."clicks" + EXCLUDED."clicks", "filtered" = "LinkHourlyStat"."filtered" + EXCLUDED."filtered"
+  ), visitors AS (
+    INSERT INTO "LinkDayVisitor" ("linkId", "day", "visitorHash")
+    SELECT DISTINCT "linkId", ("createdAt" AT TIME ZONE 'UTC')::date, "visitorHash" FROM inserted WHERE NOT "isBot" ORDER BY 1, 2, 3
+    ON CONFLICT DO NOTHING
+    RETURNING "linkId", "day"
+  )
+  INSERT INTO "LinkDailyStat" ("linkId", "workspaceId", "day", "uniqueClicks")
+  SELECT v."linkId", w."workspaceId", v."day", count(*)
+    FROM visitors v JOIN (SELECT DISTINCT "linkId", "workspaceId" FROM inserted) w ON w."linkId" = v."linkId"
+    GROUP BY 1, 2, 3 ORDER BY 1, 3
+  ON CONFLICT ("linkId", "day") DO UPDATE SET "uniqueClicks" = "LinkDailyStat"."uniqueClicks" + EXCLUDED."uniqueClicks"`;
 
-export async function insertClicks(pool: pg.Pool, rows: ClickRow[]): Promise<void> {
-  await pool.query(INSERT_SQL, [
+type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
+
+export async function insertClicks(db: Queryable, rows: readonly ClickRow[]): Promise<void> {
+  await db.query(INSERT_SQL, [
     rows.map((r) => r.id),
     rows.map((r) => r.workspaceId),
     rows.map((r) => r.linkId),

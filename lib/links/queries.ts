@@ -1,5 +1,4 @@
 import "server-only";
-import { CLICKS_SQL, FILTERED_SQL } from "@/lib/analytics/kpi";
 import { getDb, getPool } from "@/lib/db";
 
 export type LinkRow = Awaited<ReturnType<typeof listLinks>>[number];
@@ -19,8 +18,8 @@ async function clickCountsByLink(workspaceId: string, linkIds: string[]) {
   const counts = new Map<string, { clicks: number; filtered: number }>();
   if (linkIds.length === 0) return counts;
   const { rows } = await getPool().query<{ linkId: string; clicks: number; filtered: number }>(
-    `SELECT "linkId", ${CLICKS_SQL} AS clicks, ${FILTERED_SQL} AS filtered
-       FROM "Click" WHERE "workspaceId" = $1 AND "linkId" = ANY($2::text[]) GROUP BY "linkId"`,
+    `SELECT "linkId", sum("clicks")::int AS clicks, sum("filtered")::int AS filtered
+       FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "linkId" = ANY($2::text[]) GROUP BY "linkId"`,
     [workspaceId, linkIds],
   );
   for (const row of rows) counts.set(row.linkId, { clicks: row.clicks, filtered: row.filtered });
