@@ -21,6 +21,8 @@ export async function middleware(request: NextRequest): Promise<NextResponse> {
     return NextResponse.redirect("https://example.com/ceiling", 302);
   }
   if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return NextResponse.next();
+  // A short link is followed with GET (people) or HEAD (unfurlers); anything else is not a visit.
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
 
   const outcome = await serveShortLink({
     domain: "",

@@ -68,9 +68,10 @@ export default defineConfig({
         DATA_DIR: DATA_DIR_RELATIVE,
         DEMO_API_KEY,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-        // never a developer's own database or public URL, whatever their shell exports
+        // never a developer's own database, whatever their shell exports
         DATABASE_URL: "",
-        APP_URL: "",
+        // the production set-up for e-mail sign-in: links are built on the public URL only
+        APP_URL: BASE_URL,
         SHORT_DOMAIN: "",
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/server-only-stub.ts") };
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") };
 
 export default defineConfig({
   test: {
@@ -22,7 +22,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", "e2e/**"],
           environment: "node",
-          globalSetup: ["tests/global-setup.ts"],
+          globalSetup: ["lib/testing/global-setup.ts"],
           // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
           // processing it through Vite resolves it like Next does.
           server: { deps: { inline: ["next-auth", "@auth/core"] } },

@@ -48,6 +48,14 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && env.SMTP_URL && !env.APP_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["APP_URL"],
+      message: "is required with SMTP_URL in production: sign-in e-mails must link to your own public URL, not to a Host header",
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

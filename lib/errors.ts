@@ -1,5 +1,5 @@
 // The one error type of the domain. lib/api/error-response.ts maps it to HTTP in one place;
-// server actions map it to form state in lib/actions/workspace-action.ts.
+// lib/actions/action-state.ts maps it to form state for server actions.
 export const ERROR_CODES = {
   unauthorized: 401,
   forbidden: 403,

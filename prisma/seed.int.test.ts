@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/api-keys/token";
 import { verifyPassword } from "@/lib/auth/password";
-import { truncateAll, connectTestDatabase } from "@/tests/db";
+import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
 import { CLICK_WINDOW_DAYS, generateDemoClicks, seed } from "./seed";
 import { CREATORS, DEMO_USER, DEMO_WORKSPACE, SAME_AUDIENCE_PAIR } from "./seed-data";
 

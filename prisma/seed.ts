@@ -10,11 +10,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Prisma, PrismaClient, type DeviceType } from "@prisma/client";
+import { PrismaClient, type DeviceType } from "@prisma/client";
 import pg from "pg";
 import { displayPrefix, hashApiKey } from "../lib/api-keys/token";
 import { hashPassword } from "../lib/auth/password";
+import { utcDay } from "../lib/clicks/visitor";
 import { insertClicks } from "../lib/clicks/writer";
+import { isUniqueViolation } from "../lib/db/errors";
 import { getEnv } from "../lib/env";
 import {
   BOT_RATE,
@@ -109,13 +111,9 @@ export type SeedClick = {
 const ANDROID_LEANING = new Set(["IN", "BR", "MX", "NG", "ZA"]);
 const MAX_HOUR_WEIGHT = Math.max(...HOUR_WEIGHTS);
 
-function utcDay(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
 /** Like the app's hash (SHA-256 of ip, user agent and the day's salt): same person, browser and day → same hash. */
 function visitorHash(visitorId: string, browser: string | null, time: number): string {
-  return createHash("sha256").update(`clickproof-seed|${visitorId}|${browser ?? ""}|${utcDay(time)}`).digest("hex");
+  return createHash("sha256").update(`clickproof-seed|${visitorId}|${browser ?? ""}|${utcDay(new Date(time))}`).digest("hex");
 }
 
 function countryOptions(audience: SeedCreator["audience"]): Array<readonly [string | null, number]> {
@@ -468,10 +466,6 @@ async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId:
     bots: clicks.filter((click) => click.isBot).length,
     visitors: visitorDays.size,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** The demo workspace, created (empty) if missing; `created` says whether this run must fill it. */

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_SECRET: await authSecret(),
+      // Auth.js builds its own URLs on AUTH_URL when set: the public URL, never a request's Host.
+      ...(process.env.APP_URL ? { AUTH_URL: process.env.APP_URL } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: mode === "dev" ? "development" : "production",
     },

@@ -1,6 +1,7 @@
 "use client";
 
 import { BarList } from "@tremor/react";
+import { formatInteger } from "@/lib/format";
 
 export type BreakdownItem = { name: string; value: number };
 
@@ -12,7 +13,7 @@ export function Breakdown({ title, items, empty }: { title: string; items: Break
         <span>Clicks</span>
       </div>
       {items.length > 0 ? (
-        <BarList data={items} className="mt-3" valueFormatter={(value: number) => new Intl.NumberFormat("en-US").format(value)} />
+        <BarList data={items} className="mt-3" valueFormatter={formatInteger} />
       ) : (
         <p className="mt-4 text-sm text-gray-400">{empty}</p>
       )}

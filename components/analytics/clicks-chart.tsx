@@ -1,14 +1,13 @@
 "use client";
 
 import { AreaChart } from "@tremor/react";
+import { formatDayLabel, formatInteger } from "@/lib/format";
 
 type Point = { date: string; clicks: number; uniqueClicks: number };
 
-const label = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-
 export function ClicksChart({ data }: { data: Point[] }) {
   const rows = data.map((point) => ({
-    date: label.format(new Date(`${point.date}T00:00:00Z`)),
+    date: formatDayLabel(point.date),
     Clicks: point.clicks,
     "Unique clicks": point.uniqueClicks,
   }));
@@ -19,7 +18,7 @@ export function ClicksChart({ data }: { data: Point[] }) {
       index="date"
       categories={["Clicks", "Unique clicks"]}
       colors={["indigo", "cyan"]}
-      valueFormatter={(value) => new Intl.NumberFormat("en-US").format(value)}
+      valueFormatter={formatInteger}
       showAnimation={false}
       yAxisWidth={48}
       allowDecimals={false}

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDate, formatInteger } from "@/lib/format";
 import type { LinkRow } from "@/lib/links/queries";
+import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
 
-export function LinksTable({ workspaceSlug, links, shortOrigin }: { workspaceSlug: string; links: LinkRow[]; shortOrigin: string }) {
+export function LinksTable({ workspaceSlug, links, hosts }: { workspaceSlug: string; links: LinkRow[]; hosts: ShortLinkHosts }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm" data-testid="links-table">
@@ -19,7 +20,7 @@ export function LinksTable({ workspaceSlug, links, shortOrigin }: { workspaceSlu
         </thead>
         <tbody className="divide-y divide-gray-100">
           {links.map((link) => {
-            const url = `${shortOrigin}/${link.slug}`;
+            const url = shortUrl(hosts, link.slug);
             return (
               <tr key={link.id} className="align-top hover:bg-gray-50" data-slug={link.slug}>
                 <td className="py-3 pr-4">

@@ -77,7 +77,7 @@ describe("timing", () => {
     [168, "later"],
     [-2, "0-1h"],
   ] as const)("%s h after the post is %s", (hours, bucket) => {
-    expect(timingBucket(Math.max(0, hours))).toBe(bucket);
+    expect(timingBucket(hours)).toBe(bucket);
   });
 
   it("buckets hourly counts and finds the half-life", () => {

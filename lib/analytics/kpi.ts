@@ -12,11 +12,6 @@ export const UNIQUE_CLICKS_SQL = `count(DISTINCT ("linkId", "visitorHash", ("cre
 
 export type ClickTotals = { clicks: number; uniqueClicks: number; filteredClicks: number };
 
-/** Share of a total as a fraction (0–1); 0 when there is nothing to share. */
-export function share(part: number, total: number): number {
-  return total > 0 ? part / total : 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Derived KPIs. Every ratio is null when its denominator is missing or zero: "no data" must never
 // print as 0 % or ∞. Money is in minor units (cents) of one currency.

@@ -2,8 +2,8 @@
 // however the writes were batched, raced or replayed.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { truncateAll, connectTestDatabase } from "@/tests/db";
-import { makeWorkspace, testHosts } from "@/tests/fixtures";
+import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
+import { makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { insertClicks } = await import("@/lib/clicks/writer");

@@ -76,9 +76,17 @@ export function withWorkspace<P = Record<string, never>>(
   };
 }
 
-/** Parses a JSON body; malformed JSON is a 422 like any other bad input. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+function tooLarge(): AppError {
+  return new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1_048_576} MB`);
+}
+
+/** Parses a JSON body; malformed JSON is a 422 like any other bad input, an oversized one a 413. */
 export async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/rate-limit";
+import { consumeSignInAttempt, recordSignInSuccess } from "@/lib/auth/rate-limit";
 import { signInSchema } from "@/lib/auth/schema";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -55,7 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const { email, password } = parsed.data;
           const ip = clientIp(request.headers, env.TRUST_PROXY) ?? "unknown";
           try {
-            await checkSignInAllowed(email, ip);
+            await consumeSignInAttempt(email, ip);
           } catch (error) {
             if (error instanceof AppError) throw new TooManyAttempts();
             throw error;
@@ -67,10 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const valid = user?.passwordHash
             ? await verifyPassword(user.passwordHash, password)
             : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), password).then(() => false);
-          if (!user || !valid) {
-            await recordSignInFailure(email, ip);
-            throw new InvalidCredentials();
-          }
+          if (!user || !valid) throw new InvalidCredentials();
           await recordSignInSuccess(email, ip);
           return { id: user.id, email: user.email, name: user.name };
         },
@@ -81,6 +78,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
               server: env.SMTP_URL ?? "smtp://localhost:25",
               from: env.EMAIL_FROM,
               async sendVerificationRequest({ identifier, url }) {
+                // Auth.js builds this URL from the request's Host / X-Forwarded-Host, which a client
+                // can forge to have us mail a working token to someone else's site. With APP_URL set
+                // (required for SMTP in production, see lib/env.ts) only our own origin is mailed.
+                if (env.APP_URL && new URL(url).origin !== new URL(env.APP_URL).origin) {
+                  throw new Error(`refusing to mail a sign-in link for another origin (${new URL(url).origin})`);
+                }
                 if (!env.SMTP_URL) {
                   console.log(`[auth] magic sign-in link for ${identifier}: ${url}`);
                   return;
@@ -98,6 +101,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         : []),
     ],
     callbacks: {
+      async signIn({ user, account, email }) {
+        // The first verified e-mail sign-in proves who owns the address. A password set before
+        // that (by anyone who typed the address at sign-up) is dropped, so an account cannot be
+        // prepared in advance by someone else and then shared with its real owner.
+        if (account?.provider === "nodemailer" && !email?.verificationRequest && user.id) {
+          await db.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { passwordHash: null } });
+        }
+        return true;
+      },
       jwt({ token, user }) {
         if (user?.id) token.sub = user.id;
         return token;

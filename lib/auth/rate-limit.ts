@@ -37,23 +37,26 @@ async function consume(limiter: RateLimiterMemory, key: string, what: string): P
   }
 }
 
-/** Refuses when this account or this address has failed too often lately. */
-export async function checkSignInAllowed(email: string, ip: string): Promise<void> {
+/**
+ * Spends one sign-in attempt for this account and address, before the password is checked, so
+ * parallel guesses cannot all slip past a read-only check. Refuses when any budget is spent.
+ */
+export async function consumeSignInAttempt(email: string, ip: string): Promise<void> {
   const { signInAccount, signInAnywhere, signInIp } = limiters();
-  const counters = await Promise.all([signInAccount.get(`${email}|${ip}`), signInAnywhere.get(email), signInIp.get(ip)]);
-  const blocked = counters.find((res) => res && res.remainingPoints <= 0);
-  if (blocked) {
-    throw new AppError("rate_limited", `Too many sign-in attempts. Try again in ${minutes(blocked)} minute${minutes(blocked) === 1 ? "" : "s"}.`);
+  try {
+    await Promise.all([signInAccount.consume(`${email}|${ip}`), signInAnywhere.consume(email), signInIp.consume(ip)]);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      throw new AppError("rate_limited", `Too many sign-in attempts. Try again in ${minutes(error)} minute${minutes(error) === 1 ? "" : "s"}.`);
+    }
+    throw error;
   }
 }
 
-export async function recordSignInFailure(email: string, ip: string): Promise<void> {
-  const { signInAccount, signInAnywhere, signInIp } = limiters();
-  await Promise.all([signInAccount.penalty(`${email}|${ip}`, 1), signInAnywhere.penalty(email, 1), signInIp.penalty(ip, 1)]);
-}
-
+/** A correct password gives the attempt back and clears this account's failures from this address. */
 export async function recordSignInSuccess(email: string, ip: string): Promise<void> {
-  await limiters().signInAccount.delete(`${email}|${ip}`);
+  const { signInAccount, signInAnywhere, signInIp } = limiters();
+  await Promise.all([signInAccount.delete(`${email}|${ip}`), signInAnywhere.reward(email, 1), signInIp.reward(ip, 1)]);
 }
 
 export function consumeSignUpAttempt(ip: string): Promise<void> {

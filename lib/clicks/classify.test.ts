@@ -177,6 +177,8 @@ describe("bot verdict", () => {
   it("a HEAD request is a bot even with a normal browser user agent", () => {
     expect(isBotRequest("GET", UA.iphoneSafari)).toBe(false);
     expect(isBotRequest("HEAD", UA.iphoneSafari)).toBe(true);
+    expect(classifyRequest({ method: "HEAD", userAgent: UA.iphoneSafari, referer: null }).isBot).toBe(true);
+    expect(classifyRequest({ method: "GET", userAgent: UA.iphoneSafari, referer: null }).isBot).toBe(false);
     expect(isBotRequest("head", UA.iphoneSafari)).toBe(true);
     expect(traits(UA.iphoneSafari, "HEAD")).toMatchObject({ isBot: true, browser: "Safari", device: "mobile" });
   });

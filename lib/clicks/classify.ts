@@ -196,9 +196,10 @@ function agentTraits(userAgent: string | null): AgentTraits {
  * before fetching), as are empty user agents, headless browsers and known preview fetchers.
  */
 export function isBotRequest(method: string, userAgent: string | null): boolean {
-  if (method.toUpperCase() === "HEAD") return true;
-  return agentTraits(userAgent).isBot;
+  return isHead(method) || agentTraits(userAgent).isBot;
 }
+
+const isHead = (method: string) => method.toUpperCase() === "HEAD";
 
 /**
  * Host of the Referer, lowercased and without a leading "www.", e.g. "l.instagram.com".
@@ -223,7 +224,7 @@ export function classifyRequest(input: { method: string; userAgent: string | nul
     device: agent.device,
     browser: agent.browser,
     os: agent.os,
-    isBot: agent.isBot || input.method.toUpperCase() === "HEAD",
+    isBot: agent.isBot || isHead(input.method),
     referrer: referrerHost(input.referer),
   };
 }

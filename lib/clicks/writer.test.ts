@@ -56,6 +56,17 @@ describe("ClickWriter (group commit)", () => {
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
   });
 
+  it("refuses only the row whose data fails, not its whole batch", async () => {
+    const written: string[] = [];
+    const writer = new ClickWriter(async (rows) => {
+      if (rows.some((r) => r.id === "bad")) throw Object.assign(new Error("foreign key violation"), { code: "23503" });
+      written.push(...rows.map((r) => r.id));
+    }, 5);
+    const results = await Promise.allSettled(["a", "b", "bad", "c", "d"].map((id) => writer.record(row(id))));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(written.sort()).toEqual(["a", "b", "c", "d"]);
+  });
+
   it("keeps writing while earlier batches are in flight and never loses or repeats a click", async () => {
     const written: string[] = [];
     const writer = new ClickWriter(async (rows) => {

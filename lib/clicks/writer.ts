@@ -24,6 +24,20 @@ type Pending = { row: ClickRow; resolve: () => void; reject: (error: unknown) =>
 
 const MAX_BATCH = 500;
 const MAX_IN_FLIGHT = 4;
+/** Beyond this many waiting clicks the database is not keeping up: refuse (503) rather than hoard memory. */
+const MAX_PENDING = 20_000;
+
+export class ClickBacklogFull extends Error {
+  constructor() {
+    super(`more than ${MAX_PENDING} clicks are waiting to be written`);
+  }
+}
+
+/** Errors caused by one row's data rather than by the database (e.g. its link was deleted). */
+function isRowError(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && (code === "23503" || code.startsWith("22"));
+}
 
 // One statement, so the clicks and the rollups the analytics read (lib/analytics) commit together:
 // - ON CONFLICT: a click id is written at most once, so a replayed batch never double counts,
@@ -85,6 +99,7 @@ export class ClickWriter {
 
   /** Resolves once the click is committed; rejects if its batch could not be written. */
   record(row: ClickRow): Promise<void> {
+    if (this.pending.length >= MAX_PENDING) return Promise.reject(new ClickBacklogFull());
     return new Promise((resolve, reject) => {
       this.pending.push({ row, resolve, reject });
       if (this.pending.length >= MAX_BATCH && this.inFlight < MAX_IN_FLIGHT) {
@@ -131,13 +146,26 @@ export class ClickWriter {
     if (batch.length === 0) return;
     this.inFlight++;
     try {
-      await this.write(batch.map((item) => item.row));
-      for (const item of batch) item.resolve();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
+      await this.writeIsolatingBadRows(batch);
     } finally {
       this.inFlight--;
       this.schedule();
+    }
+  }
+
+  /** Writes a batch; when one row's data makes it fail, halves it so only that row's visitor is refused. */
+  private async writeIsolatingBadRows(batch: Pending[]): Promise<void> {
+    try {
+      await this.write(batch.map((item) => item.row));
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      if (batch.length > 1 && isRowError(error)) {
+        const middle = Math.ceil(batch.length / 2);
+        await this.writeIsolatingBadRows(batch.slice(0, middle));
+        await this.writeIsolatingBadRows(batch.slice(middle));
+        return;
+      }
+      for (const item of batch) item.reject(error);
     }
   }
 }

@@ -1,6 +1,6 @@
 // The driver adapter handed to the Prisma CLI (prisma.config.ts) so that `prisma migrate …` runs
 // on Prisma 6's bundled Wasm schema engine, with no native engine download (none is reachable
-// here). It works around two Prisma 6.19 bugs on that path, see ../shared/docs/stack-notes.md:
+// here). It works around three Prisma 6.19 bugs on that path, see ../shared/docs/stack-notes.md:
 // - prisma/orm#27403: adapter-pg cannot read catalog column types (name, regclass, …) that the
 //   schema engine's introspection queries return, so those fields are relabelled as text;
 // - the shadow database of `migrate dev`: adapter-pg builds it from a connection string that

@@ -10,7 +10,15 @@ const globals = globalThis as typeof globalThis & { [KEY]?: pg.Pool };
 export function getPool(): pg.Pool {
   let pool = globals[KEY];
   if (!pool) {
-    pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 20, idleTimeoutMillis: 30_000 });
+    pool = new pg.Pool({
+      connectionString: getEnv().DATABASE_URL,
+      max: 20,
+      idleTimeoutMillis: 30_000,
+      // A hung database must turn into errors (a 503 for a visitor, "unavailable" for health
+      // checks), not into requests that wait forever.
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 15_000,
+    });
     // An idle client losing its connection (a database restart) must not crash the server.
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));
     globals[KEY] = pool;

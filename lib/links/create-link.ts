@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
-import { isOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { invalidateLink } from "@/lib/redirect/link-cache";
 import { parseInput } from "@/lib/validation";
@@ -23,9 +23,7 @@ export type CreateLinkContext = { workspaceId: string; userId?: string; hosts: S
 
 export async function createLink(ctx: CreateLinkContext, rawInput: unknown) {
   const input: CreateLinkInput = parseInput(createLinkSchema, rawInput);
-  if (isOwnHost(ctx.hosts, input.url)) {
-    throw invalidField("url", "Destination cannot be a Clickproof short link or page (it would loop)");
-  }
+  assertNotOwnHost(ctx.hosts, input.url);
   const db = getDb();
   if (input.creatorId) {
     const creator = await db.creator.findFirst({

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { truncateAll, connectTestDatabase } from "@/tests/db";
-import { makeWorkspace, testHosts } from "@/tests/fixtures";
+import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
+import { makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 import { AppError } from "@/lib/errors";
 
 connectTestDatabase();

@@ -20,6 +20,11 @@ describe("short link hosts", () => {
     expect(isOwnHost(hosts, "https://www.clk.example.com/abc")).toBe(true);
     expect(isOwnHost(hosts, "http://LOCALHOST:3000/w/demo")).toBe(true);
     expect(isOwnHost(hosts, "http://localhost:4000/")).toBe(false);
+    // other names of this machine on the same port
+    expect(isOwnHost(hosts, "http://127.0.0.1:3000/x")).toBe(true);
+    expect(isOwnHost(hosts, "http://[::1]:3000/x")).toBe(true);
+    expect(isOwnHost(hosts, "http://0.0.0.0:3000/x")).toBe(true);
+    expect(isOwnHost(hosts, "http://127.0.0.1:3001/x")).toBe(false);
     expect(isOwnHost(hosts, "https://example.com/")).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { invalidField } from "@/lib/errors";
+
 // Where a workspace's short links live, and which hosts count as "ours" (a destination on one of
 // them would be a redirect loop or a way to launder a link through us).
 export type ShortLinkHosts = {
@@ -19,9 +21,25 @@ export function shortUrl(hosts: ShortLinkHosts, slug: string): string {
   return `${hosts.shortOrigin}/${slug}`;
 }
 
+// Names of this machine: a link made on localhost:3000 must not point at 127.0.0.1:3000.
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0", "[::]"]);
+
+function canonicalHost(host: string): string {
+  const url = new URL(`http://${host.toLowerCase()}`);
+  const name = LOOPBACK.has(url.hostname) || url.hostname.endsWith(".localhost") ? "localhost" : url.hostname.replace(/^www\./, "");
+  return url.port ? `${name}:${url.port}` : name;
+}
+
 export function isOwnHost(hosts: ShortLinkHosts, destination: string): boolean {
-  const host = new URL(destination).host.toLowerCase();
-  return hosts.ownHosts.some((own) => own === host || own === host.replace(/^www\./, ""));
+  const host = canonicalHost(new URL(destination).host);
+  return hosts.ownHosts.some((own) => canonicalHost(own) === host);
+}
+
+/** The refusal for a destination on our own hosts, shared by every path that sets one. */
+export function assertNotOwnHost(hosts: ShortLinkHosts, destination: string): void {
+  if (isOwnHost(hosts, destination)) {
+    throw invalidField("url", "Destination cannot be a Clickproof short link or page (it would loop)");
+  }
 }
 
 /** The short-link hosts for a request that reached the app at `requestOrigin`. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { invalidField, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { updateLinkSchema } from "@/lib/links/schema";
-import { isOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
 import { parseInput } from "@/lib/validation";
 
@@ -14,9 +14,7 @@ async function scopedLink(workspaceId: string, linkId: string) {
 
 export async function updateLinkDestination(workspaceId: string, linkId: string, hosts: ShortLinkHosts, rawInput: unknown) {
   const input = parseInput(updateLinkSchema, rawInput);
-  if (isOwnHost(hosts, input.url)) {
-    throw invalidField("url", "Destination cannot be a Clickproof short link or page (it would loop)");
-  }
+  assertNotOwnHost(hosts, input.url);
   const link = await scopedLink(workspaceId, linkId);
   const updated = await getDb().link.update({ where: { id: link.id, workspaceId }, data: { url: input.url } });
   invalidateLink(link.domain, link.slug);

@@ -18,6 +18,11 @@ describe("buildDestination", () => {
     );
   });
 
+  it("keeps the destination's own query text exactly as written", () => {
+    expect(buildDestination("https://shop.example.com/p?sig=a%20b;c&flag", "?ref=x")).toBe("https://shop.example.com/p?sig=a%20b;c&flag&ref=x");
+    expect(buildDestination("https://shop.example.com/p?a=1", "?a=2")).toBe("https://shop.example.com/p?a=1");
+  });
+
   it("adds a query to a destination without one, encoding safely", () => {
     expect(buildDestination("https://shop.example.com/p", "?q=a%20b&emoji=%F0%9F%94%A5")).toBe("https://shop.example.com/p?q=a+b&emoji=%F0%9F%94%A5");
   });

@@ -42,6 +42,20 @@ describe("link cache", () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 
+  it("does not cache what a lookup read before an edit invalidated the link", async () => {
+    const stale: CachedLink = { ...link, url: "https://old.example.com" };
+    const fresh: CachedLink = { ...link, url: "https://new.example.com" };
+    let release: (value: CachedLink) => void = () => undefined;
+    const slowLoad = vi.fn(() => new Promise<CachedLink>((resolve) => (release = resolve)));
+    const racing = getCachedLink("", "f", 60_000, slowLoad);
+    invalidateLink("", "f"); // the edit commits while the old row is being read
+    release(stale);
+    expect(await racing).toEqual(stale); // its own caller may see the old row…
+    const load = vi.fn(async () => fresh);
+    expect(await getCachedLink("", "f", 60_000, load)).toEqual(fresh); // …but nobody after the edit does
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it("keeps domains apart", async () => {
     const load = vi.fn(async (): Promise<CachedLink> => link);
     await getCachedLink("", "d", 60_000, load);

@@ -10,7 +10,8 @@ export type CachedLink = {
 };
 
 type Entry = { link: CachedLink | null; expiresAt: number };
-type CacheState = { entries: Map<string, Entry>; inflight: Map<string, Promise<CachedLink | null>> };
+type Inflight = { promise: Promise<CachedLink | null>; generation: number };
+type CacheState = { entries: Map<string, Entry>; inflight: Map<string, Inflight>; generations: Map<string, number> };
 
 const KEY = Symbol.for("clickproof.linkCache");
 const MAX_ENTRIES = 50_000;
@@ -20,7 +21,7 @@ const NEGATIVE_TTL_MS = 5_000;
 const globals = globalThis as typeof globalThis & { [KEY]?: CacheState };
 
 function state(): CacheState {
-  return (globals[KEY] ??= { entries: new Map(), inflight: new Map() });
+  return (globals[KEY] ??= { entries: new Map(), inflight: new Map(), generations: new Map() });
 }
 
 const cacheKey = (domain: string, slug: string) => `${domain}/${slug}`;
@@ -32,29 +33,42 @@ export async function getCachedLink(
   load: () => Promise<CachedLink | null>,
   now: () => number = Date.now,
 ): Promise<CachedLink | null> {
-  const { entries, inflight } = state();
+  const { entries, inflight, generations } = state();
   const key = cacheKey(domain, slug);
   const hit = entries.get(key);
   if (hit && hit.expiresAt > now()) return hit.link;
 
   // Concurrent misses for one slug share one database lookup.
   const pending = inflight.get(key);
-  if (pending) return pending;
-  const lookup = load()
+  if (pending) return pending.promise;
+  // A lookup that started before an edit may read the old row: it answers its own callers but
+  // is not cached if the link was invalidated meanwhile (the generation moved on).
+  const generation = generations.get(key) ?? 0;
+  const promise = load()
     .then((link) => {
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? "");
-      entries.set(key, { link, expiresAt: now() + (link ? ttlMs : Math.min(ttlMs, NEGATIVE_TTL_MS)) });
+      if ((generations.get(key) ?? 0) === generation) {
+        if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? "");
+        entries.set(key, { link, expiresAt: now() + (link ? ttlMs : Math.min(ttlMs, NEGATIVE_TTL_MS)) });
+      }
       return link;
     })
-    .finally(() => inflight.delete(key));
-  inflight.set(key, lookup);
-  return lookup;
+    .finally(() => {
+      if (inflight.get(key)?.promise === promise) inflight.delete(key);
+    });
+  inflight.set(key, { promise, generation });
+  return promise;
 }
 
 export function invalidateLink(domain: string, slug: string): void {
-  state().entries.delete(cacheKey(domain, slug));
+  const { entries, inflight, generations } = state();
+  const key = cacheKey(domain, slug);
+  entries.delete(key);
+  inflight.delete(key); // later readers start a fresh lookup that sees the edit
+  generations.set(key, (generations.get(key) ?? 0) + 1);
 }
 
 export function clearLinkCache(): void {
-  state().entries.clear();
+  const { entries, inflight } = state();
+  entries.clear();
+  inflight.clear();
 }

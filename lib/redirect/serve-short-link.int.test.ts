@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { truncateAll, connectTestDatabase } from "@/tests/db";
-import { makeWorkspace, testHosts } from "@/tests/fixtures";
+import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
+import { makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { serveShortLink } = await import("@/lib/redirect/serve-short-link");

@@ -44,7 +44,11 @@ export function getRedirectRuntime(): Runtime {
   return globals[KEY];
 }
 
-async function loadLink(domain: string, slug: string): Promise<CachedLink | null> {
+/**
+ * Unscoped by design: a short link is addressed by domain and slug alone (unique across all
+ * workspaces), and the row found is what tells us the workspace.
+ */
+async function unsafeLoadLinkBySlug(domain: string, slug: string): Promise<CachedLink | null> {
   const { rows } = await getPool().query<CachedLink>(
     `SELECT "id", "workspaceId", "url", ("archivedAt" IS NOT NULL) AS "archived"
        FROM "Link" WHERE "domain" = $1 AND "slug" = $2`,
@@ -58,7 +62,7 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
   let link: CachedLink | null;
   try {
     link = await getCachedLink(request.domain, request.slug, env.LINK_CACHE_TTL_SECONDS * 1000, () =>
-      loadLink(request.domain, request.slug),
+      unsafeLoadLinkBySlug(request.domain, request.slug),
     );
   } catch (error) {
     return { kind: "unavailable", reason: `link lookup failed: ${String(error)}` };

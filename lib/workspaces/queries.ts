@@ -35,6 +35,7 @@ export async function createWorkspace(userId: string, rawInput: unknown) {
   const base = slugifyWorkspaceName(name);
   const db = getDb();
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Deliberately across all workspaces: slugs are global. Only slugs are read.
     const existing = await db.workspace.findMany({
       where: { slug: { startsWith: base } },
       select: { slug: true },

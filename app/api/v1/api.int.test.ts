@@ -1,13 +1,14 @@
 // The first API slice, called through its real route handlers with real API keys.
 import { beforeAll, describe, expect, it } from "vitest";
-import { truncateAll, connectTestDatabase } from "@/tests/db";
-import { makeWorkspace } from "@/tests/fixtures";
+import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
+import { makeWorkspace } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const links = await import("@/app/api/v1/links/route");
 const oneLink = await import("@/app/api/v1/links/[linkId]/route");
 const analytics = await import("@/app/api/v1/analytics/route");
 const health = await import("@/app/api/health/route");
+const unknown = await import("@/app/api/v1/[...path]/route");
 const { revokeApiKey } = await import("@/lib/api-keys/queries");
 const { getDb } = await import("@/lib/db");
 
@@ -53,6 +54,16 @@ describe("REST API v1", () => {
     const missing = await links.POST(call("/api/v1/links", a.apiKey, { method: "POST", body: JSON.stringify({}) }), noParams);
     expect((await body(missing)).error?.details).toEqual([{ path: "url", message: expect.any(String) }]);
     expect(await getDb().link.count()).toBe(before);
+  });
+
+  it("413 for a body over 1 MB, 404 JSON for an unknown endpoint", async () => {
+    const huge = JSON.stringify({ url: `https://example.com/?q=${"a".repeat(1_100_000)}` });
+    const response = await links.POST(call("/api/v1/links", a.apiKey, { method: "POST", body: huge }), noParams);
+    expect(response.status).toBe(413);
+    expect((await body(response)).error?.code).toBe("payload_too_large");
+    const missing = unknown.GET(call("/api/v1/nope", a.apiKey));
+    expect(missing.status).toBe(404);
+    expect(await body(missing)).toEqual({ error: { code: "not_found", message: "No API endpoint GET /api/v1/nope" } });
   });
 
   it("409 for a slug already taken", async () => {

@@ -3,7 +3,7 @@ import { CreateLinkForm } from "@/components/links/create-link-form";
 import { LinksTable } from "@/components/links/links-table";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
+import { listCreatorOptions } from "@/lib/creators/queries";
 import { listLinks } from "@/lib/links/queries";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { canWriteLinks } from "@/lib/workspaces/permissions";
@@ -23,7 +23,7 @@ export default async function LinksPage({
   const [links, hosts, creators] = await Promise.all([
     listLinks(workspace.id, { archived }),
     currentLinkHosts(),
-    getDb().creator.findMany({ where: { workspaceId: workspace.id, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listCreatorOptions(workspace.id),
   ]);
 
   return (
@@ -49,7 +49,7 @@ export default async function LinksPage({
         }
       >
         {links.length > 0 ? (
-          <LinksTable workspaceSlug={workspace.slug} links={links} shortOrigin={hosts.shortOrigin} />
+          <LinksTable workspaceSlug={workspace.slug} links={links} hosts={hosts} />
         ) : archived ? (
           <EmptyState title="No archived links">Links you archive show up here, with their history.</EmptyState>
         ) : (

@@ -40,7 +40,7 @@ export default async function LinkPage({
 }) {
   const { workspace: slug, linkId } = await params;
   const rangeParam = (await searchParams).range;
-  const rangeKey: RangeKey = rangeParam && rangeParam in RANGES ? (rangeParam as RangeKey) : "30d";
+  const rangeKey: RangeKey = rangeParam && Object.hasOwn(RANGES, rangeParam) ? (rangeParam as RangeKey) : "30d";
   const { workspace, role } = await requireWorkspaceMember(slug);
   const link = await getLink(workspace.id, linkId);
   if (!link) notFound();
