@@ -11,3 +11,15 @@ export const formatDayLabel = (isoDay: string) => shortDay.format(new Date(`${is
 export const formatPercent = (fraction: number) => percent.format(fraction);
 export const formatDate = (value: Date) => date.format(value);
 export const formatDateTime = (value: Date) => `${dateTime.format(value)} UTC`;
+
+/** Minor units (cents) → "$1,234.50"; null → "—". */
+export function formatMoney(minor: number | null, currency = "USD"): string {
+  if (minor === null) return "—";
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / 100);
+}
+
+/** A fraction → "2.6 %"-style percentage with one decimal; null → "—". */
+export function formatRate(fraction: number | null, digits = 1): string {
+  if (fraction === null) return "—";
+  return new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+}
