@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeKpis, consistency, costOf, halfLifeHours, median, timingBucket, timingFromHourly, type PerformanceFacts } from "@/lib/analytics/kpi";
+import { computeKpis, consistency, costOf, halfLifeHours, kpiValue, median, meetsTarget, sumFacts, timingBucket, timingFromHourly, type PerformanceFacts } from "@/lib/analytics/kpi";
 
 const base: PerformanceFacts = {
   clicks: 0,
@@ -119,5 +119,26 @@ describe("median", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2, null])).toBe(2.5);
     expect(median([null])).toBeNull();
+  });
+});
+
+describe("campaign totals and targets", () => {
+  it("sum creators' facts with each commission on that creator's own revenue", () => {
+    const a: PerformanceFacts = { ...base, clicks: 100, uniqueClicks: 80, followers: 10_000, revenueMinor: 10_000, terms: { flatFeeMinor: 1_000, giftedValueMinor: 0, commissionRate: 0.1 } };
+    const b: PerformanceFacts = { ...base, clicks: 50, uniqueClicks: 40, followers: 30_000, revenueMinor: 0, terms: { flatFeeMinor: 0, giftedValueMinor: 500, commissionRate: 0.5 } };
+    const total = computeKpis(sumFacts([a, b]));
+    expect(total.costMinor).toBe(1_000 + 1_000 + 500); // 10 % of a's $100 revenue, nothing of b's $0
+    expect(total.audienceCtr).toBeCloseTo(120 / 40_000, 12);
+    expect(total.roas).toBeCloseTo(10_000 / 2_500, 12);
+    expect(computeKpis(sumFacts([base, base])).costMinor).toBeNull();
+  });
+
+  it("reads a KPI by key and judges targets in the KPI's own direction", () => {
+    const kpis = computeKpis({ ...base, clicks: 200, uniqueClicks: 100, followers: 10_000, terms: { flatFeeMinor: 10_000, giftedValueMinor: 0, commissionRate: 0 } });
+    expect(kpiValue(kpis, "audience_ctr")).toBeCloseTo(0.01, 12);
+    expect(kpiValue(kpis, "cpc")).toBe(50);
+    expect(meetsTarget("audience_ctr", 0.01, 0.008)).toBe(true);
+    expect(meetsTarget("cpc", 50, 40)).toBe(false); // a CPC above its target is a miss
+    expect(meetsTarget("cpc", 50, null)).toBeNull();
   });
 });

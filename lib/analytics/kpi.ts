@@ -154,3 +154,75 @@ export function median(values: ReadonlyArray<number | null>): number | null {
   const lower = known[Math.ceil(known.length / 2) - 1] ?? 0;
   return (lower + upper) / 2; // the same element twice when the count is odd
 }
+
+// ---------------------------------------------------------------------------------------------
+// The KPIs a campaign can target and a comparison can rank by.
+
+export const KPI_KEYS = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "revenue", "aov", "cpc", "cpa", "roas"] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+export type KpiUnit = "count" | "rate" | "money" | "ratio";
+
+export const KPI_CATALOG: Record<KpiKey, { label: string; unit: KpiUnit; higherIsBetter: boolean }> = {
+  clicks: { label: "Clicks", unit: "count", higherIsBetter: true },
+  unique_clicks: { label: "Unique clicks", unit: "count", higherIsBetter: true },
+  audience_ctr: { label: "Audience CTR", unit: "rate", higherIsBetter: true },
+  conversions: { label: "Conversions", unit: "count", higherIsBetter: true },
+  conversion_rate: { label: "Conversion rate", unit: "rate", higherIsBetter: true },
+  revenue: { label: "Revenue", unit: "money", higherIsBetter: true },
+  aov: { label: "AOV", unit: "money", higherIsBetter: true },
+  cpc: { label: "CPC", unit: "money", higherIsBetter: false },
+  cpa: { label: "CPA", unit: "money", higherIsBetter: false },
+  roas: { label: "ROAS", unit: "ratio", higherIsBetter: true },
+};
+
+/** One KPI's value out of a computed set (money in minor units, rates as fractions). */
+export function kpiValue(kpis: Kpis, key: KpiKey): number | null {
+  switch (key) {
+    case "clicks":
+      return kpis.clicks;
+    case "unique_clicks":
+      return kpis.uniqueClicks;
+    case "audience_ctr":
+      return kpis.audienceCtr;
+    case "conversions":
+      return kpis.conversions;
+    case "conversion_rate":
+      return kpis.conversionRate;
+    case "revenue":
+      return kpis.revenueMinor;
+    case "aov":
+      return kpis.aovMinor;
+    case "cpc":
+      return kpis.cpcMinor;
+    case "cpa":
+      return kpis.cpaMinor;
+    case "roas":
+      return kpis.roas;
+  }
+}
+
+/** Whether a value meets its target, given which direction is better; null without both. */
+export function meetsTarget(key: KpiKey, value: number | null, target: number | null): boolean | null {
+  if (value === null || target === null) return null;
+  return KPI_CATALOG[key].higherIsBetter ? value >= target : value <= target;
+}
+
+/** Sums the additive facts of several rows (a campaign's creators, a creator's campaigns). */
+export function sumFacts(rows: readonly PerformanceFacts[]): PerformanceFacts {
+  const anyTerms = rows.some((r) => r.terms);
+  const followers = rows.some((r) => r.followers !== null) ? rows.reduce((s, r) => s + (r.followers ?? 0), 0) : null;
+  return {
+    clicks: rows.reduce((s, r) => s + r.clicks, 0),
+    uniqueClicks: rows.reduce((s, r) => s + r.uniqueClicks, 0),
+    filteredClicks: rows.reduce((s, r) => s + r.filteredClicks, 0),
+    followers,
+    conversions: rows.reduce((s, r) => s + r.conversions, 0),
+    purchases: rows.reduce((s, r) => s + r.purchases, 0),
+    revenueMinor: rows.reduce((s, r) => s + r.revenueMinor, 0),
+    // Cost adds up per creator (each commission on that creator's revenue), so the sum of costs is
+    // carried as a flat fee; commission is already inside it.
+    terms: anyTerms
+      ? { flatFeeMinor: rows.reduce((s, r) => s + (costOf(r.terms, r.revenueMinor) ?? 0), 0), giftedValueMinor: 0, commissionRate: 0 }
+      : null,
+  };
+}

@@ -1,6 +1,7 @@
 // The link input rules, written once: forms, server actions, the REST API and (later) the
 // OpenAPI document all use these schemas.
 import { z } from "zod";
+import { PLATFORM_VALUES } from "@/lib/creators/platforms";
 import { isReservedSlug } from "@/lib/links/reserved";
 
 export const SLUG_MAX = 64;
@@ -57,3 +58,20 @@ export const updateLinkSchema = z.object({
   url: destinationUrlSchema,
 });
 export type UpdateLinkInput = z.infer<typeof updateLinkSchema>;
+
+/** Who and where a link is for: creator, campaign, the platform and when the post went live, and
+ * the platform's own numbers for the post when the brand has them (shown beside, never mixed in). */
+export const linkPostSchema = z.object({
+  creatorId: z.preprocess(blankToUndefined, z.string().trim().nullable().optional()),
+  campaignId: z.preprocess(blankToUndefined, z.string().trim().nullable().optional()),
+  platform: z.preprocess(blankToUndefined, z.enum(PLATFORM_VALUES, { error: "Unknown platform" }).nullable().optional()),
+  postedAt: z.preprocess(
+    blankToUndefined,
+    z.coerce.date({ error: "Use a date and time like 2026-03-01T18:30" }).nullable().optional(),
+  ),
+  reach: z.preprocess(blankToUndefined, z.coerce.number({ error: "Reach is a whole number" }).int("Reach is a whole number").min(0).nullable().optional()),
+  impressions: z.preprocess(blankToUndefined, z.coerce.number({ error: "Impressions is a whole number" }).int("Impressions is a whole number").min(0).nullable().optional()),
+  /** as a fraction (0.034 = 3.4 %) */
+  engagementRate: z.preprocess(blankToUndefined, z.coerce.number({ error: "Engagement rate is a number" }).min(0).max(1, "Engagement rate is a fraction between 0 and 1").nullable().optional()),
+});
+export type LinkPostInput = z.infer<typeof linkPostSchema>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { notFound } from "@/lib/errors";
-import { updateLinkSchema } from "@/lib/links/schema";
+import { invalidField, notFound } from "@/lib/errors";
+import { linkPostSchema, updateLinkSchema } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
 import { parseInput } from "@/lib/validation";
@@ -30,4 +30,21 @@ export async function setLinkArchived(workspaceId: string, linkId: string, archi
   });
   invalidateLink(link.domain, link.slug);
   return updated;
+}
+
+/** Sets who and where a link is for (creator, campaign, platform, when the post went live) and the
+ * post's hand-entered reach, impressions and engagement. Omitted fields stay; null clears. */
+export async function updateLinkPost(workspaceId: string, linkId: string, rawInput: unknown) {
+  const input = parseInput(linkPostSchema, rawInput);
+  const link = await scopedLink(workspaceId, linkId);
+  const db = getDb();
+  if (input.creatorId) {
+    const creator = await db.creator.findFirst({ where: { id: input.creatorId, workspaceId }, select: { id: true } });
+    if (!creator) throw invalidField("creatorId", "No such creator in this workspace");
+  }
+  if (input.campaignId) {
+    const campaign = await db.campaign.findFirst({ where: { id: input.campaignId, workspaceId }, select: { id: true } });
+    if (!campaign) throw invalidField("campaignId", "No such campaign in this workspace");
+  }
+  return db.link.update({ where: { id: link.id, workspaceId }, data: input });
 }

@@ -1,24 +1,11 @@
 import { isReservedSlug } from "@/lib/links/reserved";
+import { slugify } from "@/lib/slug";
 
-/** "Acme Café & Co." → "acme-cafe-co"; never empty. */
+export { firstFreeSlug } from "@/lib/slug";
+
+/** "Acme Café & Co." → "acme-cafe-co"; never empty, never a reserved word. */
 export function slugifyWorkspaceName(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/g, "");
+  const slug = slugify(name, 40);
   if (!slug) return "workspace";
   return isReservedSlug(slug) ? `${slug}-team` : slug;
-}
-
-/** The first of slug, slug-2, slug-3, … that `taken` does not contain. */
-export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
 }

@@ -1,0 +1,117 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError, invalidField, notFound } from "@/lib/errors";
+import { campaignCreatorTermsSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
+import { firstFreeSlug, slugify } from "@/lib/slug";
+import { parseInput } from "@/lib/validation";
+
+const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+function campaignData(input: CampaignInput) {
+  return {
+    name: input.name,
+    objective: input.objective,
+    startsOn: day(input.startsOn),
+    endsOn: day(input.endsOn),
+    budgetMinor: input.budgetMinor,
+    currency: input.currency,
+    destinationUrl: input.destinationUrl,
+    utmTemplate: input.utmTemplate ?? undefined,
+  };
+}
+
+function kpiRows(workspaceId: string, input: CampaignInput) {
+  return input.kpis.map((k, position) => ({ workspaceId, kpi: k.kpi, target: k.target, primary: k.primary, position }));
+}
+
+export async function createCampaign(workspaceId: string, rawInput: unknown) {
+  const input = parseInput(campaignSchema, rawInput);
+  const db = getDb();
+  const base = slugify(input.name, 40) || "campaign";
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const taken = await db.campaign.findMany({ where: { workspaceId, slug: { startsWith: base } }, select: { slug: true } });
+    try {
+      return await db.campaign.create({
+        data: {
+          workspaceId,
+          slug: firstFreeSlug(base, new Set(taken.map((c) => c.slug))),
+          ...campaignData(input),
+          kpis: { create: kpiRows(workspaceId, input) },
+        },
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new AppError("conflict", "Could not reserve a campaign address; please try again");
+}
+
+/** Updates a campaign; its slug stays, since links already carry it. KPIs are replaced as a set. */
+export async function updateCampaign(workspaceId: string, campaignId: string, rawInput: unknown) {
+  const input = parseInput(campaignSchema, rawInput);
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({ where: { id: campaignId, workspaceId }, data: campaignData(input) });
+    if (count === 0) throw notFound("Campaign not found");
+    await tx.campaignKpi.deleteMany({ where: { campaignId, workspaceId } });
+    await tx.campaignKpi.createMany({ data: kpiRows(workspaceId, input).map((row) => ({ ...row, campaignId })) });
+    return tx.campaign.findFirstOrThrow({ where: { id: campaignId, workspaceId } });
+  });
+}
+
+export async function setCampaignArchived(workspaceId: string, campaignId: string, archived: boolean) {
+  const { count } = await getDb().campaign.updateMany({ where: { id: campaignId, workspaceId }, data: { archivedAt: archived ? new Date() : null } });
+  if (count === 0) throw notFound("Campaign not found");
+}
+
+export function getCampaign(workspaceId: string, campaignId: string) {
+  return getDb().campaign.findFirst({
+    where: { id: campaignId, workspaceId },
+    include: {
+      kpis: { orderBy: [{ primary: "desc" }, { position: "asc" }] },
+      creators: {
+        orderBy: { createdAt: "asc" },
+        include: { creator: { select: { id: true, name: true, archivedAt: true, platforms: { select: { platform: true, handle: true, followers: true } } } } },
+      },
+    },
+  });
+}
+
+export type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
+export function listCampaigns(workspaceId: string, options: { archived?: boolean } = {}) {
+  return getDb().campaign.findMany({
+    where: { workspaceId, archivedAt: options.archived ? { not: null } : null },
+    orderBy: [{ startsOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+    include: { _count: { select: { creators: true, links: true } } },
+  });
+}
+
+export function listCampaignOptions(workspaceId: string) {
+  return getDb().campaign.findMany({ where: { workspaceId, archivedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "desc" } });
+}
+
+/** Adds a creator to a campaign with the agreed cost, or updates the terms if already in it. */
+export async function upsertCampaignCreator(workspaceId: string, campaignId: string, rawInput: unknown) {
+  const input = parseInput(campaignCreatorTermsSchema, rawInput);
+  const db = getDb();
+  const [campaign, creator] = await Promise.all([
+    db.campaign.findFirst({ where: { id: campaignId, workspaceId }, select: { id: true } }),
+    db.creator.findFirst({ where: { id: input.creatorId, workspaceId }, select: { id: true } }),
+  ]);
+  if (!campaign) throw notFound("Campaign not found");
+  if (!creator) throw invalidField("creatorId", "No such creator in this workspace");
+  const terms = { flatFeeMinor: input.flatFeeMinor, giftedValueMinor: input.giftedValueMinor, commissionRate: input.commissionRate };
+  return db.campaignCreator.upsert({
+    where: { campaignId_creatorId: { campaignId, creatorId: creator.id } },
+    create: { workspaceId, campaignId, creatorId: creator.id, ...terms },
+    update: terms,
+  });
+}
+
+/** Takes a creator out of a campaign. Their links stay (with their clicks), still tagged. */
+export async function removeCampaignCreator(workspaceId: string, campaignId: string, creatorId: string) {
+  const { count } = await getDb().campaignCreator.deleteMany({ where: { workspaceId, campaignId, creatorId } });
+  if (count === 0) throw notFound("That creator is not in this campaign");
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { z } from "zod";
+import { chooseLinkSlug, slugCandidates } from "@/lib/campaigns/link-slugs";
+import { getDb } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError, invalidField, notFound } from "@/lib/errors";
+import { DEFAULT_DOMAIN } from "@/lib/links/create-link";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
+import { applyUtm, fillUtmTemplate, utmTemplateSchema, type UtmParams } from "@/lib/links/utm";
+import { invalidateLink } from "@/lib/redirect/link-cache";
+import { slugify } from "@/lib/slug";
+import { parseInput } from "@/lib/validation";
+
+export const generateLinksSchema = z.object({
+  creatorIds: z.array(z.string().trim().min(1)).min(1, "Choose at least one creator").max(1_000, "At most 1,000 creators at a time"),
+  /** overrides the campaign's own template for this run; null = no UTM tags */
+  utmTemplate: utmTemplateSchema.nullable().optional(),
+});
+
+export type GeneratedLinks = {
+  created: { creatorId: string; creatorName: string; linkId: string; slug: string; url: string }[];
+  skipped: { creatorId: string; creatorName: string | null; reason: string }[];
+};
+
+type Context = { workspaceId: string; userId?: string; hosts: ShortLinkHosts };
+
+/**
+ * One link per selected creator, all to the campaign's destination (with UTM tags filled in per
+ * creator), slugs by the seed's convention. Creators who already have a link in the campaign are
+ * skipped, so running it again creates nothing twice. Selected creators join the campaign.
+ */
+export async function generateCampaignLinks(ctx: Context, campaignId: string, rawInput: unknown): Promise<GeneratedLinks> {
+  const input = parseInput(generateLinksSchema, rawInput);
+  const db = getDb();
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, workspaceId: ctx.workspaceId },
+    select: { id: true, slug: true, destinationUrl: true, utmTemplate: true },
+  });
+  if (!campaign) throw notFound("Campaign not found");
+  const destination = campaign.destinationUrl;
+  if (!destination) throw invalidField("destinationUrl", "Set the campaign's destination URL before generating links");
+  assertNotOwnHost(ctx.hosts, destination);
+  const template: UtmParams | null =
+    input.utmTemplate !== undefined ? input.utmTemplate : campaign.utmTemplate ? utmTemplateSchema.parse(campaign.utmTemplate) : null;
+
+  const ids = [...new Set(input.creatorIds)];
+  const creators = await db.creator.findMany({
+    where: { id: { in: ids }, workspaceId: ctx.workspaceId },
+    select: {
+      id: true,
+      name: true,
+      platforms: { select: { platform: true, followers: true }, orderBy: { followers: "desc" } },
+      links: { select: { campaignId: true, slug: true } },
+    },
+  });
+  const result: GeneratedLinks = { created: [], skipped: [] };
+  for (const id of ids) {
+    if (!creators.some((c) => c.id === id)) result.skipped.push({ creatorId: id, creatorName: null, reason: "No such creator in this workspace" });
+  }
+
+  const toCreate = creators.flatMap((creator) => {
+    const existing = creator.links.find((link) => link.campaignId === campaign.id);
+    if (existing) {
+      result.skipped.push({ creatorId: creator.id, creatorName: creator.name, reason: `Already has a link in this campaign: /${existing.slug}` });
+      return [];
+    }
+    const creatorSlug = slugify(creator.name, 40) || "creator";
+    const platform = creator.platforms[0]?.platform ?? null;
+    const url = template
+      ? applyUtm(destination, fillUtmTemplate(template, { platform: platform ?? "other", campaign: campaign.slug, creator: creatorSlug }))
+      : destination;
+    return [{ creator, creatorSlug, platform, url, hasLinks: creator.links.length > 0 }];
+  });
+
+  for (let attempt = 0; attempt < 3 && toCreate.length > 0; attempt++) {
+    const candidates = toCreate.flatMap((item) => slugCandidates(item.creatorSlug, campaign.slug, item.hasLinks));
+    const takenRows = await db.link.findMany({ where: { domain: DEFAULT_DOMAIN, slug: { in: candidates } }, select: { slug: true } });
+    const taken = new Set(takenRows.map((row) => row.slug));
+    const planned = toCreate.map((item) => {
+      const slug = chooseLinkSlug(item.creatorSlug, campaign.slug, item.hasLinks, taken);
+      if (!slug) throw new AppError("conflict", `No free slug left for ${item.creator.name}`);
+      taken.add(slug); // two creators with one name in this batch get different slugs
+      return { ...item, slug };
+    });
+    try {
+      const links = await db.$transaction(async (tx) => {
+        await tx.campaignCreator.createMany({
+          data: planned.map((item) => ({ workspaceId: ctx.workspaceId, campaignId: campaign.id, creatorId: item.creator.id })),
+          skipDuplicates: true,
+        });
+        return Promise.all(
+          planned.map((item) =>
+            tx.link.create({
+              data: {
+                workspaceId: ctx.workspaceId,
+                domain: DEFAULT_DOMAIN,
+                slug: item.slug,
+                url: item.url,
+                creatorId: item.creator.id,
+                campaignId: campaign.id,
+                platform: item.platform,
+                createdById: ctx.userId,
+              },
+              select: { id: true, slug: true, url: true, creatorId: true },
+            }),
+          ),
+        );
+      });
+      for (const link of links) {
+        invalidateLink(DEFAULT_DOMAIN, link.slug);
+        const item = planned.find((p) => p.creator.id === link.creatorId);
+        result.created.push({ creatorId: link.creatorId ?? "", creatorName: item?.creator.name ?? "", linkId: link.id, slug: link.slug, url: link.url });
+      }
+      return result;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // someone took a slug meanwhile: plan again
+    }
+  }
+  if (toCreate.length > 0) throw new AppError("conflict", "Slugs kept being taken while generating; please try again");
+  return result;
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import type { Platform } from "@prisma/client";
+import { computeKpis, sumFacts, type Kpis, type PerformanceFacts } from "@/lib/analytics/kpi";
+import { getPool } from "@/lib/db";
+import type { CampaignDetail } from "@/lib/campaigns/campaigns";
+
+type LinkFacts = {
+  linkId: string;
+  slug: string;
+  creatorId: string | null;
+  platform: Platform | null;
+  postedAt: Date | null;
+  clicks: number;
+  filtered: number;
+  uniqueClicks: number;
+  /** the creator's followers on the link's platform when the post went live (or the link was made) */
+  followersAtPost: number | null;
+};
+
+/**
+ * Per-link click totals (from the rollups) and follower counts at the time of each post, for
+ * every link of a campaign. Follower count: the latest recorded at or before the post; if the
+ * history starts later, its first entry; without a platform on the link, the creator's largest.
+ */
+async function campaignLinkFacts(workspaceId: string, campaignId: string): Promise<LinkFacts[]> {
+  const { rows } = await getPool().query<LinkFacts>(
+    `SELECT l."id" AS "linkId", l."slug", l."creatorId", l."platform", l."postedAt",
+            coalesce(h.clicks, 0)::int AS "clicks", coalesce(h.filtered, 0)::int AS "filtered", coalesce(d.unique_clicks, 0)::int AS "uniqueClicks",
+            f.followers AS "followersAtPost"
+       FROM "Link" l
+       LEFT JOIN LATERAL (SELECT sum("clicks") AS clicks, sum("filtered") AS filtered FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "linkId" = l."id") h ON true
+       LEFT JOIN LATERAL (SELECT sum("uniqueClicks") AS unique_clicks FROM "LinkDailyStat" WHERE "workspaceId" = $1 AND "linkId" = l."id") d ON true
+       LEFT JOIN LATERAL (
+         SELECT fc."followers" FROM "CreatorPlatform" cp JOIN "FollowerCount" fc ON fc."creatorPlatformId" = cp."id"
+          WHERE cp."workspaceId" = $1 AND cp."creatorId" = l."creatorId" AND (l."platform" IS NULL OR cp."platform" = l."platform")
+          ORDER BY (fc."recordedAt" <= coalesce(l."postedAt" AT TIME ZONE 'UTC', l."createdAt")) DESC,
+                   CASE WHEN fc."recordedAt" <= coalesce(l."postedAt" AT TIME ZONE 'UTC', l."createdAt") THEN fc."recordedAt" END DESC NULLS LAST,
+                   fc."recordedAt" ASC, fc."followers" DESC
+          LIMIT 1
+       ) f ON true
+      WHERE l."workspaceId" = $1 AND l."campaignId" = $2`,
+    [workspaceId, campaignId],
+  );
+  return rows;
+}
+
+export type CreatorPerformance = {
+  creatorId: string;
+  name: string;
+  platforms: Platform[];
+  links: { id: string; slug: string; platform: Platform | null; postedAt: Date | null }[];
+  facts: PerformanceFacts;
+  kpis: Kpis;
+};
+
+export type CampaignPerformance = { creators: CreatorPerformance[]; totals: Kpis; unassigned: PerformanceFacts };
+
+export async function getCampaignPerformance(campaign: CampaignDetail): Promise<CampaignPerformance> {
+  const links = await campaignLinkFacts(campaign.workspaceId, campaign.id);
+  const creators = campaign.creators.map((member): CreatorPerformance => {
+    const own = links.filter((link) => link.creatorId === member.creatorId);
+    // One audience per platform: several links on one platform share its followers.
+    const followersByPlatform = new Map<string, number>();
+    for (const link of own) {
+      if (link.followersAtPost === null) continue;
+      const key = link.platform ?? "any";
+      followersByPlatform.set(key, Math.max(followersByPlatform.get(key) ?? 0, link.followersAtPost));
+    }
+    const facts: PerformanceFacts = {
+      clicks: own.reduce((s, l) => s + l.clicks, 0),
+      uniqueClicks: own.reduce((s, l) => s + l.uniqueClicks, 0),
+      filteredClicks: own.reduce((s, l) => s + l.filtered, 0),
+      followers: followersByPlatform.size ? [...followersByPlatform.values()].reduce((a, b) => a + b, 0) : null,
+      conversions: 0, // conversions arrive with the conversions issue
+      purchases: 0,
+      revenueMinor: 0,
+      terms: { flatFeeMinor: member.flatFeeMinor, giftedValueMinor: member.giftedValueMinor, commissionRate: member.commissionRate },
+    };
+    return {
+      creatorId: member.creatorId,
+      name: member.creator.name,
+      platforms: [...new Set(own.map((l) => l.platform).filter((p): p is Platform => p !== null))],
+      links: own.map((l) => ({ id: l.linkId, slug: l.slug, platform: l.platform, postedAt: l.postedAt })),
+      facts,
+      kpis: computeKpis(facts),
+    };
+  });
+  const unassignedLinks = links.filter((link) => !link.creatorId || !campaign.creators.some((m) => m.creatorId === link.creatorId));
+  const unassigned: PerformanceFacts = {
+    ...sumFacts([]),
+    clicks: unassignedLinks.reduce((s, l) => s + l.clicks, 0),
+    uniqueClicks: unassignedLinks.reduce((s, l) => s + l.uniqueClicks, 0),
+    filteredClicks: unassignedLinks.reduce((s, l) => s + l.filtered, 0),
+  };
+  return { creators, totals: computeKpis(sumFacts([...creators.map((c) => c.facts), unassigned])), unassigned };
+}

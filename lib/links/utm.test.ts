@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { applyUtm, DEFAULT_UTM_TEMPLATE, fillUtmTemplate, utmTemplateSchema } from "@/lib/links/utm";
+
+describe("UTM", () => {
+  it("fills the seed's template for a creator", () => {
+    expect(fillUtmTemplate(DEFAULT_UTM_TEMPLATE, { platform: "instagram", campaign: "spring-drop", creator: "maya-lopez" })).toEqual({
+      utm_source: "instagram",
+      utm_medium: "influencer",
+      utm_campaign: "spring-drop",
+      utm_content: "maya-lopez",
+    });
+  });
+
+  it("sets tags on a URL, replacing existing ones and keeping the rest and the fragment", () => {
+    expect(applyUtm("https://shop.example.com/p?utm_source=old&color=red#buy", { utm_source: "tiktok", utm_medium: "influencer" })).toBe(
+      "https://shop.example.com/p?utm_source=tiktok&color=red&utm_medium=influencer#buy",
+    );
+  });
+
+  it("validates templates: known placeholders only, empty values dropped", () => {
+    expect(utmTemplateSchema.parse({ utm_source: "{platform}", utm_term: "" })).toEqual({ utm_source: "{platform}" });
+    const bad = utmTemplateSchema.safeParse({ utm_source: "{network}" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]).toMatchObject({ path: ["utm_source"], message: "Only {platform}, {campaign}, {creator} can be filled in" });
+  });
+});

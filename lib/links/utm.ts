@@ -1,0 +1,49 @@
+// UTM parameters: the five standard tags, templates with placeholders, and applying them to a URL.
+import { z } from "zod";
+
+export const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+export type UtmKey = (typeof UTM_KEYS)[number];
+export type UtmParams = Partial<Record<UtmKey, string>>;
+
+export const UTM_PLACEHOLDERS = ["platform", "campaign", "creator"] as const;
+export type UtmContext = Record<(typeof UTM_PLACEHOLDERS)[number], string>;
+
+/** The seed's convention for per-creator links. */
+export const DEFAULT_UTM_TEMPLATE: UtmParams = {
+  utm_source: "{platform}",
+  utm_medium: "influencer",
+  utm_campaign: "{campaign}",
+  utm_content: "{creator}",
+};
+
+const utmValue = z
+  .string()
+  .trim()
+  .max(200, "UTM values can be at most 200 characters")
+  .refine((value) => [...value.matchAll(/\{([^}]*)\}/g)].every((m) => (UTM_PLACEHOLDERS as readonly string[]).includes(m[1] ?? "")), {
+    message: `Only ${UTM_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")} can be filled in`,
+  });
+
+/** A template: any of the five keys; empty values mean "leave this tag out". */
+export const utmTemplateSchema = z
+  .object(Object.fromEntries(UTM_KEYS.map((key) => [key, utmValue.optional()])) as Record<UtmKey, z.ZodOptional<typeof utmValue>>)
+  .transform((template) => Object.fromEntries(Object.entries(template).filter(([, v]) => v)) as UtmParams);
+
+export function fillUtmTemplate(template: UtmParams, context: UtmContext): UtmParams {
+  const filled: UtmParams = {};
+  for (const key of UTM_KEYS) {
+    const value = template[key];
+    if (value) filled[key] = value.replace(/\{(platform|campaign|creator)\}/g, (_, name: keyof UtmContext) => context[name]);
+  }
+  return filled;
+}
+
+/** The URL with these UTM tags set (replacing any the URL already had), other parameters untouched. */
+export function applyUtm(url: string, params: UtmParams): string {
+  const parsed = new URL(url);
+  for (const key of UTM_KEYS) {
+    const value = params[key];
+    if (value) parsed.searchParams.set(key, value);
+  }
+  return parsed.toString();
+}
