@@ -23,3 +23,18 @@ export function formatRate(fraction: number | null, digits = 1): string {
   if (fraction === null) return "—";
   return new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
 }
+
+/** A KPI value in its unit: counts, rates as %, money in the campaign currency, ratios as ×. */
+export function formatKpi(unit: "count" | "rate" | "money" | "ratio", value: number | null, currency = "USD"): string {
+  if (value === null) return "—";
+  switch (unit) {
+    case "count":
+      return formatInteger(Math.round(value));
+    case "rate":
+      return formatRate(value, value !== 0 && value < 0.01 ? 2 : 1);
+    case "money":
+      return formatMoney(Math.round(value), currency);
+    case "ratio":
+      return `${value.toFixed(2)}×`;
+  }
+}

@@ -5,8 +5,8 @@ import { ACTIONS, can, type Action } from "@/lib/workspaces/permissions";
 // The whole matrix, as a table: a change to who may do what must change this test too.
 const EXPECTED: Record<Role, readonly Action[]> = {
   owner: [...ACTIONS],
-  admin: ["workspace.read", "links.write", "creators.write", "members.manage", "apiKeys.manage", "settings.manage"],
-  member: ["workspace.read", "links.write", "creators.write"],
+  admin: ["workspace.read", "links.write", "creators.write", "campaigns.write", "members.manage", "apiKeys.manage", "settings.manage"],
+  member: ["workspace.read", "links.write", "creators.write", "campaigns.write"],
   viewer: ["workspace.read"],
 };
 

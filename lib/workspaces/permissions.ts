@@ -6,6 +6,7 @@ export const ACTIONS = [
   "workspace.read",
   "links.write",
   "creators.write",
+  "campaigns.write",
   "members.manage",
   "apiKeys.manage",
   "settings.manage",
@@ -15,8 +16,8 @@ export type Action = (typeof ACTIONS)[number];
 
 const MATRIX: Record<Role, ReadonlySet<Action>> = {
   owner: new Set(ACTIONS),
-  admin: new Set(["workspace.read", "links.write", "creators.write", "members.manage", "apiKeys.manage", "settings.manage"]),
-  member: new Set(["workspace.read", "links.write", "creators.write"]),
+  admin: new Set(["workspace.read", "links.write", "creators.write", "campaigns.write", "members.manage", "apiKeys.manage", "settings.manage"]),
+  member: new Set(["workspace.read", "links.write", "creators.write", "campaigns.write"]),
   viewer: new Set(["workspace.read"]),
 };
 
@@ -26,3 +27,4 @@ export function can(role: Role, action: Action): boolean {
 
 export const canWriteLinks = (role: Role) => can(role, "links.write");
 export const canManageApiKeys = (role: Role) => can(role, "apiKeys.manage");
+export const canWriteCampaigns = (role: Role) => can(role, "campaigns.write");

@@ -1,0 +1,183 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
+import { AddCreatorForm, GenerateLinksForm, RemoveCreatorButton } from "@/components/campaigns/campaign-creators-panel";
+import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
+import { sortCreators, type SortKey } from "@/lib/campaigns/breakdown";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState, Panel } from "@/components/ui/card";
+import { KPI_CATALOG, KPI_KEYS, kpiValue, meetsTarget, type KpiKey } from "@/lib/analytics/kpi";
+import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { getCampaign } from "@/lib/campaigns/campaigns";
+import { storedUtmTemplate } from "@/lib/campaigns/form-values";
+import { getCampaignPerformance } from "@/lib/campaigns/performance";
+import { listCreatorOptions } from "@/lib/creators/queries";
+import { getDb } from "@/lib/db";
+import { formatDate, formatKpi, formatMoney, formatRate } from "@/lib/format";
+import { canWriteCampaigns, canWriteLinks } from "@/lib/workspaces/permissions";
+
+export const metadata = { title: "Campaign" };
+
+const SORT_KEYS = new Set<string>([...KPI_KEYS, "name", "followers", "cost"]);
+
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; campaignId: string }>;
+  searchParams: Promise<{ sort?: string; dir?: string }>;
+}) {
+  const { workspace: slug, campaignId } = await params;
+  const query = await searchParams;
+  const sort: SortKey = query.sort && SORT_KEYS.has(query.sort) ? (query.sort as SortKey) : "audience_ctr";
+  const dir = query.dir === "asc" ? "asc" : "desc";
+  const { workspace, role } = await requireWorkspaceMember(slug);
+  const campaign = await getCampaign(workspace.id, campaignId);
+  if (!campaign) notFound();
+
+  const [performance, roster, campaignLinks] = await Promise.all([
+    getCampaignPerformance(campaign),
+    listCreatorOptions(workspace.id),
+    getDb().link.findMany({ where: { workspaceId: workspace.id, campaignId: campaign.id }, select: { slug: true, creatorId: true } }),
+  ]);
+  const rows = sortCreators(performance.creators, sort, dir);
+  const memberIds = new Set(campaign.creators.map((c) => c.creatorId));
+  const linkByCreator = new Map(campaignLinks.filter((l) => l.creatorId).map((l) => [l.creatorId, l.slug]));
+  const editable = canWriteCampaigns(role);
+  const targets = campaign.kpis.length ? campaign.kpis : [{ kpi: "clicks" as KpiKey, target: null, primary: true, id: "clicks" }];
+  const chartData = [...performance.creators]
+    .filter((c) => c.kpis.audienceCtr !== null)
+    .sort((a, b) => (b.kpis.audienceCtr ?? 0) - (a.kpis.audienceCtr ?? 0))
+    .map((c) => ({ name: c.name, ctrPercent: (c.kpis.audienceCtr ?? 0) * 100 }));
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/w/${workspace.slug}/campaigns`} className="text-sm text-gray-500 hover:text-gray-700">
+          ← All campaigns
+        </Link>
+        <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{campaign.name}</h1>
+            <p className="mt-1 text-sm text-gray-500">
+              <span className="capitalize">{campaign.objective}</span> · {campaign.startsOn ? formatDate(campaign.startsOn) : "no start date"} –{" "}
+              {campaign.endsOn ? formatDate(campaign.endsOn) : "open"} · budget {formatMoney(campaign.budgetMinor, campaign.currency)}
+              {campaign.archivedAt ? " · archived" : ""}
+            </p>
+            {campaign.destinationUrl ? <p className="mt-0.5 truncate text-sm text-gray-500">→ {campaign.destinationUrl}</p> : null}
+          </div>
+          {editable ? (
+            <Link href={`/w/${workspace.slug}/campaigns/${campaign.id}/edit`} className={buttonClass("secondary")}>
+              Edit campaign
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <section aria-label="KPIs against targets" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {targets.map((k) => {
+          const meta = KPI_CATALOG[k.kpi];
+          const value = kpiValue(performance.totals, k.kpi);
+          const met = meetsTarget(k.kpi, value, k.target);
+          return (
+            <div key={k.kpi} className={`rounded-xl bg-white p-5 shadow-sm ring-1 ${k.primary ? "ring-indigo-300" : "ring-gray-200"}`} data-testid={`kpi-${k.kpi}`}>
+              <p className="flex items-center justify-between text-sm font-medium text-gray-500">
+                {meta.label}
+                {k.primary ? <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700">Primary</span> : null}
+              </p>
+              <p className="mt-1 text-3xl font-semibold tracking-tight text-gray-900 tabular-nums">{formatKpi(meta.unit, value, campaign.currency)}</p>
+              <p className="mt-1 text-xs text-gray-500">
+                {k.target === null ? (
+                  "No target"
+                ) : (
+                  <>
+                    Target {formatKpi(meta.unit, k.target, campaign.currency)} ·{" "}
+                    {met === null ? "no data yet" : met ? <span className="font-medium text-emerald-700">on target</span> : <span className="font-medium text-amber-700">below target</span>}
+                  </>
+                )}
+              </p>
+            </div>
+          );
+        })}
+      </section>
+
+      <Panel
+        title="Creators in this campaign"
+        description={`Ranked by ${sort === "name" ? "name" : sort === "followers" ? "followers" : sort === "cost" ? "cost" : KPI_CATALOG[sort].label}. Audience CTR = unique clicks ÷ followers when the post went live.`}
+        actions={
+          <a href={`/w/${workspace.slug}/campaigns/${campaign.id}/export?sort=${sort}&dir=${dir}`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            Export CSV
+          </a>
+        }
+      >
+        {rows.length === 0 ? (
+          <EmptyState title="No creators yet">Add the creators you work with below, then generate a tracked link for each of them.</EmptyState>
+        ) : (
+          <CreatorBreakdownTable rows={rows} sort={sort} dir={dir} currency={campaign.currency} />
+        )}
+        {performance.unassigned.clicks > 0 ? (
+          <p className="mt-3 text-xs text-gray-500">
+            {performance.unassigned.clicks.toLocaleString("en-US")} clicks came through campaign links without a creator in this campaign; they count in the totals.
+          </p>
+        ) : null}
+      </Panel>
+
+      {chartData.length > 0 ? (
+        <Panel title="Audience CTR by creator" description="Same-size audiences can act ten times apart: this is where it shows.">
+          <AudienceCtrChart data={chartData} />
+        </Panel>
+      ) : null}
+
+      {editable ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Panel title="Terms" description="What each creator costs in this campaign: flat fee, gifted product value, commission on attributed revenue.">
+            <div className="space-y-5">
+              {campaign.creators.length > 0 ? (
+                <table className="min-w-full text-sm">
+                  <thead>
+                    <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
+                      <th className="py-1.5 pr-3">Creator</th>
+                      <th className="py-1.5 pr-3 text-right">Flat fee</th>
+                      <th className="py-1.5 pr-3 text-right">Gifted</th>
+                      <th className="py-1.5 pr-3 text-right">Commission</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-gray-100">
+                    {campaign.creators.map((m) => (
+                      <tr key={m.creatorId}>
+                        <td className="py-2 pr-3 font-medium text-gray-800">{m.creator.name}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(m.flatFeeMinor, campaign.currency)}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(m.giftedValueMinor, campaign.currency)}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{formatRate(m.commissionRate)}</td>
+                        <td className="py-2 text-right">
+                          <RemoveCreatorButton workspaceSlug={workspace.slug} campaignId={campaign.id} creatorId={m.creatorId} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+              <AddCreatorForm workspaceSlug={workspace.slug} campaignId={campaign.id} creators={roster.filter((c) => !memberIds.has(c.id))} />
+            </div>
+          </Panel>
+          {canWriteLinks(role) ? (
+            <Panel title="Generate links" description="One tracked link per selected creator, all to the campaign's destination. Creators who already have one are skipped.">
+              {roster.length === 0 ? (
+                <EmptyState title="No creators in your roster">Add creators first; then come back to give each of them a link.</EmptyState>
+              ) : (
+                <GenerateLinksForm
+                  workspaceSlug={workspace.slug}
+                  campaignId={campaign.id}
+                  hasDestination={Boolean(campaign.destinationUrl)}
+                  template={storedUtmTemplate(campaign.utmTemplate)}
+                  candidates={roster.map((c) => ({ ...c, inCampaign: memberIds.has(c.id), linkSlug: linkByCreator.get(c.id) ?? null }))}
+                />
+              )}
+            </Panel>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formObject, type ActionState } from "@/lib/actions/action-state";
+import { runWorkspaceAction } from "@/lib/actions/workspace-action";
+import { createCampaign, removeCampaignCreator, setCampaignArchived, updateCampaign, upsertCampaignCreator } from "@/lib/campaigns/campaigns";
+import { generateCampaignLinks, type GeneratedLinks } from "@/lib/campaigns/generate-links";
+import { campaignFormToInput, termsFormToInput } from "@/lib/campaigns/schema";
+import { currentLinkHosts } from "@/lib/links/request-hosts";
+import { UTM_KEYS } from "@/lib/links/utm";
+
+export async function createCampaignAction(workspaceSlug: string, _prev: ActionState<{ id: string }>, formData: FormData) {
+  const state = await runWorkspaceAction(
+    workspaceSlug,
+    "campaigns.write",
+    async ({ workspace }) => ({ data: { id: (await createCampaign(workspace.id, campaignFormToInput(formObject(formData)))).id } }),
+    formData,
+  );
+  if (state?.ok) redirect(`/w/${workspaceSlug}/campaigns/${state.data.id}`);
+  return state;
+}
+
+export async function updateCampaignAction(workspaceSlug: string, campaignId: string, _prev: ActionState<{ id: string }>, formData: FormData) {
+  const state = await runWorkspaceAction(
+    workspaceSlug,
+    "campaigns.write",
+    async ({ workspace }) => ({ data: { id: (await updateCampaign(workspace.id, campaignId, campaignFormToInput(formObject(formData)))).id } }),
+    formData,
+  );
+  if (state?.ok) {
+    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+    redirect(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+  }
+  return state;
+}
+
+export async function setCampaignArchivedAction(workspaceSlug: string, campaignId: string, archived: boolean, _prev: ActionState) {
+  return runWorkspaceAction(workspaceSlug, "campaigns.write", async ({ workspace }) => {
+    await setCampaignArchived(workspace.id, campaignId, archived);
+    revalidatePath(`/w/${workspaceSlug}/campaigns`);
+    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+    return { data: undefined, message: archived ? "Campaign archived." : "Campaign restored." };
+  });
+}
+
+export async function saveCampaignCreatorAction(workspaceSlug: string, campaignId: string, _prev: ActionState, formData: FormData) {
+  return runWorkspaceAction(
+    workspaceSlug,
+    "campaigns.write",
+    async ({ workspace }) => {
+      await upsertCampaignCreator(workspace.id, campaignId, termsFormToInput(formObject(formData)));
+      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+      return { data: undefined, message: "Saved the creator's terms." };
+    },
+    formData,
+  );
+}
+
+export async function removeCampaignCreatorAction(workspaceSlug: string, campaignId: string, creatorId: string, _prev: ActionState) {
+  return runWorkspaceAction(workspaceSlug, "campaigns.write", async ({ workspace }) => {
+    await removeCampaignCreator(workspace.id, campaignId, creatorId);
+    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+    return { data: undefined };
+  });
+}
+
+export async function generateLinksAction(workspaceSlug: string, campaignId: string, _prev: ActionState<GeneratedLinks>, formData: FormData) {
+  return runWorkspaceAction(
+    workspaceSlug,
+    "links.write",
+    async ({ workspace, userId }) => {
+      const form = formObject(formData);
+      const result = await generateCampaignLinks({ workspaceId: workspace.id, userId, hosts: await currentLinkHosts() }, campaignId, {
+        creatorIds: formData.getAll("creatorIds").filter((v): v is string => typeof v === "string"),
+        utmTemplate: form.useUtm === "on" ? Object.fromEntries(UTM_KEYS.map((key) => [key, form[key] ?? ""])) : null,
+      });
+      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+      revalidatePath(`/w/${workspaceSlug}`);
+      return { data: result };
+    },
+    formData,
+  );
+}
