@@ -29,6 +29,6 @@ async function clickCountsByLink(workspaceId: string, linkIds: string[]) {
 export function getLink(workspaceId: string, linkId: string) {
   return getDb().link.findFirst({
     where: { id: linkId, workspaceId },
-    include: { creator: { select: { id: true, name: true } } },
+    include: { creator: { select: { id: true, name: true } }, campaign: { select: { id: true, name: true } } },
   });
 }

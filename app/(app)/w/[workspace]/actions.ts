@@ -7,7 +7,7 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys/queries";
 import { createLink } from "@/lib/links/create-link";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { shortUrl } from "@/lib/links/short-url";
-import { setLinkArchived, updateLinkDestination } from "@/lib/links/update-link";
+import { setLinkArchived, updateLinkDestination, updateLinkPost } from "@/lib/links/update-link";
 
 export async function createLinkAction(workspaceSlug: string, _prev: ActionState<{ shortUrl: string }>, formData: FormData) {
   return runWorkspaceAction(workspaceSlug, "links.write", async ({ workspace, userId }) => {
@@ -50,4 +50,25 @@ export async function revokeApiKeyAction(workspaceSlug: string, keyId: string, _
     revalidatePath(`/w/${workspaceSlug}/settings`);
     return { data: undefined, message: "Key revoked." };
   });
+}
+
+export async function updateLinkPostAction(workspaceSlug: string, linkId: string, _prev: ActionState, formData: FormData) {
+  return runWorkspaceAction(
+    workspaceSlug,
+    "links.write",
+    async ({ workspace }) => {
+      const form = formObject(formData);
+      // Every field is on the form, so an emptied field means "clear it".
+      const fields = ["creatorId", "campaignId", "platform", "postedAt", "reach", "impressions"] as const;
+      const input: Record<string, string | number | null> = Object.fromEntries(fields.map((f) => [f, form[f]?.trim() ? form[f].trim() : null]));
+      const engagement = form.engagementPercent?.trim();
+      input.engagementRate = engagement ? Number(engagement.replace(/%$/, "")) / 100 : null;
+      // The form shows and takes times in UTC; datetime-local sends them without a zone.
+      if (typeof input.postedAt === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(input.postedAt)) input.postedAt = `${input.postedAt}:00Z`;
+      await updateLinkPost(workspace.id, linkId, input);
+      revalidatePath(`/w/${workspaceSlug}/links/${linkId}`);
+      return { data: undefined, message: "Post details saved." };
+    },
+    formData,
+  );
 }

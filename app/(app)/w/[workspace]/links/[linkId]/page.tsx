@@ -3,11 +3,14 @@ import { notFound } from "next/navigation";
 import { Breakdown, type BreakdownItem } from "@/components/analytics/breakdown";
 import { ClicksChart } from "@/components/analytics/clicks-chart";
 import { ArchiveLinkButton, EditDestinationForm } from "@/components/links/edit-link-form";
+import { LinkPostForm } from "@/components/links/link-post-form";
 import { EmptyState, Panel, Stat } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { BREAKDOWN_DIMENSIONS, getLinkBreakdown, getLinkDailySeries, getLinkTotals, lastDays, type BreakdownRow } from "@/lib/analytics/link-analytics";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
-import { formatDateTime, formatInteger } from "@/lib/format";
+import { listCampaignOptions } from "@/lib/campaigns/campaigns";
+import { listCreatorOptions } from "@/lib/creators/queries";
+import { formatDateTime, formatInteger, formatRate } from "@/lib/format";
 import { getLink } from "@/lib/links/queries";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { shortUrl } from "@/lib/links/short-url";
@@ -46,7 +49,9 @@ export default async function LinkPage({
   if (!link) notFound();
 
   const range = lastDays(RANGES[rangeKey]);
-  const [hosts, totals, series, ...breakdowns] = await Promise.all([
+  const [creators, campaigns, hosts, totals, series, ...breakdowns] = await Promise.all([
+    listCreatorOptions(workspace.id),
+    listCampaignOptions(workspace.id),
     currentLinkHosts(),
     getLinkTotals(workspace.id, link.id, range),
     getLinkDailySeries(workspace.id, link.id, range),
@@ -67,6 +72,11 @@ export default async function LinkPage({
           <CopyButton value={url} label="Copy short link" />
           {link.archivedAt ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">Archived</span> : null}
           {link.creator ? <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700">{link.creator.name}</span> : null}
+          {link.campaign ? (
+            <Link href={`/w/${workspace.slug}/campaigns/${link.campaign.id}`} className="rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-200">
+              {link.campaign.name}
+            </Link>
+          ) : null}
         </div>
         <p className="mt-1 truncate text-sm text-gray-500">
           {url} → <span className="text-gray-700">{link.url}</span>
@@ -95,6 +105,26 @@ export default async function LinkPage({
         <Stat label="Filtered" value={formatInteger(totals.filteredClicks)} hint="Bots and link previews, not counted as clicks" />
       </div>
 
+      {link.reach !== null || link.impressions !== null || link.engagementRate !== null ? (
+        <section aria-label="Reported by the platform" className="rounded-xl bg-gray-100/70 px-5 py-4 ring-1 ring-gray-200">
+          <p className="text-xs font-medium uppercase tracking-wide text-gray-500">Reported by the platform (entered by hand, not measured by Clickproof)</p>
+          <dl className="mt-2 flex flex-wrap gap-x-10 gap-y-2 text-sm">
+            <div>
+              <dt className="text-gray-500">Reach</dt>
+              <dd className="font-semibold tabular-nums text-gray-800">{link.reach === null ? "—" : formatInteger(link.reach)}</dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">Impressions</dt>
+              <dd className="font-semibold tabular-nums text-gray-800">{link.impressions === null ? "—" : formatInteger(link.impressions)}</dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">Engagement rate</dt>
+              <dd className="font-semibold tabular-nums text-gray-800">{formatRate(link.engagementRate)}</dd>
+            </div>
+          </dl>
+        </section>
+      ) : null}
+
       <Panel title="Clicks over time">
         {hasClicks ? (
           <ClicksChart data={series} />
@@ -110,6 +140,26 @@ export default async function LinkPage({
           <Breakdown key={dimension} title={titles[dimension] ?? dimension} items={toItems(dimension, breakdowns[index] ?? [])} empty="No clicks yet." />
         ))}
       </div>
+
+      {canWriteLinks(role) ? (
+        <Panel title="Post details" description="Who posted this link, in which campaign, where and when — and the platform's own numbers for the post, if you have them.">
+          <LinkPostForm
+            workspaceSlug={workspace.slug}
+            linkId={link.id}
+            creators={creators}
+            campaigns={campaigns}
+            initial={{
+              creatorId: link.creatorId ?? "",
+              campaignId: link.campaignId ?? "",
+              platform: link.platform ?? "",
+              postedAt: link.postedAt?.toISOString() ?? "",
+              reach: link.reach?.toString() ?? "",
+              impressions: link.impressions?.toString() ?? "",
+              engagementPercent: link.engagementRate === null ? "" : String(Number((link.engagementRate * 100).toFixed(2))),
+            }}
+          />
+        </Panel>
+      ) : null}
 
       {canWriteLinks(role) ? (
         <Panel title="Link settings" description={`Created ${formatDateTime(link.createdAt)}`}>
