@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creatorCsvRowSchema, creatorDetailsSchema, createCreatorSchema, handleSchema, platformSchema } from "@/lib/creators/schema";
+import { creatorCsvRowSchema, creatorDetailsSchema, createCreatorSchema, followersSchema, handleSchema, platformSchema } from "@/lib/creators/schema";
 import { fieldIssues } from "@/lib/validation";
 import { parsePlatform } from "@/lib/creators/platforms";
 
@@ -84,6 +84,12 @@ describe("creator schemas", () => {
       ],
     });
     expect(issues(twice)).toEqual([{ path: "platforms.1.platform", message: expect.stringContaining("already listed") }]);
+  });
+
+  it("says why a follower count is refused", () => {
+    expect(issues(followersSchema.safeParse("lots"))[0]?.message).toBe("Use a whole number like 12400, 12,400, 12.4k or 1.2m");
+    expect(issues(followersSchema.safeParse("3,000,000,000"))[0]?.message).toBe("Followers can be at most 2,000,000,000");
+    expect(issues(followersSchema.safeParse(""))[0]?.message).toBe("Follower count is required");
   });
 
   it("validates a CSV row with field paths", () => {

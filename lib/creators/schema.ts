@@ -67,9 +67,10 @@ export const followersSchema = z
     }
     const followers = parseFollowerCount(value);
     if (followers === null) {
+      const tooMany = typeof value === "number" ? value > FOLLOWERS_MAX : /^\d[\d,]*$/.test(value.trim()) && Number(value.replace(/,/g, "")) > FOLLOWERS_MAX;
       ctx.addIssue({
         code: "custom",
-        message: `Followers must be a whole number from 0 to ${FOLLOWERS_MAX.toLocaleString("en-US")}, written like 12400, 12,400, 12.4k or 1.2m`,
+        message: tooMany ? `Followers can be at most ${FOLLOWERS_MAX.toLocaleString("en-US")}` : "Use a whole number like 12400, 12,400, 12.4k or 1.2m",
       });
       return z.NEVER;
     }

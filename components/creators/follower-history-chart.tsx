@@ -1,0 +1,25 @@
+"use client";
+
+import { LineChart } from "@tremor/react";
+import { formatInteger } from "@/lib/format";
+
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" });
+
+export function FollowerHistoryChart({ points }: { points: { recordedAt: string; followers: number }[] }) {
+  const data = points.map((point) => ({ date: day.format(new Date(point.recordedAt)), Followers: point.followers }));
+  return (
+    <LineChart
+      className="h-40"
+      data={data}
+      index="date"
+      categories={["Followers"]}
+      colors={["indigo"]}
+      valueFormatter={formatInteger}
+      showAnimation={false}
+      showLegend={false}
+      yAxisWidth={64}
+      allowDecimals={false}
+      autoMinValue
+    />
+  );
+}
