@@ -2,6 +2,7 @@
 // follower counts up to date with their history. A fresh account, so the roster starts empty.
 import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEMO, DEMO_STATE } from "../support/env";
 import { createWorkspace, newAccount, shot, signUp } from "../support/helpers";
 
 test.setTimeout(120_000);
@@ -150,4 +151,31 @@ test("build a roster by hand and by CSV, export it, and keep follower history", 
     await expect(page.getByTestId("creators-table").locator('tr[data-creator="Maya Lopez"]')).toHaveCount(1);
     await shot(page, "creators-archived");
   });
+});
+
+test("the roster export is a 404 for anyone who is not a member", async ({ page, request }) => {
+  // signed out
+  expect((await request.get(`/w/${DEMO.workspace}/creators/export`)).status()).toBe(404);
+  // signed in, but to another workspace
+  await signUp(page, newAccount("creators-outsider"));
+  await createWorkspace(page, "Outsider Brand");
+  const response = await page.request.get(`/w/${DEMO.workspace}/creators/export`);
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain("Maya");
+});
+
+test("the demo roster lists the seeded creators and a profile shows their links with clicks", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: DEMO_STATE });
+  const page = await context.newPage();
+  await page.goto(`/w/${DEMO.workspace}/creators`);
+  const table = page.getByTestId("creators-table");
+  await expect(table.locator('tr[data-creator="Maya Lopez"]')).toHaveCount(1);
+  await shot(page, "creators-demo-roster");
+  await table.getByRole("link", { name: "Maya Lopez" }).click();
+  await expect(page.getByRole("heading", { name: "Maya Lopez", level: 1 })).toBeVisible();
+  const links = page.getByTestId("creator-links-table").locator("tbody tr");
+  await expect(links.first()).toBeVisible();
+  expect(await links.count()).toBeGreaterThan(0);
+  await shot(page, "creators-demo-profile");
+  await context.close();
 });
