@@ -1,5 +1,6 @@
-// Seeds the demo account: a Team-plan "Demo Brand" workspace with creators, links and a month of
-// synthetic clicks that tell the product's story (prisma/seed-data.ts). Run as
+// Seeds the demo account: a Team-plan "Demo Brand" workspace with creators (accounts and follower
+// history), three campaigns (KPIs, agreed costs), their links and a month of synthetic clicks that
+// tell the product's story (prisma/seed-data.ts). Run as
 // `tsx prisma/seed.ts` with DATABASE_URL set (npm run db:seed starts the embedded database first),
 // or call seed() from scripts and tests.
 //
@@ -18,8 +19,11 @@ import { utcDay } from "../lib/clicks/visitor";
 import { insertClicks } from "../lib/clicks/writer";
 import { isUniqueViolation } from "../lib/db/errors";
 import { getEnv } from "../lib/env";
+import { applyUtm, fillUtmTemplate } from "../lib/links/utm";
 import {
   BOT_RATE,
+  CAMPAIGNS,
+  CHANNEL_PLATFORM,
   COUNTRY_WEIGHTS,
   CREATORS,
   DECAY,
@@ -27,12 +31,14 @@ import {
   DEMO_USER,
   DEMO_WORKSPACE,
   DEVICE_MIX,
+  FOLLOWER_SNAPSHOT_DAYS,
+  FOLLOWER_SNAPSHOT_HOUR,
   HOUR_WEIGHTS,
   IN_APP_BROWSER,
   LINKS,
   UNKNOWN_COUNTRY_RATE,
-  destinationUrl,
-  type Platform,
+  UTM_TEMPLATE,
+  type Channel,
   type SeedCreator,
   type SeedLink,
 } from "./seed-data";
@@ -92,7 +98,7 @@ function pick<T>(rng: Rng, options: ReadonlyArray<readonly [T, number]>): T {
 // ---------- the click generator ----------
 
 type Os = "iOS" | "Android" | "Windows" | "macOS" | "Linux";
-type Source = Platform | "facebook" | "twitter" | "direct";
+type Source = Channel | "facebook" | "twitter" | "direct";
 
 type Visitor = { id: string; country: string | null; device: Exclude<DeviceType, "other">; os: Os };
 
@@ -125,11 +131,11 @@ function countryOptions(audience: SeedCreator["audience"]): Array<readonly [stri
   return options;
 }
 
-function makeVisitor(id: string, platform: Platform, countries: ReadonlyArray<readonly [string | null, number]>): Visitor {
+function makeVisitor(id: string, channel: Channel, countries: ReadonlyArray<readonly [string | null, number]>): Visitor {
   // Seeded by the visitor's id so a visitor is the same person on every link that shares the pool.
   const rng = mulberry32(seedFrom(`visitor:${id}`));
   const country = pick(rng, countries);
-  const mix = DEVICE_MIX[platform];
+  const mix = DEVICE_MIX[channel];
   const device = pick<Visitor["device"]>(rng, [
     ["mobile", mix.mobile],
     ["desktop", mix.desktop],
@@ -145,10 +151,10 @@ function makeVisitor(id: string, platform: Platform, countries: ReadonlyArray<re
   return { id, country, device, os };
 }
 
-function pickSource(rng: Rng, platform: Platform): Source {
-  if (platform === "email") return pick<Source>(rng, [["email", 0.9], ["direct", 0.1]]);
+function pickSource(rng: Rng, channel: Channel): Source {
+  if (channel === "email") return pick<Source>(rng, [["email", 0.9], ["direct", 0.1]]);
   // Links get reshared beyond the post: Facebook, X (t.co), and pasted into chats (no referrer).
-  return pick<Source>(rng, [[platform, 0.82], ["facebook", 0.05], ["twitter", 0.04], ["direct", 0.09]]);
+  return pick<Source>(rng, [[channel, 0.82], ["facebook", 0.05], ["twitter", 0.04], ["direct", 0.09]]);
 }
 
 function pickBrowser(rng: Rng, visitor: Visitor, source: Source): string {
@@ -194,8 +200,8 @@ function pickReferrer(rng: Rng, source: Source, device: Visitor["device"]): stri
 }
 
 /** A click time after the post went live: fast decay plus long tail, shaped by the time of day. */
-function sampleHumanTime(rng: Rng, liveAt: number, start: number, end: number, platform: Platform): number {
-  const decay = DECAY[platform];
+function sampleHumanTime(rng: Rng, liveAt: number, start: number, end: number, channel: Channel): number {
+  const decay = DECAY[channel];
   for (let attempt = 0; attempt < 1_000; attempt++) {
     const meanMs = rng() < decay.fastShare ? decay.fastHours * HOUR : decay.tailDays * DAY;
     const time = liveAt - Math.log(1 - rng()) * meanMs;
@@ -239,9 +245,13 @@ export function linkTimes(link: SeedLink, now: Date): LinkTimes {
   };
 }
 
+/** Draws per unique click before the generator gives up: only a broken data file gets near it. */
+const MAX_DRAWS_PER_UNIQUE = 50;
+
 /**
  * The demo clicks for the 30 days before `now`, sorted by time. Pure and deterministic: the same
- * `now` gives the same clicks (ids are added at insert time).
+ * `now` gives the same clicks (ids are added at insert time). Each link gets exactly its
+ * `uniqueClicks` distinct visitor-days (the app's unique clicks), plus repeat clicks and bots.
  */
 export function generateDemoClicks(now: Date): SeedClick[] {
   const nowMs = now.getTime();
@@ -249,11 +259,11 @@ export function generateDemoClicks(now: Date): SeedClick[] {
   const windowStart = nowMs - CLICK_WINDOW_DAYS * DAY;
   const creators = new Map(CREATORS.map((creator) => [creator.key, creator]));
 
-  // A creator's links share one audience, so the same people show up on both of Maya's links.
+  // A creator's links share one audience, so the same people show up on all of Maya's links.
   const poolSizes = new Map<string, number>();
   for (const link of LINKS) {
     const key = link.creatorKey ?? link.slug;
-    poolSizes.set(key, (poolSizes.get(key) ?? 0) + link.clicks);
+    poolSizes.set(key, (poolSizes.get(key) ?? 0) + link.uniqueClicks);
   }
   const visitors = new Map<string, Visitor>();
 
@@ -261,30 +271,36 @@ export function generateDemoClicks(now: Date): SeedClick[] {
   for (const link of LINKS) {
     const rng = mulberry32(seedFrom(`clicks:${link.slug}`));
     const poolKey = link.creatorKey ?? link.slug;
-    // fewer people than clicks: some come back (another day, or the same day: a repeat click)
+    // fewer people than visitor-days: some come back another day
     const poolSize = Math.max(20, Math.round((poolSizes.get(poolKey) ?? 0) * 0.8));
     const countries = countryOptions(link.creatorKey ? creators.get(link.creatorKey)?.audience : undefined);
     const end = linkTimes(link, now).archivedAt?.getTime() ?? nowMs;
-    const bots = Math.round(link.clicks * BOT_RATE[link.platform]);
     const shares = link.posts.map((post) => post.share);
-    const humansPerPost = splitByShare(link.clicks - bots, shares);
-    const botsPerPost = splitByShare(bots, shares);
+    const uniquesPerPost = splitByShare(link.uniqueClicks, shares);
+    // the visitor hashes this link has counted; a hash includes its day, so this is the unique count
+    const counted = new Set<string>();
+    let humans = 0;
 
-    link.posts.forEach((post, postIndex) => {
+    const windows = link.posts.map((post) => {
       const liveAt = today - post.daysAgo * DAY + post.hour * HOUR;
       const start = Math.max(liveAt, windowStart);
       if (start >= end) throw new Error(`seed data: ${link.slug} has a post outside its active window`);
+      return { liveAt, start };
+    });
 
-      const humans = humansPerPost[postIndex] ?? 0;
-      for (let made = 0; made < humans; ) {
-        const time = sampleHumanTime(rng, liveAt, start, end, link.platform);
+    windows.forEach(({ liveAt, start }, postIndex) => {
+      const goal = counted.size + (uniquesPerPost[postIndex] ?? 0);
+      const maxDraws = (goal - counted.size) * MAX_DRAWS_PER_UNIQUE;
+      for (let draws = 0; counted.size < goal; draws++) {
+        if (draws > maxDraws) throw new Error(`seed data: ${link.slug} cannot reach ${link.uniqueClicks} unique clicks; its audience pool is too small`);
+        const time = sampleHumanTime(rng, liveAt, start, end, link.channel);
         const visitorId = `${poolKey}:${Math.floor(rng() * poolSize)}`;
         let visitor = visitors.get(visitorId);
         if (!visitor) {
-          visitor = makeVisitor(visitorId, link.platform, countries);
+          visitor = makeVisitor(visitorId, link.channel, countries);
           visitors.set(visitorId, visitor);
         }
-        const source = pickSource(rng, link.platform);
+        const source = pickSource(rng, link.channel);
         const browser = pickBrowser(rng, visitor, source);
         const click: SeedClick = {
           slug: link.slug,
@@ -298,19 +314,29 @@ export function generateDemoClicks(now: Date): SeedClick[] {
           visitorHash: visitorHash(visitor.id, browser, time),
         };
         clicks.push(click);
-        made++;
+        counted.add(click.visitorHash);
+        humans++;
         // Some people tap again within minutes (slow page, came back from the shop): same hash.
         if (rng() < 0.1) {
           const repeats = rng() < 0.25 ? 2 : 1;
-          for (let r = 0; r < repeats && made < humans; r++) {
+          for (let r = 0; r < repeats; r++) {
             const again = time + Math.floor(10_000 + rng() * 45 * 60_000);
             if (again >= end) break;
-            clicks.push({ ...click, createdAt: new Date(again), visitorHash: visitorHash(visitor.id, browser, again) });
-            made++;
+            const hash = visitorHash(visitor.id, browser, again);
+            // a repeat that crosses midnight is a new visitor-day; only keep it if one is still due
+            if (!counted.has(hash) && counted.size >= goal) break;
+            clicks.push({ ...click, createdAt: new Date(again), visitorHash: hash });
+            counted.add(hash);
+            humans++;
           }
         }
       }
+    });
 
+    // Bots and link-preview fetchers: their share of all of the link's hits, on top of the humans.
+    const botRate = BOT_RATE[link.channel];
+    const botsPerPost = splitByShare(Math.round((humans * botRate) / (1 - botRate)), shares);
+    windows.forEach(({ liveAt, start }, postIndex) => {
       const botCount = botsPerPost[postIndex] ?? 0;
       for (let b = 0; b < botCount; b++) {
         // Preview fetchers arrive as soon as the post is shared; crawlers keep coming at any hour.
@@ -410,16 +436,62 @@ async function ensureUser(db: Db, now: Date): Promise<{ id: string; created: boo
   return { id: existing.id, created: false };
 }
 
-type ContentSummary = { creators: number; links: number; archived: number; clicks: number; bots: number; visitors: number };
+type ContentSummary = {
+  creators: number;
+  platforms: number;
+  followerCounts: number;
+  campaigns: number;
+  links: number;
+  archived: number;
+  clicks: number;
+  bots: number;
+  visitors: number;
+};
+
+/** 00:00 UTC of `now`'s day, minus whole days. */
+function daysBefore(now: Date, days: number): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY);
+}
+
+/** The data file's cross-references, checked before anything is written. */
+function checkSeedData(): void {
+  const creatorKeys = new Set(CREATORS.map((creator) => creator.key));
+  const campaigns = new Map(CAMPAIGNS.map((campaign) => [campaign.slug, campaign]));
+  for (const creator of CREATORS) {
+    if (creator.platforms.length === 0) throw new Error(`seed data: ${creator.name} has no platform`);
+  }
+  for (const campaign of CAMPAIGNS) {
+    for (const [key] of campaign.creators) if (!creatorKeys.has(key)) throw new Error(`seed data: ${campaign.slug} names unknown creator ${key}`);
+  }
+  for (const link of LINKS) {
+    const campaign = link.campaign === null ? null : campaigns.get(link.campaign);
+    if (link.campaign !== null && !campaign) throw new Error(`seed data: ${link.slug} names unknown campaign ${link.campaign}`);
+    if (!campaign && !link.url) throw new Error(`seed data: ${link.slug} has neither a campaign nor a URL`);
+    if (link.creatorKey === null) continue;
+    const creator = CREATORS.find((c) => c.key === link.creatorKey);
+    if (!creator) throw new Error(`seed data: ${link.slug} names unknown creator ${link.creatorKey}`);
+    if (campaign && !campaign.creators.some(([key]) => key === link.creatorKey)) throw new Error(`seed data: ${link.slug}'s creator is not in ${campaign.slug}`);
+    const platform = CHANNEL_PLATFORM[link.channel];
+    if (!creator.platforms.some((p) => p.platform === platform)) throw new Error(`seed data: ${creator.name} has no ${platform} account for ${link.slug}`);
+  }
+}
+
+/** Where a link points: its own URL, or its campaign's destination with the campaign's UTM tags for this creator. */
+function linkUrl(link: SeedLink): string {
+  const campaign = CAMPAIGNS.find((c) => c.slug === link.campaign);
+  if (!campaign) return link.url ?? "";
+  const utm = fillUtmTemplate(UTM_TEMPLATE, { platform: CHANNEL_PLATFORM[link.channel], campaign: campaign.slug, creator: link.creatorKey ?? "" });
+  return applyUtm(link.url ?? campaign.destinationUrl, utm);
+}
 
 async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId: string, now: Date): Promise<ContentSummary> {
+  checkSeedData();
   const times = new Map(LINKS.map((link) => [link.slug, linkTimes(link, now)]));
-  // Links are made the day before their post goes live; creators a few days before their first link.
+  // Links are made the day before their post goes live; campaigns a week before they start.
   const linkCreatedAt = (link: SeedLink) => new Date((times.get(link.slug)?.liveAt.getTime() ?? now.getTime()) - DAY - 3 * HOUR);
-  const creatorCreatedAt = (key: string, index: number) => {
-    const firstLink = Math.min(...LINKS.filter((link) => link.creatorKey === key).map((link) => linkCreatedAt(link).getTime()));
-    return new Date(firstLink - (2 + (index % 3)) * DAY);
-  };
+  const snapshotAt = (index: number) => new Date(daysBefore(now, FOLLOWER_SNAPSHOT_DAYS[index] ?? 0).getTime() + FOLLOWER_SNAPSHOT_HOUR * HOUR);
+  // Creators joined the roster when their follower counts were first recorded.
+  const rosterCreatedAt = (index: number) => new Date(snapshotAt(0).getTime() - (index + 1) * 7 * 60_000);
 
   const creatorRows = await db.creator.createManyAndReturn({
     data: CREATORS.map((creator, index) => ({
@@ -428,7 +500,7 @@ async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId:
       email: creator.email,
       niche: creator.niche,
       notes: creator.notes,
-      createdAt: creatorCreatedAt(creator.key, index),
+      createdAt: rosterCreatedAt(index),
     })),
     select: { id: true, email: true },
   });
@@ -438,14 +510,87 @@ async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId:
     if (!row) throw new Error(`seed: creator ${creator.name} was not created`);
     creatorIds.set(creator.key, row.id);
   }
+  const creatorId = (key: string) => {
+    const id = creatorIds.get(key);
+    if (!id) throw new Error(`seed: no creator row for ${key}`);
+    return id;
+  };
+
+  // Each account with its follower history; `followers` is the latest recorded count.
+  const accounts = CREATORS.flatMap((creator, index) => creator.platforms.map((account) => ({ creator, index, account })));
+  const platformRows = await db.creatorPlatform.createManyAndReturn({
+    data: accounts.map(({ creator, index, account }) => ({
+      workspaceId,
+      creatorId: creatorId(creator.key),
+      platform: account.platform,
+      handle: account.handle,
+      followers: account.followers[account.followers.length - 1] ?? 0,
+      createdAt: rosterCreatedAt(index),
+      updatedAt: snapshotAt(FOLLOWER_SNAPSHOT_DAYS.length - 1),
+    })),
+    select: { id: true, creatorId: true, platform: true },
+  });
+  const followerRows = accounts.flatMap(({ creator, account }) => {
+    const row = platformRows.find((r) => r.creatorId === creatorId(creator.key) && r.platform === account.platform);
+    if (!row) throw new Error(`seed: ${creator.name}'s ${account.platform} account was not created`);
+    return account.followers.map((followers, i) => ({ workspaceId, creatorPlatformId: row.id, followers, recordedAt: snapshotAt(i) }));
+  });
+  await db.followerCount.createMany({ data: followerRows });
+
+  const campaignRows = await db.campaign.createManyAndReturn({
+    data: CAMPAIGNS.map((campaign) => ({
+      workspaceId,
+      name: campaign.name,
+      slug: campaign.slug,
+      objective: campaign.objective,
+      startsOn: daysBefore(now, campaign.startsDaysAgo),
+      endsOn: daysBefore(now, campaign.endsDaysAgo),
+      budgetMinor: campaign.budgetMinor,
+      currency: "USD",
+      destinationUrl: campaign.destinationUrl,
+      utmTemplate: UTM_TEMPLATE,
+      createdAt: new Date(daysBefore(now, campaign.startsDaysAgo + 7).getTime() + 11 * HOUR),
+    })),
+    select: { id: true, slug: true, createdAt: true },
+  });
+  const campaignIds = new Map(campaignRows.map((row) => [row.slug, row.id]));
+  const campaignId = (slug: string) => {
+    const id = campaignIds.get(slug);
+    if (!id) throw new Error(`seed: no campaign row for ${slug}`);
+    return id;
+  };
+  await db.campaignKpi.createMany({
+    data: CAMPAIGNS.flatMap((campaign) =>
+      campaign.kpis.map(({ kpi, target }, position) => ({ workspaceId, campaignId: campaignId(campaign.slug), kpi, target, primary: position === 0, position })),
+    ),
+  });
+  await db.campaignCreator.createMany({
+    data: CAMPAIGNS.flatMap((campaign) => {
+      const createdAt = campaignRows.find((row) => row.slug === campaign.slug)?.createdAt ?? now;
+      return campaign.creators.map(([key, terms], order) => ({
+        workspaceId,
+        campaignId: campaignId(campaign.slug),
+        creatorId: creatorId(key),
+        ...terms,
+        // the order creators joined: the campaign's breakdown lists them so
+        createdAt: new Date(createdAt.getTime() + (order + 1) * 60_000),
+      }));
+    }),
+  });
 
   const linkRows = await db.link.createManyAndReturn({
     data: LINKS.map((link) => ({
       workspaceId,
       domain: "",
       slug: link.slug,
-      url: destinationUrl(link),
-      creatorId: link.creatorKey ? (creatorIds.get(link.creatorKey) ?? null) : null,
+      url: linkUrl(link),
+      creatorId: link.creatorKey ? creatorId(link.creatorKey) : null,
+      campaignId: link.campaign ? campaignId(link.campaign) : null,
+      platform: CHANNEL_PLATFORM[link.channel],
+      postedAt: times.get(link.slug)?.liveAt ?? null,
+      reach: link.insights?.reach ?? null,
+      impressions: link.insights?.impressions ?? null,
+      engagementRate: link.insights?.engagementRate ?? null,
       createdById: userId,
       archivedAt: times.get(link.slug)?.archivedAt ?? null,
       createdAt: linkCreatedAt(link),
@@ -460,6 +605,9 @@ async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId:
   const visitorDays = new Set(clicks.map((click) => `${click.slug}|${click.visitorHash}`));
   return {
     creators: creatorRows.length,
+    platforms: platformRows.length,
+    followerCounts: followerRows.length,
+    campaigns: campaignRows.length,
     links: linkRows.length,
     archived: LINKS.filter((link) => link.archivedDaysAgo !== undefined).length,
     clicks: clicks.length,
@@ -474,8 +622,8 @@ async function claimWorkspace(db: Db, now: Date): Promise<{ id: string; created:
   if (existing) return { id: existing.id, created: false };
   try {
     const workspace = await db.workspace.create({
-      // created a month back so it predates its links
-      data: { name: DEMO_WORKSPACE.name, slug: DEMO_WORKSPACE.slug, plan: "team", createdAt: new Date(now.getTime() - (CLICK_WINDOW_DAYS + 5) * DAY) },
+      // created before the roster's first follower counts, so it predates everything in it
+      data: { name: DEMO_WORKSPACE.name, slug: DEMO_WORKSPACE.slug, plan: "team", createdAt: daysBefore(now, Math.max(...FOLLOWER_SNAPSHOT_DAYS) + 5) },
       select: { id: true },
     });
     return { id: workspace.id, created: true };
@@ -504,7 +652,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
       try {
         const summary = await createContent(db, pool, workspace.id, user.id, now);
         log(
-          `workspace "${DEMO_WORKSPACE.name}" (/${DEMO_WORKSPACE.slug}, team plan): ${summary.creators} creators, ` +
+          `workspace "${DEMO_WORKSPACE.name}" (/${DEMO_WORKSPACE.slug}, team plan): ${summary.creators} creators ` +
+            `(${summary.platforms} accounts, ${summary.followerCounts} follower counts), ${summary.campaigns} campaigns, ` +
             `${summary.links} links (${summary.archived} archived), ${summary.clicks.toLocaleString("en-US")} clicks ` +
             `over ${CLICK_WINDOW_DAYS} days (${summary.bots.toLocaleString("en-US")} bots, ` +
             `${summary.visitors.toLocaleString("en-US")} visitor-days)`,
