@@ -31,7 +31,8 @@ export function formatKpi(unit: "count" | "rate" | "money" | "ratio", value: num
     case "count":
       return formatInteger(Math.round(value));
     case "rate":
-      return formatRate(value, value !== 0 && value < 0.01 ? 2 : 1);
+      // Small rates keep two significant digits: 0.0025 % must not print as 0.00 %.
+      return formatRate(value, value === 0 || value >= 0.01 ? 1 : Math.min(4, 1 - Math.floor(Math.log10(value * 100))));
     case "money":
       return formatMoney(Math.round(value), currency);
     case "ratio":

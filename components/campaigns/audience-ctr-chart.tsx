@@ -4,14 +4,17 @@ import { BarChart } from "@tremor/react";
 
 /** Audience CTR per creator, highest first: where same-size audiences acting ten times apart shows. */
 export function AudienceCtrChart({ data }: { data: { name: string; ctrPercent: number }[] }) {
+  // Enough decimals for the axis to tell its ticks apart, whatever the scale of the CTRs.
+  const max = Math.max(...data.map((d) => d.ctrPercent), 0);
+  const decimals = max >= 1 ? 1 : max >= 0.1 ? 2 : 3;
   return (
     <BarChart
       className="h-72"
-      data={data.map((d) => ({ name: d.name, "Audience CTR": Number(d.ctrPercent.toFixed(2)) }))}
+      data={data.map((d) => ({ name: d.name, "Audience CTR": d.ctrPercent }))}
       index="name"
       categories={["Audience CTR"]}
       colors={["indigo"]}
-      valueFormatter={(value) => `${value.toFixed(2)} %`}
+      valueFormatter={(value) => `${value.toFixed(decimals)} %`}
       showAnimation={false}
       yAxisWidth={56}
     />

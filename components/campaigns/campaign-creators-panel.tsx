@@ -9,14 +9,15 @@ import { UTM_KEYS, type UtmParams } from "@/lib/links/utm";
 
 type Option = { id: string; name: string };
 
-export function AddCreatorForm({ workspaceSlug, campaignId, creators }: { workspaceSlug: string; campaignId: string; creators: Option[] }) {
+/** Adds a creator to the campaign with terms, or changes the terms of one already in it. */
+export function AddCreatorForm({ workspaceSlug, campaignId, creators }: { workspaceSlug: string; campaignId: string; creators: (Option & { inCampaign: boolean })[] }) {
   const [state, action, pending] = useActionState(saveCampaignCreatorAction.bind(null, workspaceSlug, campaignId), null);
   const failed = state && !state.ok ? state : null;
   if (creators.length === 0) {
-    return <p className="text-sm text-gray-500">Every creator in your roster is in this campaign. Add more creators to the roster first.</p>;
+    return <p className="text-sm text-gray-500">Your roster is empty. Add creators on the Creators page first.</p>;
   }
   return (
-    <form action={action} className="space-y-3" noValidate aria-label="Add a creator to the campaign">
+    <form action={action} className="space-y-3" noValidate aria-label="Set a creator's terms">
       {failed ? <FormMessage tone="error">{failed.error}</FormMessage> : null}
       {state?.ok ? <FormMessage tone="success">{state.message}</FormMessage> : null}
       <div className="grid gap-3 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end">
@@ -34,6 +35,7 @@ export function AddCreatorForm({ workspaceSlug, campaignId, creators }: { worksp
             {creators.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
+                {c.inCampaign ? " (in this campaign)" : ""}
               </option>
             ))}
           </select>
@@ -50,7 +52,7 @@ export function AddCreatorForm({ workspaceSlug, campaignId, creators }: { worksp
           error={failed?.fieldErrors.commissionPercent ?? failed?.fieldErrors.commissionRate}
         />
         <Button type="submit" variant="secondary" disabled={pending}>
-          Add creator
+          Save terms
         </Button>
       </div>
     </form>

@@ -129,7 +129,7 @@ export default async function CampaignPage({
       ) : null}
 
       {editable ? (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
           <Panel title="Terms" description="What each creator costs in this campaign: flat fee, gifted product value, commission on attributed revenue.">
             <div className="space-y-5">
               {campaign.creators.length > 0 ? (
@@ -158,7 +158,7 @@ export default async function CampaignPage({
                   </tbody>
                 </table>
               ) : null}
-              <AddCreatorForm workspaceSlug={workspace.slug} campaignId={campaign.id} creators={roster.filter((c) => !memberIds.has(c.id))} />
+              <AddCreatorForm workspaceSlug={workspace.slug} campaignId={campaign.id} creators={roster.map((c) => ({ ...c, inCampaign: memberIds.has(c.id) }))} />
             </div>
           </Panel>
           {canWriteLinks(role) ? (

@@ -1,0 +1,121 @@
+// Campaigns end to end: creators with the same audience, a campaign with KPIs, one action that
+// gives each creator a link, real visits, and the comparison ranking them by what their audiences
+// did — with a CSV export that says the same as the table.
+import { expect, test } from "@playwright/test";
+import { startDestinationServer, type DestinationServer } from "../support/destination-server";
+import { DEMO, DEMO_STATE, LOOPBACK_URL } from "../support/env";
+import { createWorkspace, newAccount, shot, signUp, uniqueSuffix } from "../support/helpers";
+
+let destination: DestinationServer;
+test.beforeAll(async () => {
+  destination = await startDestinationServer();
+});
+test.afterAll(async () => {
+  await destination.close();
+});
+
+const browserUa = (n: number) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${n}.0 Safari/537.36`;
+
+test("a campaign generates a link per creator and ranks creators with the same followers by audience CTR", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signUp(page, newAccount("campaigns"));
+  const workspace = await createWorkspace(page, `Campaigns ${uniqueSuffix()}`);
+  const strong = `Alex Strong ${uniqueSuffix()}`;
+  const weak = `Blake Weak ${uniqueSuffix()}`;
+
+  // Two creators with the same audience, through the roster's CSV import.
+  await page.goto(`/w/${workspace}/creators`);
+  const csv = `name,email,platform,handle,followers\n${strong},,Instagram,alexstrong,80000\n${weak},,Instagram,blakeweak,80000\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "creators.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import CSV" }).click();
+  await expect(page.getByTestId("import-report")).toContainText("Imported 2 creators");
+
+  // A campaign with a primary KPI and a target, pointing at the local shop.
+  await page.getByRole("navigation").getByRole("link", { name: "Campaigns" }).click();
+  await expect(page.getByText("No campaigns yet")).toBeVisible();
+  await page.getByRole("link", { name: "New campaign" }).click();
+  const form = page.getByRole("form", { name: "Create campaign" });
+  await form.getByLabel("Campaign name").fill("Autumn Push");
+  await form.getByLabel("Ends").fill("2020-01-01");
+  await form.getByLabel("Starts").fill("2026-01-01");
+  await form.getByLabel("Destination URL").fill(`${destination.origin}/autumn`);
+  await form.getByLabel("Audience CTR target").fill("0.01");
+  await shot(page, "campaign-new");
+  await form.getByRole("button", { name: "Create campaign" }).click();
+  // Bad input: a readable message, what was typed kept, nothing created.
+  await expect(form.getByText("The end date is before the start date")).toBeVisible();
+  await expect(form.getByLabel("Campaign name")).toHaveValue("Autumn Push");
+  await form.getByLabel("Ends").fill("2026-12-31");
+  await form.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { name: "Autumn Push", level: 1 })).toBeVisible();
+  await expect(page.getByText("No creators yet")).toBeVisible();
+
+  // One action: a link for each selected creator, slugs by the convention, UTM tags filled in.
+  const generate = page.getByRole("form", { name: "Generate links" });
+  await generate.getByLabel(strong).check();
+  await generate.getByLabel(weak).check();
+  await generate.getByRole("button", { name: "Generate links" }).click();
+  await expect(generate.getByTestId("generate-summary")).toHaveText("Created 2 links.");
+  const strongSlug = strong.toLowerCase().replace(/\s+/g, "-");
+  const weakSlug = weak.toLowerCase().replace(/\s+/g, "-");
+  await expect(generate).toContainText(`/${strongSlug}`);
+  await expect(generate).toContainText(`/${weakSlug}`);
+  // Running it again creates nothing twice: both creators now show their link and cannot be picked.
+  await expect(generate.getByLabel(strong)).toBeDisabled();
+
+  // Real visits: 12 distinct visitors for one, 2 for the other.
+  for (let i = 0; i < 12; i++) {
+    const response = await page.request.get(`${LOOPBACK_URL}/${strongSlug}`, { headers: { "User-Agent": browserUa(i) }, maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    expect(response.headers()["location"]).toContain(`utm_content=${strongSlug}`);
+  }
+  for (let i = 0; i < 2; i++) {
+    await page.request.get(`${LOOPBACK_URL}/${weakSlug}`, { headers: { "User-Agent": browserUa(100 + i) }, maxRedirects: 0 });
+  }
+
+  await page.reload();
+  const table = page.getByTestId("creator-breakdown");
+  const names = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")));
+  expect(names).toEqual([strong, weak]); // ranked by audience CTR, highest first
+  const strongRow = table.locator(`tr[data-creator="${strong}"]`);
+  await expect(strongRow.locator('td[data-kpi="unique_clicks"]')).toHaveText("12");
+  await expect(strongRow.locator('td[data-kpi="audience_ctr"]')).toHaveText("0.015%"); // 12 ÷ 80,000
+  await expect(table.locator(`tr[data-creator="${weak}"] td[data-kpi="unique_clicks"]`)).toHaveText("2");
+  await expect(page.getByTestId("kpi-audience_ctr")).toContainText("below target");
+  await page.locator(".recharts-surface").first().waitFor();
+  await shot(page, "campaign-dashboard");
+
+  // Sorting by another KPI re-ranks; the export follows the table.
+  await table.getByRole("link", { name: "Creator" }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  const exported = await page.request.get(`/w/${workspace}/campaigns/${page.url().split("/campaigns/")[1]?.split("?")[0]}/export?sort=audience_ctr&dir=desc`);
+  expect(exported.status()).toBe(200);
+  const lines = (await exported.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(lines[0]).toBe("Creator,Platforms,Followers,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,CPC (USD),CPA (USD),ROAS,Cost (USD)");
+  expect(lines.slice(1).map((line) => line.split(",").slice(0, 6))).toEqual([
+    [strong, "Instagram", "80000", "12", "12", String(12 / 80_000)],
+    [weak, "Instagram", "80000", "2", "2", String(2 / 80_000)],
+  ]);
+});
+
+test.describe("the demo's campaigns", () => {
+  test.use({ storageState: DEMO_STATE });
+
+  test("Spring Drop: the two creators with the same followers, about ten times apart", async ({ page }) => {
+    await page.goto(`/w/${DEMO.workspace}/campaigns`);
+    await expect(page.getByTestId("campaigns-table")).toContainText("Spring Drop");
+    await shot(page, "campaigns-list-demo");
+    await page.getByRole("link", { name: "Spring Drop" }).click();
+    const table = page.getByTestId("creator-breakdown");
+    const maya = table.locator('tr[data-creator="Maya Lopez"]');
+    const jordan = table.locator('tr[data-creator="Jordan Reed"]');
+    await expect(maya.locator("td").nth(2)).toHaveText("80,000");
+    await expect(jordan.locator("td").nth(2)).toHaveText("80,000");
+    await expect(maya.locator('td[data-kpi="audience_ctr"]')).toHaveText("2.6%");
+    await expect(jordan.locator('td[data-kpi="audience_ctr"]')).toHaveText("0.30%");
+    const order = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")));
+    expect(order.indexOf("Maya Lopez")).toBeLessThan(order.indexOf("Jordan Reed"));
+    await page.locator(".recharts-surface").first().waitFor();
+    await shot(page, "campaign-dashboard-demo");
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { formatKpi, formatMoney } from "@/lib/format";
+
+describe("formatKpi", () => {
+  it.each([
+    [0.02625, "2.6%"],
+    [0.003, "0.30%"],
+    [0.00015, "0.015%"],
+    [0.000025, "0.0025%"],
+    [0, "0.0%"],
+  ])("rate %s → %s (small rates keep two significant digits)", (value, text) => {
+    expect(formatKpi("rate", value)).toBe(text);
+  });
+
+  it("money in minor units, counts, ratios and unknowns", () => {
+    expect(formatKpi("money", 123_456, "EUR")).toBe("€1,234.56");
+    expect(formatKpi("count", 12_345.4)).toBe("12,345");
+    expect(formatKpi("ratio", 2.857)).toBe("2.86×");
+    expect(formatKpi("rate", null)).toBe("—");
+    expect(formatMoney(null)).toBe("—");
+  });
+});
