@@ -9,6 +9,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: `/w/${slug}`, label: "Links", active: pathname === `/w/${slug}` || pathname.startsWith(`/w/${slug}/links`) },
     { href: `/w/${slug}/creators`, label: "Creators", active: pathname.startsWith(`/w/${slug}/creators`) },
     { href: `/w/${slug}/campaigns`, label: "Campaigns", active: pathname.startsWith(`/w/${slug}/campaigns`) },
+    { href: `/w/${slug}/compare`, label: "Compare", active: pathname.startsWith(`/w/${slug}/compare`) },
     { href: `/w/${slug}/settings`, label: "Settings & API", active: pathname.startsWith(`/w/${slug}/settings`) },
   ];
   return (

@@ -119,3 +119,32 @@ test.describe("the demo's campaigns", () => {
     await shot(page, "campaign-dashboard-demo");
   });
 });
+
+test.describe("the comparison view", () => {
+  test.use({ storageState: DEMO_STATE });
+
+  test("ranks the demo's creators across all campaigns and in one, with charts and a CSV equal to the table", async ({ page }) => {
+    await page.goto(`/w/${DEMO.workspace}`);
+    await page.getByRole("navigation").getByRole("link", { name: "Compare" }).click();
+    await expect(page.getByRole("heading", { name: "Compare creators" })).toBeVisible();
+    await expect(page.getByText(/Creators across 3 campaigns/)).toBeVisible();
+    const table = page.getByTestId("creator-breakdown");
+    const ctrs = await table.locator('td[data-kpi="audience_ctr"]').allTextContents();
+    const values = ctrs.map((t) => Number.parseFloat(t));
+    expect(values).toEqual([...values].sort((a, b) => b - a)); // ranked by audience CTR
+    await expect(page.locator(".recharts-surface")).toHaveCount(2); // bar chart and scatter
+    await shot(page, "compare-all-demo");
+
+    await page.getByRole("navigation", { name: "Campaign" }).getByRole("link", { name: "Spring Drop" }).click();
+    await expect(page.getByText("Creators in this campaign")).toBeVisible();
+    await table.getByRole("link", { name: "Clicks", exact: true }).click();
+    await expect(page).toHaveURL(/campaign=.+&sort=clicks&dir=desc/);
+    const names = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")));
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const csv = await (await page.request.get(href ?? "")).text();
+    const exported = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1).map((line) => line.split(",")[0]);
+    expect(exported).toEqual(names);
+    await page.locator(".recharts-surface").first().waitFor();
+    await shot(page, "compare-spring-drop-demo");
+  });
+});

@@ -1,6 +1,8 @@
 // The per-creator breakdown's columns and ordering, shared by the page and its CSV export.
-import { kpiValue, type KpiKey } from "@/lib/analytics/kpi";
+import { KPI_CATALOG, kpiValue, type KpiKey } from "@/lib/analytics/kpi";
 import type { CreatorPerformance } from "@/lib/campaigns/performance";
+import { platformLabel } from "@/lib/creators/platforms";
+import { toCsv } from "@/lib/csv";
 
 export const BREAKDOWN_COLUMNS: KpiKey[] = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "cpc", "cpa", "roas"];
 export type SortKey = KpiKey | "name" | "followers" | "cost";
@@ -19,3 +21,25 @@ export function sortCreators(rows: CreatorPerformance[], sort: SortKey, dir: "as
   });
 }
 
+
+/** The table as CSV, raw values (rates as fractions, money in major units) for spreadsheets. */
+export function breakdownCsv(rows: CreatorPerformance[], currency: string): string {
+  return toCsv(rows, [
+    { header: "Creator", value: (r) => r.name },
+    { header: "Platforms", value: (r) => r.platforms.map(platformLabel).join(" | ") },
+    { header: "Followers", value: (r) => r.kpis.followers },
+    ...BREAKDOWN_COLUMNS.map((key) => ({
+      header: KPI_CATALOG[key].unit === "money" ? `${KPI_CATALOG[key].label} (${currency})` : KPI_CATALOG[key].label,
+      value: (r: CreatorPerformance) => {
+        const value = kpiValue(r.kpis, key);
+        return value === null ? "" : KPI_CATALOG[key].unit === "money" ? (value / 100).toFixed(2) : value;
+      },
+    })),
+    { header: `Cost (${currency})`, value: (r) => (r.kpis.costMinor === null ? "" : (r.kpis.costMinor / 100).toFixed(2)) },
+  ]);
+}
+
+export function parseSort(sort: string | null, dir: string | null): { sort: SortKey; dir: "asc" | "desc" } {
+  const keys: readonly string[] = [...BREAKDOWN_COLUMNS, "clicks", "unique_clicks", "revenue", "aov", "name", "followers", "cost"];
+  return { sort: sort && keys.includes(sort) ? (sort as SortKey) : "audience_ctr", dir: dir === "asc" ? "asc" : "desc" };
+}

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
+import { TimingTable } from "@/components/campaigns/timing-table";
 import { AddCreatorForm, GenerateLinksForm, RemoveCreatorButton } from "@/components/campaigns/campaign-creators-panel";
 import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
-import { sortCreators, type SortKey } from "@/lib/campaigns/breakdown";
+import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, Panel } from "@/components/ui/card";
-import { KPI_CATALOG, KPI_KEYS, kpiValue, meetsTarget, type KpiKey } from "@/lib/analytics/kpi";
+import { KPI_CATALOG, kpiValue, meetsTarget, type KpiKey } from "@/lib/analytics/kpi";
+import { combineTiming, getHourlyClicksSincePost } from "@/lib/analytics/timing";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { getCampaign } from "@/lib/campaigns/campaigns";
 import { storedUtmTemplate } from "@/lib/campaigns/form-values";
@@ -18,8 +20,6 @@ import { canWriteCampaigns, canWriteLinks } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Campaign" };
 
-const SORT_KEYS = new Set<string>([...KPI_KEYS, "name", "followers", "cost"]);
-
 export default async function CampaignPage({
   params,
   searchParams,
@@ -29,8 +29,7 @@ export default async function CampaignPage({
 }) {
   const { workspace: slug, campaignId } = await params;
   const query = await searchParams;
-  const sort: SortKey = query.sort && SORT_KEYS.has(query.sort) ? (query.sort as SortKey) : "audience_ctr";
-  const dir = query.dir === "asc" ? "asc" : "desc";
+  const { sort, dir } = parseSort(query.sort ?? null, query.dir ?? null);
   const { workspace, role } = await requireWorkspaceMember(slug);
   const campaign = await getCampaign(workspace.id, campaignId);
   if (!campaign) notFound();
@@ -41,6 +40,10 @@ export default async function CampaignPage({
     getDb().link.findMany({ where: { workspaceId: workspace.id, campaignId: campaign.id }, select: { slug: true, creatorId: true } }),
   ]);
   const rows = sortCreators(performance.creators, sort, dir);
+  const hourly = await getHourlyClicksSincePost(workspace.id, performance.creators.flatMap((c) => c.links.map((l) => l.id)));
+  const timingRows = rows
+    .map((row) => ({ name: row.name, timing: combineTiming(hourly, row.links.filter((l) => l.postedAt).map((l) => l.id)) }))
+    .filter((row) => row.timing.clicks > 0);
   const memberIds = new Set(campaign.creators.map((c) => c.creatorId));
   const linkByCreator = new Map(campaignLinks.filter((l) => l.creatorId).map((l) => [l.creatorId, l.slug]));
   const editable = canWriteCampaigns(role);
@@ -127,6 +130,17 @@ export default async function CampaignPage({
           <AudienceCtrChart data={chartData} />
         </Panel>
       ) : null}
+
+      <Panel
+        title="Timing"
+        description="When the clicks came, counted from the moment each post went live (hour resolution), and the half-life: hours until half of a creator's clicks had arrived."
+      >
+        {timingRows.length > 0 ? (
+          <TimingTable rows={timingRows} />
+        ) : (
+          <EmptyState title="No timing yet">Set when each post went live on its link&apos;s page; clicks are then counted by time since the post.</EmptyState>
+        )}
+      </Panel>
 
       {editable ? (
         <div className="space-y-6">

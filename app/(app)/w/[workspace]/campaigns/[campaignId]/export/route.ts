@@ -1,11 +1,9 @@
-// GET /w/:workspace/campaigns/:id/export — the per-creator breakdown as CSV (members only)
-import { BREAKDOWN_COLUMNS, sortCreators, type SortKey } from "@/lib/campaigns/breakdown";
-import { KPI_CATALOG, kpiValue } from "@/lib/analytics/kpi";
+// GET /w/:workspace/campaigns/:id/export — the campaign's per-creator breakdown as CSV (members only)
+import { getCreatorComparison } from "@/lib/analytics/comparison";
 import { getSessionUser } from "@/lib/auth/page-guard";
+import { breakdownCsv, parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { getCampaign } from "@/lib/campaigns/campaigns";
-import { getCampaignPerformance } from "@/lib/campaigns/performance";
-import { platformLabel } from "@/lib/creators/platforms";
-import { csvResponse, toCsv } from "@/lib/csv";
+import { csvResponse } from "@/lib/csv";
 import { getMembership } from "@/lib/workspaces/queries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string; campaignId: string }> }): Promise<Response> {
@@ -13,24 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
   const user = await getSessionUser();
   const membership = user ? await getMembership(user.id, slug) : null;
   const campaign = membership ? await getCampaign(membership.workspace.id, campaignId) : null;
-  if (!campaign) return new Response("Not found", { status: 404 });
-
+  const comparison = membership && campaign ? await getCreatorComparison(membership.workspace.id, campaign.id) : null;
+  if (!campaign || !comparison) return new Response("Not found", { status: 404 });
   const url = new URL(request.url);
-  const sort = (url.searchParams.get("sort") ?? "audience_ctr") as SortKey;
-  const rows = sortCreators((await getCampaignPerformance(campaign)).creators, sort, url.searchParams.get("dir") === "asc" ? "asc" : "desc");
-  // Raw values (rates as fractions, money in major units) so spreadsheets can compute with them.
-  const csv = toCsv(rows, [
-    { header: "Creator", value: (r) => r.name },
-    { header: "Platforms", value: (r) => r.platforms.map(platformLabel).join(" | ") },
-    { header: "Followers", value: (r) => r.kpis.followers },
-    ...BREAKDOWN_COLUMNS.map((key) => ({
-      header: KPI_CATALOG[key].unit === "money" ? `${KPI_CATALOG[key].label} (${campaign.currency})` : KPI_CATALOG[key].label,
-      value: (r: (typeof rows)[number]) => {
-        const value = kpiValue(r.kpis, key);
-        return value === null ? "" : KPI_CATALOG[key].unit === "money" ? (value / 100).toFixed(2) : value;
-      },
-    })),
-    { header: `Cost (${campaign.currency})`, value: (r) => (r.kpis.costMinor === null ? "" : (r.kpis.costMinor / 100).toFixed(2)) },
-  ]);
-  return csvResponse(csv, `${campaign.slug}-creators.csv`);
+  const { sort, dir } = parseSort(url.searchParams.get("sort"), url.searchParams.get("dir"));
+  return csvResponse(breakdownCsv(sortCreators(comparison.rows, sort, dir), comparison.currency), `${campaign.slug}-creators.csv`);
 }

@@ -1,0 +1,19 @@
+// GET /w/:workspace/compare/export?campaign=all|<id> — the comparison table as CSV (members only)
+import { getCreatorComparison } from "@/lib/analytics/comparison";
+import { getSessionUser } from "@/lib/auth/page-guard";
+import { breakdownCsv, parseSort, sortCreators } from "@/lib/campaigns/breakdown";
+import { csvResponse } from "@/lib/csv";
+import { getMembership } from "@/lib/workspaces/queries";
+
+export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
+  const { workspace: slug } = await params;
+  const url = new URL(request.url);
+  const campaignParam = url.searchParams.get("campaign");
+  const campaignId = campaignParam && campaignParam !== "all" ? campaignParam : null;
+  const user = await getSessionUser();
+  const membership = user ? await getMembership(user.id, slug) : null;
+  const comparison = membership ? await getCreatorComparison(membership.workspace.id, campaignId) : null;
+  if (!comparison) return new Response("Not found", { status: 404 });
+  const { sort, dir } = parseSort(url.searchParams.get("sort"), url.searchParams.get("dir"));
+  return csvResponse(breakdownCsv(sortCreators(comparison.rows, sort, dir), comparison.currency), `creators-${campaignId ?? "all-campaigns"}.csv`);
+}

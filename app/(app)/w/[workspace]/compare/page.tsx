@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
+import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
+import { FollowersClicksScatter } from "@/components/campaigns/followers-clicks-scatter";
+import { EmptyState, Panel } from "@/components/ui/card";
+import { KPI_CATALOG } from "@/lib/analytics/kpi";
+import { getCreatorComparison } from "@/lib/analytics/comparison";
+import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
+import { listCampaignOptions } from "@/lib/campaigns/campaigns";
+
+export const metadata = { title: "Compare creators" };
+
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ campaign?: string; sort?: string; dir?: string }>;
+}) {
+  const { workspace: slug } = await params;
+  const query = await searchParams;
+  const { sort, dir } = parseSort(query.sort ?? null, query.dir ?? null);
+  const campaignId = query.campaign && query.campaign !== "all" ? query.campaign : null;
+  const { workspace } = await requireWorkspaceMember(slug);
+  const [comparison, campaigns] = await Promise.all([getCreatorComparison(workspace.id, campaignId), listCampaignOptions(workspace.id)]);
+  if (!comparison) notFound();
+  const rows = sortCreators(comparison.rows, sort, dir);
+  const withAudience = comparison.rows.filter((r) => r.kpis.followers !== null && r.kpis.audienceCtr !== null);
+  const sortLabel = sort === "name" ? "name" : sort === "followers" ? "followers" : sort === "cost" ? "cost" : KPI_CATALOG[sort].label;
+  const exportHref = `/w/${workspace.slug}/compare/export?campaign=${campaignId ?? "all"}&sort=${sort}&dir=${dir}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-gray-900">Compare creators</h1>
+          <p className="mt-1 text-sm text-gray-500">Side by side on what their audiences did — not on how many followers they have.</p>
+        </div>
+        <nav aria-label="Campaign" className="flex flex-wrap gap-1.5">
+          {[{ id: "all", name: "All campaigns" }, ...campaigns].map((c) => {
+            const active = (campaignId ?? "all") === c.id;
+            return (
+              <Link
+                key={c.id}
+                href={`?campaign=${c.id}&sort=${sort}&dir=${dir}`}
+                aria-current={active ? "page" : undefined}
+                className={`rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${active ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-gray-700 ring-gray-300 hover:bg-gray-50"}`}
+              >
+                {c.name}
+              </Link>
+            );
+          })}
+        </nav>
+      </div>
+
+      {rows.length === 0 ? (
+        <Panel>
+          <EmptyState title="Nothing to compare yet">Add creators to a campaign and give each of them a link; their numbers line up here as visits arrive.</EmptyState>
+        </Panel>
+      ) : (
+        <>
+          <Panel
+            title={campaignId ? "Creators in this campaign" : `Creators across ${comparison.campaigns} campaign${comparison.campaigns === 1 ? "" : "s"}`}
+            description={`Ranked by ${sortLabel}. ${campaignId ? "" : "Across campaigns, audiences add up: each campaign counts with the followers its posts had. "}Click a column to rank by it.`}
+            actions={
+              <a href={exportHref} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+                Export CSV
+              </a>
+            }
+          >
+            <CreatorBreakdownTable
+              rows={rows}
+              sort={sort}
+              dir={dir}
+              currency={comparison.currency}
+              campaignParam={campaignId ?? "all"}
+              followersLabel={campaignId ? "Followers" : "Audience (all posts)"}
+            />
+          </Panel>
+          {withAudience.length > 0 ? (
+            <div className="grid gap-6 lg:grid-cols-2">
+              <Panel title="Audience CTR" description="Unique clicks ÷ followers at the time of the post.">
+                <AudienceCtrChart
+                  data={[...withAudience].sort((a, b) => (b.kpis.audienceCtr ?? 0) - (a.kpis.audienceCtr ?? 0)).map((r) => ({ name: r.name, ctrPercent: (r.kpis.audienceCtr ?? 0) * 100 }))}
+                />
+              </Panel>
+              <Panel title={campaignId ? "Followers vs. unique clicks" : "Audience vs. unique clicks"} description="Dots level with each other on audience but far apart on clicks: same reach, different pull.">
+                <FollowersClicksScatter data={withAudience.map((r) => ({ name: r.name, followers: r.kpis.followers ?? 0, uniqueClicks: r.kpis.uniqueClicks }))} />
+              </Panel>
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
