@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConsistencyVerdict } from "@/components/creators/consistency-verdict";
+import { CreatorCampaignsTable } from "@/components/creators/creator-campaigns-table";
 import { CreatorDetailsForm } from "@/components/creators/creator-details-form";
 import { CreatorLinksTable } from "@/components/creators/creator-links-table";
+import { CreatorTiming } from "@/components/creators/creator-timing";
 import { FollowerHistory } from "@/components/creators/follower-history";
 import { PlatformChip } from "@/components/creators/platform-chip";
 import { AddPlatformForm, ArchiveCreatorButton, EditPlatformForm, RemovePlatformButton } from "@/components/creators/platform-forms";
 import { EmptyState, Panel, Stat } from "@/components/ui/card";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { getCreatorCampaignHistory } from "@/lib/creators/campaign-history";
 import { PLATFORMS, platformLabel } from "@/lib/creators/platforms";
 import { getCreator, listCreatorLinks } from "@/lib/creators/queries";
 import { formatDate, formatInteger } from "@/lib/format";
@@ -19,7 +23,8 @@ export default async function CreatorPage({ params }: { params: Promise<{ worksp
   const { workspace, role } = await requireWorkspaceMember(slug);
   const creator = await getCreator(workspace.id, creatorId);
   if (!creator) notFound();
-  const links = await listCreatorLinks(workspace.id, creator.id);
+  const [links, history] = await Promise.all([listCreatorLinks(workspace.id, creator.id), getCreatorCampaignHistory(workspace.id, creator.id)]);
+  if (!history) notFound();
   const canWrite = can(role, "creators.write");
   const base = `/w/${workspace.slug}/creators`;
   const totalFollowers = creator.platforms.reduce((sum, platform) => sum + platform.followers, 0);
@@ -106,8 +111,26 @@ export default async function CreatorPage({ params }: { params: Promise<{ worksp
         )}
       </Panel>
 
-      {/* Campaign participation, the consistency verdict and the timing curve belong here, between
-          the creator's links and the profile settings (issue 3, campaigns part). */}
+      <Panel title="Campaigns" description="Every campaign this creator took part in, newest first. Audience CTR = unique clicks ÷ followers when the post went live.">
+        {history.campaigns.length > 0 ? (
+          <div className="space-y-5">
+            <ConsistencyVerdict audienceCtr={history.consistency.audienceCtr} conversionRate={history.consistency.conversionRate} campaignCount={history.campaigns.length} />
+            <CreatorCampaignsTable workspaceSlug={workspace.slug} rows={history.campaigns} />
+          </div>
+        ) : (
+          <EmptyState title="Not in a campaign yet">
+            Add {creator.name} to a campaign on the{" "}
+            <Link href={`/w/${workspace.slug}/campaigns`} className="font-medium text-indigo-600 hover:text-indigo-500">
+              Campaigns
+            </Link>{" "}
+            page; their numbers per campaign and whether they hold up across campaigns show here.
+          </EmptyState>
+        )}
+      </Panel>
+
+      <Panel title="Timing" description="Clicks by time since the post went live, over all of this creator's links with a post time (counted by the hour).">
+        <CreatorTiming timing={history.timing} postedLinks={history.postedLinks} linkCount={links.length} />
+      </Panel>
 
       {canWrite ? (
         <Panel title="Details" description="Name, e-mail, niche and notes.">
