@@ -30,6 +30,8 @@ export function ConsistencyVerdict({ audienceCtr, conversionRate, campaignCount 
       campaignCount === 1
         ? `Audience CTR ${formatKpi("rate", audienceCtr.mean)} in the one campaign so far; a verdict needs two or more.`
         : `Only one of these campaigns has an audience CTR (${formatKpi("rate", audienceCtr.mean)}); a verdict needs two or more.`;
+  } else if (audienceCtr.campaigns > 0) {
+    summary = "No clicks in these campaigns yet; a verdict needs clicks in two or more.";
   } else {
     summary = "None of these campaigns has an audience CTR yet: it needs a link for the creator and their follower count on its platform.";
   }

@@ -101,6 +101,8 @@ describe("consistency", () => {
   it("needs two campaigns for a verdict", () => {
     expect(consistency([])).toEqual({ verdict: "no data", campaigns: 0, mean: null, cv: null });
     expect(consistency([0.02, null])).toEqual({ verdict: "one campaign so far", campaigns: 1, mean: 0.02, cv: null });
+    // campaigns with followers but no clicks yet say nothing about consistency
+    expect(consistency([0, 0, 0])).toEqual({ verdict: "no data", campaigns: 3, mean: 0, cv: null });
   });
 
   it("consistent when the coefficient of variation is at most 0.3, variable above", () => {

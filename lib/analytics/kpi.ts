@@ -140,9 +140,11 @@ export function consistency(values: ReadonlyArray<number | null>): Consistency {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (known.length === 0) return { verdict: "no data", campaigns: 0, mean: null, cv: null };
   const mean = known.reduce((a, b) => a + b, 0) / known.length;
+  // Nothing measured yet (every value zero) is no evidence of steadiness.
+  if (mean === 0) return { verdict: "no data", campaigns: known.length, mean: 0, cv: null };
   if (known.length === 1) return { verdict: "one campaign so far", campaigns: 1, mean, cv: null };
   const variance = known.reduce((sum, v) => sum + (v - mean) ** 2, 0) / known.length;
-  const cv = mean > 0 ? Math.sqrt(variance) / mean : 0;
+  const cv = Math.sqrt(variance) / mean;
   return { verdict: cv <= CONSISTENT_CV ? "consistent" : "variable", campaigns: known.length, mean, cv };
 }
 
