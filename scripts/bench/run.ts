@@ -1,4 +1,5 @@
-// `npm run bench`: redirect throughput and latency of the production build, against two
+// `npm run bench:redirects` (the first half of `npm run bench`; scripts/bench/analytics.ts is the
+// second): redirect throughput and latency of the production build, against two
 // baselines measured in the same run — a bare Node.js redirect server, and Next's own middleware
 // ceiling (a constant redirect, no lookup, no logging) — and a durability check (every 302
 // answered has its click stored). Prints a table and appends it to docs/benchmarks.md.
