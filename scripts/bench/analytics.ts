@@ -347,15 +347,20 @@ async function explainComparison(
 ): Promise<void> {
   const pool = app.getPool();
   const captured: { text: string; values: unknown[] }[] = [{ text: baselineSql, values: baselineParams }];
-  const original = pool.query.bind(pool);
-  pool.query = ((text: string, values?: unknown[]) => {
-    captured.push({ text, values: values ?? [] });
-    return original(text, values);
-  }) as unknown as typeof pool.query;
+  // An own property shadows pg.Pool#query (a dozen overloads) for this one call, then goes away.
+  const original = pool.query;
+  Object.defineProperty(pool, "query", {
+    configurable: true,
+    value: (...args: unknown[]): unknown => {
+      const [text, values] = args;
+      if (typeof text === "string") captured.push({ text, values: Array.isArray(values) ? values : [] });
+      return Reflect.apply(original, pool, args);
+    },
+  });
   try {
     await comparison();
   } finally {
-    pool.query = original;
+    Reflect.deleteProperty(pool, "query");
   }
   for (const { text, values } of captured) {
     const { rows } = await db.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
