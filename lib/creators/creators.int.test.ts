@@ -1,7 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
-import { makeWorkspace } from "@/lib/testing/fixtures";
-import { AppError } from "@/lib/errors";
+import { makeWorkspace, refusal } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { createCreator } = await import("@/lib/creators/create-creator");
@@ -10,15 +9,6 @@ const { setCreatorArchived, updateCreatorDetails } = await import("@/lib/creator
 const { getCreator, listCreators, listCreatorLinks } = await import("@/lib/creators/queries");
 const { exportCreatorsCsv } = await import("@/lib/creators/export-creators");
 const { getDb } = await import("@/lib/db");
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 const maya = {
   name: "Maya Lopez",

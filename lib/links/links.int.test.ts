@@ -1,22 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
-import { makeWorkspace, testHosts } from "@/lib/testing/fixtures";
-import { AppError } from "@/lib/errors";
+import { makeWorkspace, refusal, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { createLink } = await import("@/lib/links/create-link");
 const { listLinks, getLink } = await import("@/lib/links/queries");
 const { setLinkArchived, updateLinkDestination } = await import("@/lib/links/update-link");
 const { getDb } = await import("@/lib/db");
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe("links", () => {
   let a: Awaited<ReturnType<typeof makeWorkspace>>;

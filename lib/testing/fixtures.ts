@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { shortLinkHosts } from "@/lib/links/short-url";
 import { createApiKey } from "@/lib/api-keys/queries";
+import { AppError } from "@/lib/errors";
 
 export const testHosts = shortLinkHosts({ requestOrigin: "http://localhost:3000" });
 
@@ -14,4 +15,14 @@ export async function makeWorkspace(name = "Test Brand") {
   });
   const { key } = await createApiKey(workspace.id, user.id, { name: "test" });
   return { user, workspace, apiKey: key };
+}
+
+/** The AppError a call refuses with; fails the test if it resolves or throws anything else. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
 }
