@@ -3,19 +3,48 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { formatDate, formatInteger } from "@/lib/format";
 import type { LinkRow } from "@/lib/links/queries";
 import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
+import type { LinkSort } from "@/lib/links/table";
 
-export function LinksTable({ workspaceSlug, links, hosts }: { workspaceSlug: string; links: LinkRow[]; hosts: ShortLinkHosts }) {
+function SortLink({ label, sortKey, sort, dir, base, align = "left" }: { label: string; sortKey: LinkSort; sort: LinkSort; dir: "asc" | "desc"; base: string; align?: "left" | "right" }) {
+  const active = sort === sortKey;
+  const next = active && dir === "desc" ? "asc" : "desc";
+  return (
+    <th className={`py-2 ${align === "right" ? "pr-4 text-right" : "pr-4"}`} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={`?${base}sort=${sortKey}&dir=${next}`} scroll={false} className={`hover:text-gray-900 ${active ? "text-indigo-700" : ""}`}>
+        {label}
+        {active ? (dir === "desc" ? " ↓" : " ↑") : ""}
+      </Link>
+    </th>
+  );
+}
+
+export function LinksTable({
+  workspaceSlug,
+  links,
+  hosts,
+  sort,
+  dir,
+  archived,
+}: {
+  workspaceSlug: string;
+  links: LinkRow[];
+  hosts: ShortLinkHosts;
+  sort: LinkSort;
+  dir: "asc" | "desc";
+  archived: boolean;
+}) {
+  const base = archived ? "view=archived&" : "";
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm" data-testid="links-table">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
-            <th className="py-2 pr-4">Short link</th>
+            <SortLink label="Short link" sortKey="slug" sort={sort} dir={dir} base={base} />
             <th className="py-2 pr-4">Destination</th>
-            <th className="py-2 pr-4">Creator</th>
-            <th className="py-2 pr-4 text-right">Clicks</th>
-            <th className="py-2 pr-4 text-right" title="Bots and link-preview fetchers, not counted as clicks">Filtered</th>
-            <th className="py-2 text-right">Created</th>
+            <SortLink label="Creator" sortKey="creator" sort={sort} dir={dir} base={base} />
+            <SortLink label="Clicks" sortKey="clicks" sort={sort} dir={dir} base={base} align="right" />
+            <SortLink label="Filtered" sortKey="filtered" sort={sort} dir={dir} base={base} align="right" />
+            <SortLink label="Created" sortKey="created" sort={sort} dir={dir} base={base} align="right" />
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">

@@ -119,3 +119,17 @@ test("signing out returns to /login and closes the dashboard", async ({ page }) 
   await page.goto(`/w/${DEMO.workspace}`);
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test("the links table sorts by clicks and exports the same rows as CSV", async ({ page }) => {
+  await page.goto(`/w/${DEMO.workspace}`);
+  const table = page.getByTestId("links-table");
+  await table.getByRole("link", { name: "Clicks" }).click();
+  await expect(page).toHaveURL(/sort=clicks&dir=desc/);
+  const clicks = (await table.getByTestId("link-clicks").allTextContents()).map(count);
+  expect(clicks).toEqual([...clicks].sort((a, b) => b - a));
+  const slugs = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-slug")));
+  const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const csv = (await (await page.request.get(href ?? "")).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(csv[0]).toBe("Short URL,Slug,Destination,Creator,Clicks,Filtered,Created,Archived");
+  expect(csv.slice(1).map((line) => line.split(",")[1])).toEqual(slugs);
+});

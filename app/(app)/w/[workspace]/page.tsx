@@ -6,6 +6,7 @@ import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { listLinks } from "@/lib/links/queries";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
+import { parseLinkSort, sortLinks } from "@/lib/links/table";
 import { canWriteLinks } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Links" };
@@ -15,10 +16,12 @@ export default async function LinksPage({
   searchParams,
 }: {
   params: Promise<{ workspace: string }>;
-  searchParams: Promise<{ view?: string }>;
+  searchParams: Promise<{ view?: string; sort?: string; dir?: string }>;
 }) {
   const { workspace: slug } = await params;
-  const archived = (await searchParams).view === "archived";
+  const query = await searchParams;
+  const archived = query.view === "archived";
+  const { sort, dir } = parseLinkSort(query.sort, query.dir);
   const { workspace, role } = await requireWorkspaceMember(slug);
   const [links, hosts, creators] = await Promise.all([
     listLinks(workspace.id, { archived }),
@@ -43,13 +46,23 @@ export default async function LinksPage({
         title={archived ? "Archived links" : "Your links"}
         description={archived ? "Archived links no longer redirect; their clicks are kept." : "Clicks count humans only; bots and link previews are filtered."}
         actions={
-          <Link href={archived ? `/w/${workspace.slug}` : `/w/${workspace.slug}?view=archived`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-            {archived ? "← Active links" : "Archived"}
-          </Link>
+          <div className="flex items-center gap-4">
+            {links.length > 0 ? (
+              <a
+                href={`/w/${workspace.slug}/links/export?${archived ? "view=archived&" : ""}sort=${sort}&dir=${dir}`}
+                className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
+              >
+                Export CSV
+              </a>
+            ) : null}
+            <Link href={archived ? `/w/${workspace.slug}` : `/w/${workspace.slug}?view=archived`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              {archived ? "← Active links" : "Archived"}
+            </Link>
+          </div>
         }
       >
         {links.length > 0 ? (
-          <LinksTable workspaceSlug={workspace.slug} links={links} hosts={hosts} />
+          <LinksTable workspaceSlug={workspace.slug} links={sortLinks(links, sort, dir)} hosts={hosts} sort={sort} dir={dir} archived={archived} />
         ) : archived ? (
           <EmptyState title="No archived links">Links you archive show up here, with their history.</EmptyState>
         ) : (
