@@ -1,22 +1,9 @@
-import Link from "next/link";
+import { SortHeader } from "@/components/ui/sort-header";
 import { KPI_CATALOG, kpiValue } from "@/lib/analytics/kpi";
 import { BREAKDOWN_COLUMNS, type SortKey } from "@/lib/campaigns/breakdown";
 import type { CreatorPerformance } from "@/lib/campaigns/performance";
 import { platformLabel } from "@/lib/creators/platforms";
 import { formatInteger, formatKpi } from "@/lib/format";
-
-function SortHeader({ label, sortKey, current, dir, align = "right", extra }: { label: string; sortKey: SortKey; current: SortKey; dir: "asc" | "desc"; align?: "left" | "right"; extra: string }) {
-  const active = current === sortKey;
-  const next = active && dir === "desc" ? "asc" : "desc";
-  return (
-    <th className={`py-2 pr-4 ${align === "right" ? "text-right" : "text-left"}`} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={`?${extra}sort=${sortKey}&dir=${next}`} scroll={false} className={`hover:text-gray-900 ${active ? "text-indigo-700" : ""}`}>
-        {label}
-        {active ? (dir === "desc" ? " ↓" : " ↑") : ""}
-      </Link>
-    </th>
-  );
-}
 
 export function CreatorBreakdownTable({
   rows,
@@ -25,6 +12,7 @@ export function CreatorBreakdownTable({
   currency,
   campaignParam,
   followersLabel = "Followers",
+  keep = {},
 }: {
   rows: CreatorPerformance[];
   sort: SortKey;
@@ -34,20 +22,22 @@ export function CreatorBreakdownTable({
   campaignParam?: string;
   /** across campaigns the audiences of every campaign's posts are added up, and the header says so */
   followersLabel?: string;
+  /** the page's other query parameters (another table's sort), kept in the sort links */
+  keep?: Readonly<Record<string, string | undefined>>;
 }) {
-  const extra = campaignParam ? `campaign=${encodeURIComponent(campaignParam)}&` : "";
+  const kept = { campaign: campaignParam, ...keep };
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm" data-testid="creator-breakdown">
         <thead>
           <tr className="border-b border-gray-200 text-xs font-medium uppercase tracking-wide text-gray-500">
-            <SortHeader label="Creator" sortKey="name" current={sort} dir={dir} align="left" extra={extra} />
+            <SortHeader label="Creator" sortKey="name" current={sort} dir={dir} align="left" keep={kept} />
             <th className="py-2 pr-4 text-left">Platform</th>
-            <SortHeader label={followersLabel} sortKey="followers" current={sort} dir={dir} extra={extra} />
+            <SortHeader label={followersLabel} sortKey="followers" current={sort} dir={dir} keep={kept} />
             {BREAKDOWN_COLUMNS.map((key) => (
-              <SortHeader key={key} label={KPI_CATALOG[key].label} sortKey={key} current={sort} dir={dir} extra={extra} />
+              <SortHeader key={key} label={KPI_CATALOG[key].label} sortKey={key} current={sort} dir={dir} keep={kept} />
             ))}
-            <SortHeader label="Cost" sortKey="cost" current={sort} dir={dir} extra={extra} />
+            <SortHeader label="Cost" sortKey="cost" current={sort} dir={dir} keep={kept} />
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">
