@@ -1,6 +1,7 @@
 // Campaigns end to end: creators with the same audience, a campaign with KPIs, one action that
 // gives each creator a link, real visits, and the comparison ranking them by what their audiences
 // did — with a CSV export that says the same as the table.
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startDestinationServer, type DestinationServer } from "../support/destination-server";
 import { DEMO, DEMO_STATE, LOOPBACK_URL } from "../support/env";
@@ -101,7 +102,7 @@ test("a campaign generates a link per creator and ranks creators with the same f
 test.describe("the demo's campaigns", () => {
   test.use({ storageState: DEMO_STATE });
 
-  test("Spring Drop: the two creators with the same followers, about ten times apart", async ({ page }) => {
+  test("Spring Drop: the two creators with the same followers, about ten times apart", async ({ page, playwright }) => {
     await page.goto(`/w/${DEMO.workspace}/campaigns`);
     await expect(page.getByTestId("campaigns-table")).toContainText("Spring Drop");
     await shot(page, "campaigns-list-demo");
@@ -117,6 +118,42 @@ test.describe("the demo's campaigns", () => {
     expect(order.indexOf("Maya Lopez")).toBeLessThan(order.indexOf("Jordan Reed"));
     await page.locator(".recharts-surface").first().waitFor();
     await shot(page, "campaign-dashboard-demo");
+
+    // The timing table: by default in the breakdown's order; its CSV has a row per creator in it.
+    const timing = page.getByTestId("timing-table");
+    const timingPanel = page.locator("section").filter({ has: page.getByRole("heading", { name: "Timing", exact: true }) });
+    const timingNames = () => timing.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")));
+    const shown = await timingNames();
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown).toEqual(order.filter((name) => shown.includes(name)));
+    const download = page.waitForEvent("download");
+    await timingPanel.getByRole("link", { name: "Export CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("spring-drop-timing.csv");
+    const lines = fs.readFileSync((await file.path()) ?? "", "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Creator,Clicks,First hour,1–3 h,3–6 h,6–12 h,12–24 h,1–3 d,3–7 d,Later,Half-life (hours)");
+    const rows = lines.slice(1).map((line) => line.split(","));
+    expect(rows.map((cells) => cells[0])).toEqual(shown);
+    for (const cells of rows) {
+      // the periods add up to the creator's clicks; the half-life is the table's
+      expect(cells.slice(2, 10).reduce((sum, n) => sum + Number(n), 0)).toBe(Number(cells[1]));
+      await expect(timing.locator(`tr[data-creator="${cells[0]}"] [data-testid="half-life"]`)).toHaveText(`${cells[10]} h`);
+    }
+
+    // Sorting the timing table by half-life leaves the breakdown's order alone, and the export follows.
+    await timing.getByRole("link", { name: "Half-life" }).click();
+    await expect(page).toHaveURL(/tsort=half_life&tdir=desc/);
+    const byHalfLife = await timing.getByTestId("half-life").allTextContents();
+    expect(byHalfLife.map((t) => Number.parseInt(t, 10))).toEqual(byHalfLife.map((t) => Number.parseInt(t, 10)).sort((a, b) => b - a));
+    expect(await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")))).toEqual(order);
+    const href = await timingPanel.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    expect(href).toContain("tsort=half_life&tdir=desc");
+    const sorted = (await (await page.request.get(href ?? "")).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1);
+    expect(sorted.map((line) => line.split(",")[0])).toEqual(await timingNames());
+    const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, storageState: { cookies: [], origins: [] } });
+    expect((await anonymous.get(href ?? "", { maxRedirects: 0 })).status()).toBe(404); // members only
+    await anonymous.dispose();
+    await shot(page, "campaign-timing-sorted-demo");
   });
 });
 

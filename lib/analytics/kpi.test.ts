@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeKpis, consistency, costOf, halfLifeHours, kpiValue, median, meetsTarget, sumFacts, timingBucket, timingFromHourly, type PerformanceFacts } from "@/lib/analytics/kpi";
+import { computeKpis, consistency, costOf, halfLifeHours, kpiValue, median, meetsTarget, sumFacts, timingBucket, timingFromHourly, timingShares, type PerformanceFacts } from "@/lib/analytics/kpi";
 
 const base: PerformanceFacts = {
   clicks: 0,
@@ -94,6 +94,12 @@ describe("timing", () => {
     expect(halfLifeHours(hourly)).toBe(2);
     expect(halfLifeHours(new Map([[0, 1]]))).toBe(1);
     expect(halfLifeHours(new Map())).toBeNull();
+  });
+
+  it("gives each bucket's share of the clicks, and none without clicks", () => {
+    const buckets = timingFromHourly(new Map([[0, 40], [1, 30], [2, 10], [5, 10], [30, 5], [200, 5]]));
+    expect(timingShares(buckets)).toEqual({ "0-1h": 0.4, "1-3h": 0.4, "3-6h": 0.1, "6-12h": 0, "12-24h": 0, "1-3d": 0.05, "3-7d": 0, later: 0.05 });
+    expect(timingShares(timingFromHourly(new Map()))).toBeNull();
   });
 });
 

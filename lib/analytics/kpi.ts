@@ -109,6 +109,13 @@ export function timingFromHourly(countsByHour: ReadonlyMap<number, number>): Rec
   return result;
 }
 
+/** Each bucket's share of all the clicks (fractions adding up to 1); null without clicks. */
+export function timingShares(buckets: Readonly<Record<TimingBucketKey, number>>): Record<TimingBucketKey, number> | null {
+  const total = TIMING_BUCKETS.reduce((sum, b) => sum + buckets[b.key], 0);
+  if (total === 0) return null;
+  return Object.fromEntries(TIMING_BUCKETS.map((b) => [b.key, buckets[b.key] / total])) as Record<TimingBucketKey, number>;
+}
+
 /**
  * Hours until half of the link's clicks had arrived, from counts per whole hour since the post:
  * the end of the hour in which the running total reaches half. null without clicks.

@@ -8,10 +8,11 @@ import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { KPI_CATALOG, kpiValue, meetsTarget, type KpiKey } from "@/lib/analytics/kpi";
-import { combineTiming, getHourlyClicksSincePost } from "@/lib/analytics/timing";
+import { getCreatorTimings } from "@/lib/analytics/timing";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { getCampaign } from "@/lib/campaigns/campaigns";
 import { storedUtmTemplate } from "@/lib/campaigns/form-values";
+import { parseTimingSort, sortTimingRows } from "@/lib/campaigns/timing-table";
 import { getCampaignPerformance } from "@/lib/campaigns/performance";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { getDb } from "@/lib/db";
@@ -25,11 +26,14 @@ export default async function CampaignPage({
   searchParams,
 }: {
   params: Promise<{ workspace: string; campaignId: string }>;
-  searchParams: Promise<{ sort?: string; dir?: string }>;
+  searchParams: Promise<{ sort?: string; dir?: string; tsort?: string; tdir?: string }>;
 }) {
   const { workspace: slug, campaignId } = await params;
   const query = await searchParams;
   const { sort, dir } = parseSort(query.sort ?? null, query.dir ?? null);
+  // The timing table's own sort: ?tsort=&tdir=, so it never takes over the breakdown's.
+  const timingSort = parseTimingSort(query.tsort, query.tdir);
+  const timingParams: Record<string, string> = timingSort.sort === "breakdown" ? {} : { tsort: timingSort.sort, tdir: timingSort.dir };
   const { workspace, role } = await requireWorkspaceMember(slug);
   const campaign = await getCampaign(workspace.id, campaignId);
   if (!campaign) notFound();
@@ -40,10 +44,8 @@ export default async function CampaignPage({
     getDb().link.findMany({ where: { workspaceId: workspace.id, campaignId: campaign.id }, select: { slug: true, creatorId: true } }),
   ]);
   const rows = sortCreators(performance.creators, sort, dir);
-  const hourly = await getHourlyClicksSincePost(workspace.id, performance.creators.flatMap((c) => c.links.map((l) => l.id)));
-  const timingRows = rows
-    .map((row) => ({ name: row.name, timing: combineTiming(hourly, row.links.filter((l) => l.postedAt).map((l) => l.id)) }))
-    .filter((row) => row.timing.clicks > 0);
+  const timingRows = sortTimingRows(await getCreatorTimings(workspace.id, rows), timingSort.sort, timingSort.dir);
+  const timingExport = new URLSearchParams({ sort, dir, ...timingParams });
   const memberIds = new Set(campaign.creators.map((c) => c.creatorId));
   const linkByCreator = new Map(campaignLinks.filter((l) => l.creatorId).map((l) => [l.creatorId, l.slug]));
   const editable = canWriteCampaigns(role);
@@ -116,7 +118,7 @@ export default async function CampaignPage({
         {rows.length === 0 ? (
           <EmptyState title="No creators yet">Add the creators you work with below, then generate a tracked link for each of them.</EmptyState>
         ) : (
-          <CreatorBreakdownTable rows={rows} sort={sort} dir={dir} currency={campaign.currency} />
+          <CreatorBreakdownTable rows={rows} sort={sort} dir={dir} currency={campaign.currency} keep={timingParams} />
         )}
         {performance.unassigned.clicks > 0 ? (
           <p className="mt-3 text-xs text-gray-500">
@@ -134,9 +136,16 @@ export default async function CampaignPage({
       <Panel
         title="Timing"
         description="When the clicks came, counted from the moment each post went live (hour resolution), and the half-life: hours until half of a creator's clicks had arrived."
+        actions={
+          timingRows.length > 0 ? (
+            <a href={`/w/${workspace.slug}/campaigns/${campaign.id}/timing/export?${timingExport.toString()}`} className="shrink-0 text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Export CSV
+            </a>
+          ) : null
+        }
       >
         {timingRows.length > 0 ? (
-          <TimingTable rows={timingRows} />
+          <TimingTable rows={timingRows} sort={timingSort.sort} dir={timingSort.dir} keep={{ sort, dir }} />
         ) : (
           <EmptyState title="No timing yet">Set when each post went live on its link&apos;s page; clicks are then counted by time since the post.</EmptyState>
         )}
