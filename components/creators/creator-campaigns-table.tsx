@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { SortHeader, SortLink } from "@/components/ui/sort-header";
 import { KPI_CATALOG, kpiValue, type KpiKey } from "@/lib/analytics/kpi";
 import type { CreatorCampaign } from "@/lib/creators/campaign-history";
+import { campaignSortFirstDir, type CampaignSortKey } from "@/lib/creators/campaign-table";
 import { formatDate, formatInteger, formatKpi } from "@/lib/format";
+import type { SortDir } from "@/lib/table-sort";
 
-const KPI_COLUMNS: readonly KpiKey[] = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate"];
+const KPI_COLUMNS = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate"] as const satisfies readonly (KpiKey & CampaignSortKey)[];
 
 function dates(campaign: CreatorCampaign["campaign"]): string {
   const start = campaign.startsOn ? formatDate(campaign.startsOn) : "no start date";
@@ -11,28 +14,31 @@ function dates(campaign: CreatorCampaign["campaign"]): string {
   return `${start} – ${end}`;
 }
 
-/** One row per campaign the creator took part in, with their numbers in it (each in its campaign's currency). */
-export function CreatorCampaignsTable({ workspaceSlug, rows }: { workspaceSlug: string; rows: CreatorCampaign[] }) {
+/**
+ * One row per campaign the creator took part in, with their numbers in it (each in its campaign's
+ * currency). Rows come sorted (lib/creators/campaign-table.ts); the headers link to the other sorts.
+ */
+export function CreatorCampaignsTable({ workspaceSlug, rows, sort, dir }: { workspaceSlug: string; rows: CreatorCampaign[]; sort: CampaignSortKey; dir: SortDir }) {
+  const header = (key: CampaignSortKey, label: string, extra: { align?: "left" | "right"; className?: string; title?: string } = {}) => (
+    <SortHeader key={key} label={label} sortKey={key} current={sort} dir={dir} firstDir={campaignSortFirstDir(key)} {...extra} />
+  );
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm" data-testid="creator-campaigns-table">
         <thead>
           {/* Long headers wrap to two lines; bottom-aligned, the one-line ones sit on the same baseline. */}
           <tr className="border-b border-gray-200 align-bottom text-xs font-medium uppercase tracking-wide text-gray-500">
-            <th className="py-2 pr-4 text-left">Campaign</th>
-            <th className="py-2 pr-4 text-right" title="The creator's followers on the post's platform when it went live">
-              Followers at post
+            {/* The dates sit under each name, so this column sorts two ways: by name and by start date. */}
+            <th className="py-2 pr-4 text-left" aria-sort={sort === "campaign" || sort === "start" ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+              <SortLink label="Campaign" sortKey="campaign" current={sort} dir={dir} firstDir={campaignSortFirstDir("campaign")} />
+              <span className="px-1 text-gray-300">·</span>
+              <SortLink label="Start" sortKey="start" current={sort} dir={dir} firstDir={campaignSortFirstDir("start")} title="Sort by start date" />
             </th>
-            {KPI_COLUMNS.map((key) => (
-              <th key={key} className="py-2 pr-4 text-right">
-                {KPI_CATALOG[key].label}
-              </th>
-            ))}
-            <th className="py-2 pr-4 text-right">Cost</th>
-            <th className="py-2 pr-4 text-right">{KPI_CATALOG.cpc.label}</th>
-            <th className="whitespace-nowrap py-2 text-right" title="Hours until half of the clicks on this campaign's posts had arrived">
-              Half-life
-            </th>
+            {header("followers", "Followers at post", { title: "The creator's followers on the post's platform when it went live" })}
+            {KPI_COLUMNS.map((key) => header(key, KPI_CATALOG[key].label))}
+            {header("cost", "Cost")}
+            {header("cpc", KPI_CATALOG.cpc.label)}
+            {header("half_life", "Half-life", { className: "whitespace-nowrap py-2", title: "Hours until half of the clicks on this campaign's posts had arrived" })}
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">

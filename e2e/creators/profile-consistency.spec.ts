@@ -1,6 +1,7 @@
 // Creator profile across campaigns: the demo's consistent creator and its variable one, opened from
 // the roster the way a brand would, each with every campaign they took part in, the verdict over
 // them and the timing curve since their posts went live.
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_STATE } from "../support/env";
 import { createWorkspace, newAccount, shot, signUp, uniqueSuffix } from "../support/helpers";
@@ -61,6 +62,50 @@ test.describe("the demo workspace", () => {
       await expect(page.getByRole("heading", { name: "Spring Drop", level: 1 })).toBeVisible();
     });
   }
+
+  test("Sofia Rossi's campaigns sorted by audience CTR, and the CSV in the table's order", async ({ page, playwright }) => {
+    await page.goto(`/w/${DEMO.workspace}/creators`);
+    await page.getByTestId("creators-table").getByRole("link", { name: "Sofia Rossi" }).click();
+    await expect(page.getByRole("heading", { name: "Sofia Rossi", level: 1 })).toBeVisible();
+    const table = page.getByTestId("creator-campaigns-table");
+    const order = () => table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-campaign")));
+
+    await table.getByRole("link", { name: "Audience CTR" }).click();
+    await expect(page).toHaveURL(/sort=audience_ctr&dir=desc/);
+    await expect(table.locator('td[data-kpi="audience_ctr"]')).toHaveText(["3.3%", "3.1%", "2.9%"]);
+    expect(await order()).toEqual(["Spring Drop", "Launch Week", "Summer Sale"]);
+    await expect(table.getByRole("columnheader", { name: "Audience CTR" })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByText("Every campaign this creator took part in, sorted by Audience CTR.")).toBeVisible();
+    await shot(page, "creator-profile-sorted");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("Sofia-Rossi-campaigns.csv");
+    const csv = fs.readFileSync((await file.path()) ?? "", "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(csv[0]).toBe(
+      "Campaign,Starts,Ends,Archived,Followers at post,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Cost (USD),CPC (USD),Half-life (hours)",
+    );
+    const lines = csv.slice(1).map((line) => line.split(","));
+    expect(lines.map((cells) => cells[0])).toEqual(await order());
+    // raw fractions, the same numbers the table rounds: 2,059 / 62,400 …
+    const ctrs = lines.map((cells) => Number(cells[7]));
+    expect(ctrs).toEqual([...ctrs].sort((a, b) => b - a));
+    expect(ctrs[0]).toBeCloseTo(2_059 / 62_400, 10);
+
+    // Once more: the other direction, and the export follows.
+    await table.getByRole("link", { name: "Audience CTR" }).click();
+    await expect(page).toHaveURL(/sort=audience_ctr&dir=asc/);
+    await expect(table.locator('td[data-kpi="audience_ctr"]')).toHaveText(["2.9%", "3.1%", "3.3%"]);
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const again = (await (await page.request.get(href ?? "")).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1);
+    expect(again.map((line) => line.split(",")[0])).toEqual(await order());
+
+    // Members only: signed out, the export is not found.
+    const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, storageState: { cookies: [], origins: [] } });
+    expect((await anonymous.get(href ?? "", { maxRedirects: 0 })).status()).toBe(404);
+    await anonymous.dispose();
+  });
 
   test("a creator in one campaign has no verdict yet", async ({ page }) => {
     await page.goto(`/w/${DEMO.workspace}/creators`);

@@ -11,6 +11,7 @@ import { AddPlatformForm, ArchiveCreatorButton, EditPlatformForm, RemovePlatform
 import { EmptyState, Panel, Stat } from "@/components/ui/card";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { getCreatorCampaignHistory } from "@/lib/creators/campaign-history";
+import { campaignSortLabel, parseCampaignSort, sortCreatorCampaigns } from "@/lib/creators/campaign-table";
 import { PLATFORMS, platformLabel } from "@/lib/creators/platforms";
 import { getCreator, listCreatorLinks } from "@/lib/creators/queries";
 import { formatDate, formatInteger } from "@/lib/format";
@@ -18,8 +19,16 @@ import { can } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Creator" };
 
-export default async function CreatorPage({ params }: { params: Promise<{ workspace: string; creatorId: string }> }) {
+export default async function CreatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; creatorId: string }>;
+  searchParams: Promise<{ sort?: string; dir?: string }>;
+}) {
   const { workspace: slug, creatorId } = await params;
+  const query = await searchParams;
+  const { sort, dir } = parseCampaignSort(query.sort, query.dir);
   const { workspace, role } = await requireWorkspaceMember(slug);
   const creator = await getCreator(workspace.id, creatorId);
   if (!creator) notFound();
@@ -31,6 +40,7 @@ export default async function CreatorPage({ params }: { params: Promise<{ worksp
   const totalClicks = links.reduce((sum, link) => sum + link.clicks, 0);
   const available = PLATFORMS.map((p) => p.value).filter((value) => !creator.platforms.some((platform) => platform.platform === value));
   const ids = { workspaceSlug: workspace.slug, creatorId: creator.id };
+  const campaignRows = sortCreatorCampaigns(history.campaigns, sort, dir);
 
   return (
     <div className="space-y-6">
@@ -111,11 +121,21 @@ export default async function CreatorPage({ params }: { params: Promise<{ worksp
         )}
       </Panel>
 
-      <Panel title="Campaigns" description="Every campaign this creator took part in, newest first. Audience CTR = unique clicks ÷ followers when the post went live.">
+      <Panel
+        title="Campaigns"
+        description={`Every campaign this creator took part in, ${sort === "start" && dir === "desc" ? "newest first" : `sorted by ${campaignSortLabel(sort)}`}. Audience CTR = unique clicks ÷ followers when the post went live.`}
+        actions={
+          history.campaigns.length > 0 ? (
+            <a href={`${base}/${creator.id}/campaigns/export?sort=${sort}&dir=${dir}`} className="shrink-0 text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Export CSV
+            </a>
+          ) : null
+        }
+      >
         {history.campaigns.length > 0 ? (
           <div className="space-y-5">
             <ConsistencyVerdict audienceCtr={history.consistency.audienceCtr} conversionRate={history.consistency.conversionRate} campaignCount={history.campaigns.length} />
-            <CreatorCampaignsTable workspaceSlug={workspace.slug} rows={history.campaigns} />
+            <CreatorCampaignsTable workspaceSlug={workspace.slug} rows={campaignRows} sort={sort} dir={dir} />
           </div>
         ) : (
           <EmptyState title="Not in a campaign yet">
