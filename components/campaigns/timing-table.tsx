@@ -39,8 +39,9 @@ export function TimingTable({ rows, sort, dir, keep }: { rows: CreatorTiming[]; 
                 {TIMING_BUCKETS.map((b) => {
                   const share = shares?.[b.key] ?? 0;
                   return (
-                    <td key={b.key} className="py-2 pr-3 text-right tabular-nums" style={{ backgroundColor: `rgba(79, 70, 229, ${(share * 0.6).toFixed(3)})` }}>
-                      <span className={share > 0.35 ? "text-white" : "text-gray-700"}>{shares ? formatRate(share, 0) : "—"}</span>
+                    <td key={b.key} className="py-2 pr-3 text-right tabular-nums" style={{ backgroundColor: `rgba(79, 70, 229, ${(share * 0.45).toFixed(3)})` }}>
+                      {/* a light tint at most, so dark text stays readable on every cell */}
+                      <span className={share >= 0.2 ? "font-semibold text-gray-900" : "text-gray-700"}>{shares ? formatRate(share, 0) : "—"}</span>
                     </td>
                   );
                 })}

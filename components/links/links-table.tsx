@@ -4,19 +4,7 @@ import { formatDate, formatInteger } from "@/lib/format";
 import type { LinkRow } from "@/lib/links/queries";
 import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
 import type { LinkSort } from "@/lib/links/table";
-
-function SortLink({ label, sortKey, sort, dir, base, align = "left" }: { label: string; sortKey: LinkSort; sort: LinkSort; dir: "asc" | "desc"; base: string; align?: "left" | "right" }) {
-  const active = sort === sortKey;
-  const next = active && dir === "desc" ? "asc" : "desc";
-  return (
-    <th className={`py-2 ${align === "right" ? "pr-4 text-right" : "pr-4"}`} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={`?${base}sort=${sortKey}&dir=${next}`} scroll={false} className={`hover:text-gray-900 ${active ? "text-indigo-700" : ""}`}>
-        {label}
-        {active ? (dir === "desc" ? " ↓" : " ↑") : ""}
-      </Link>
-    </th>
-  );
-}
+import { SortHeader } from "@/components/ui/sort-header";
 
 export function LinksTable({
   workspaceSlug,
@@ -33,18 +21,19 @@ export function LinksTable({
   dir: "asc" | "desc";
   archived: boolean;
 }) {
-  const base = archived ? "view=archived&" : "";
+  const keep = { view: archived ? "archived" : undefined };
+  const sortProps = { current: sort, dir, keep };
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full text-sm" data-testid="links-table">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
-            <SortLink label="Short link" sortKey="slug" sort={sort} dir={dir} base={base} />
+            <SortHeader label="Short link" sortKey="slug" firstDir="asc" align="left" {...sortProps} />
             <th className="py-2 pr-4">Destination</th>
-            <SortLink label="Creator" sortKey="creator" sort={sort} dir={dir} base={base} />
-            <SortLink label="Clicks" sortKey="clicks" sort={sort} dir={dir} base={base} align="right" />
-            <SortLink label="Filtered" sortKey="filtered" sort={sort} dir={dir} base={base} align="right" />
-            <SortLink label="Created" sortKey="created" sort={sort} dir={dir} base={base} align="right" />
+            <SortHeader label="Creator" sortKey="creator" firstDir="asc" align="left" {...sortProps} />
+            <SortHeader label="Clicks" sortKey="clicks" {...sortProps} />
+            <SortHeader label="Filtered" sortKey="filtered" title="Bots and link-preview fetchers, not counted as clicks" {...sortProps} />
+            <SortHeader label="Created" sortKey="created" className="py-2" {...sortProps} />
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">
