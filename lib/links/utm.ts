@@ -24,7 +24,7 @@ const utmValue = z
     message: `Only ${UTM_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")} can be filled in`,
   });
 
-/** A template: any of the five keys; empty values mean "leave this tag out". */
+/** A template: each of the five keys is optional; empty values mean "leave this tag out". */
 export const utmTemplateSchema = z
   .object(Object.fromEntries(UTM_KEYS.map((key) => [key, utmValue.optional()])) as Record<UtmKey, z.ZodOptional<typeof utmValue>>)
   .transform((template) => Object.fromEntries(Object.entries(template).filter(([, v]) => v)) as UtmParams);
