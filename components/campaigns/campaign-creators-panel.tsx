@@ -5,6 +5,7 @@ import { generateLinksAction, removeCampaignCreatorAction, saveCampaignCreatorAc
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SelectField } from "@/components/ui/form-controls";
 import { UTM_KEYS, type UtmParams } from "@/lib/links/utm";
 
 type Option = { id: string; name: string };
@@ -21,26 +22,15 @@ export function AddCreatorForm({ workspaceSlug, campaignId, creators }: { worksp
       {failed ? <FormMessage tone="error">{failed.error}</FormMessage> : null}
       {state?.ok ? <FormMessage tone="success">{state.message}</FormMessage> : null}
       <div className="grid gap-3 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end">
-        <div>
-          <label htmlFor="field-term-creator" className="block text-sm font-medium text-gray-800">
-            Creator
-          </label>
-          <select
-            id="field-term-creator"
-            name="creatorId"
-            defaultValue={failed?.values.creatorId ?? ""}
-            className="mt-1 block w-full rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-indigo-600"
-          >
-            <option value="">Choose…</option>
-            {creators.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.inCampaign ? " (in this campaign)" : ""}
-              </option>
-            ))}
-          </select>
-          {failed?.fieldErrors.creatorId ? <p className="mt-1 text-sm text-red-600">{failed.fieldErrors.creatorId}</p> : null}
-        </div>
+        <SelectField label="Creator" name="creatorId" id="field-term-creator" defaultValue={failed?.values.creatorId ?? ""} error={failed?.fieldErrors.creatorId}>
+          <option value="">Choose…</option>
+          {creators.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+              {c.inCampaign ? " (in this campaign)" : ""}
+            </option>
+          ))}
+        </SelectField>
         <Field label="Flat fee" name="flatFee" inputMode="decimal" placeholder="0" defaultValue={failed?.values.flatFee} error={failed?.fieldErrors.flatFee} />
         <Field label="Gifted value" name="giftedValue" inputMode="decimal" placeholder="0" defaultValue={failed?.values.giftedValue} error={failed?.fieldErrors.giftedValue} />
         <Field

@@ -6,6 +6,7 @@ import { createCampaignAction, updateCampaignAction } from "@/app/(app)/w/[works
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SelectField } from "@/components/ui/form-controls";
 import { KPI_CATALOG, KPI_KEYS, type KpiKey } from "@/lib/analytics/kpi";
 import { DEFAULT_UTM_TEMPLATE, UTM_KEYS } from "@/lib/links/utm";
 
@@ -55,22 +56,12 @@ export function CampaignForm({ workspaceSlug, campaignId, initial }: { workspace
 
       <section className="grid gap-4 md:grid-cols-2">
         <Field label="Campaign name" name="name" required defaultValue={typed("name", initial.name)} error={errors.name} placeholder="Spring Drop" />
-        <div>
-          <label htmlFor="field-objective" className="block text-sm font-medium text-gray-800">
-            Objective
-          </label>
-          <select
-            id="field-objective"
-            name="objective"
-            defaultValue={typed("objective", initial.objective)}
-            className="mt-1 block w-full rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-indigo-600"
-          >
-            <option value="awareness">Awareness — reach new people</option>
-            <option value="traffic">Traffic — send people to the site</option>
-            <option value="conversions">Conversions — sign-ups and sales</option>
-            <option value="loyalty">Loyalty — bring customers back</option>
-          </select>
-        </div>
+        <SelectField label="Objective" name="objective" id="field-objective" defaultValue={typed("objective", initial.objective)} error={errors.objective}>
+          <option value="awareness">Awareness — reach new people</option>
+          <option value="traffic">Traffic — send people to the site</option>
+          <option value="conversions">Conversions — sign-ups and sales</option>
+          <option value="loyalty">Loyalty — bring customers back</option>
+        </SelectField>
         <Field label="Starts" name="startsOn" type="date" defaultValue={typed("startsOn", initial.startsOn)} error={errors.startsOn} />
         <Field label="Ends" name="endsOn" type="date" defaultValue={typed("endsOn", initial.endsOn)} error={errors.endsOn} />
         <div className="grid grid-cols-[1fr_6rem] gap-3">

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { createCreatorAction } from "@/app/(app)/w/[workspace]/creators/actions";
-import { FieldError, SelectField, TextAreaField } from "@/components/creators/form-controls";
+import { FieldError, SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

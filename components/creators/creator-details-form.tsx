@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { updateCreatorAction } from "@/app/(app)/w/[workspace]/creators/actions";
-import { TextAreaField } from "@/components/creators/form-controls";
+import { TextAreaField } from "@/components/ui/form-controls";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

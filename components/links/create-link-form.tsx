@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SelectField } from "@/components/ui/form-controls";
 
 type Creator = { id: string; name: string };
 
@@ -65,29 +66,14 @@ export function CreateLinkForm({ workspaceSlug, shortOrigin, creators }: { works
       </div>
       <div className="flex flex-wrap items-end gap-4">
         {creators.length > 0 ? (
-          <div>
-            <label htmlFor="field-creator" className="block text-sm font-medium text-gray-800">
-              Creator <span className="font-normal text-gray-400">(optional)</span>
-            </label>
-            <select
-              id="field-creator"
-              name="creatorId"
-              defaultValue={values.creatorId ?? ""}
-              className="mt-1 block rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-indigo-600"
-            >
-              <option value="">No creator</option>
-              {creators.map((creator) => (
-                <option key={creator.id} value={creator.id}>
-                  {creator.name}
-                </option>
-              ))}
-            </select>
-            {errors.creatorId ? (
-              <p role="alert" className="mt-1 text-sm text-red-600">
-                {errors.creatorId}
-              </p>
-            ) : null}
-          </div>
+          <SelectField label="Creator (optional)" name="creatorId" id="field-creator" defaultValue={values.creatorId ?? ""} error={errors.creatorId}>
+            <option value="">No creator</option>
+            {creators.map((creator) => (
+              <option key={creator.id} value={creator.id}>
+                {creator.name}
+              </option>
+            ))}
+          </SelectField>
         ) : null}
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create link"}

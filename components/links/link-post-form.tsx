@@ -5,6 +5,7 @@ import { updateLinkPostAction } from "@/app/(app)/w/[workspace]/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { SelectField } from "@/components/ui/form-controls";
 import { PLATFORMS } from "@/lib/creators/platforms";
 
 type Option = { id: string; name: string };
@@ -18,9 +19,6 @@ export type LinkPostValues = {
   impressions: string;
   engagementPercent: string;
 };
-
-const selectClass =
-  "mt-1 block w-full rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-indigo-600";
 
 /** ISO → what the datetime-local input shows: the time in UTC, like every time on these pages. */
 const toUtcInput = (iso: string) => (iso ? iso.slice(0, 16) : "");
@@ -36,47 +34,30 @@ export function LinkPostForm({ workspaceSlug, linkId, creators, campaigns, initi
       {failed ? <FormMessage tone="error">{failed.error}</FormMessage> : null}
       {state?.ok ? <FormMessage tone="success">{state.message}</FormMessage> : null}
       <div className="grid gap-4 md:grid-cols-4">
-        <div>
-          <label htmlFor="field-post-creator" className="block text-sm font-medium text-gray-800">
-            Creator
-          </label>
-          <select id="field-post-creator" name="creatorId" defaultValue={value("creatorId")} className={selectClass}>
-            <option value="">No creator</option>
-            {creators.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {errors.creatorId ? <p className="mt-1 text-sm text-red-600">{errors.creatorId}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="field-post-campaign" className="block text-sm font-medium text-gray-800">
-            Campaign
-          </label>
-          <select id="field-post-campaign" name="campaignId" defaultValue={value("campaignId")} className={selectClass}>
-            <option value="">No campaign</option>
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {errors.campaignId ? <p className="mt-1 text-sm text-red-600">{errors.campaignId}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="field-post-platform" className="block text-sm font-medium text-gray-800">
-            Platform
-          </label>
-          <select id="field-post-platform" name="platform" defaultValue={value("platform")} className={selectClass}>
-            <option value="">Not set</option>
-            {PLATFORMS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Creator" name="creatorId" id="field-post-creator" defaultValue={value("creatorId")} error={errors.creatorId}>
+          <option value="">No creator</option>
+          {creators.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Campaign" name="campaignId" id="field-post-campaign" defaultValue={value("campaignId")} error={errors.campaignId}>
+          <option value="">No campaign</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Platform" name="platform" id="field-post-platform" defaultValue={value("platform")} error={errors.platform}>
+          <option value="">Not set</option>
+          {PLATFORMS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </SelectField>
         <Field
           label="Post went live (UTC)"
           name="postedAt"

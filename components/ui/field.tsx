@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { FieldError } from "@/components/ui/form-controls";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -27,9 +28,7 @@ export function Field({ label, name, error, hint, className = "", ...input }: Fi
         {...input}
       />
       {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-600">
-          {error}
-        </p>
+        <FieldError id={`${id}-error`} error={error} />
       ) : hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-gray-500">
           {hint}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
-import { makeWorkspace, testHosts } from "@/lib/testing/fixtures";
+import { makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { getCreatorComparison } = await import("@/lib/analytics/comparison");
@@ -10,17 +10,9 @@ const { createCampaign } = await import("@/lib/campaigns/campaigns");
 const { generateCampaignLinks } = await import("@/lib/campaigns/generate-links");
 const { updateLinkPost } = await import("@/lib/links/update-link");
 const { insertClicks } = await import("@/lib/clicks/writer");
-const { getDb, getPool } = await import("@/lib/db");
+const { getPool } = await import("@/lib/db");
 
 const POSTED = Date.parse("2026-03-01T18:20:00Z");
-
-async function creator(workspaceId: string, name: string, followers: number) {
-  const db = getDb();
-  const c = await db.creator.create({ data: { workspaceId, name } });
-  const p = await db.creatorPlatform.create({ data: { workspaceId, creatorId: c.id, platform: "instagram", handle: name.toLowerCase(), followers } });
-  await db.followerCount.create({ data: { workspaceId, creatorPlatformId: p.id, followers, recordedAt: new Date("2026-01-01") } });
-  return c;
-}
 
 /** `count` human clicks by distinct visitors, `hoursAfter` the post. */
 async function clicksAt(workspaceId: string, linkId: string, hoursAfter: number, count: number) {
@@ -49,8 +41,8 @@ describe("creator comparison and timing", () => {
 
   it("pools a creator's campaigns by audience and times clicks from the post", async () => {
     const { workspace } = await makeWorkspace();
-    const ana = await creator(workspace.id, "Ana", 10_000);
-    const ben = await creator(workspace.id, "Ben", 10_000);
+    const ana = await makeCreatorWithFollowers(workspace.id, "Ana", [["2026-01-01", 10_000]]);
+    const ben = await makeCreatorWithFollowers(workspace.id, "Ben", [["2026-01-01", 10_000]]);
     const base = { objective: "traffic", destinationUrl: "https://shop.example.com/", utmTemplate: null, kpis: [{ kpi: "audience_ctr", primary: true }] };
     const first = await createCampaign(workspace.id, { ...base, name: "First" });
     const second = await createCampaign(workspace.id, { ...base, name: "Second" });

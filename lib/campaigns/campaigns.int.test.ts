@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
-import { makeWorkspace, testHosts } from "@/lib/testing/fixtures";
+import { makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 import { AppError } from "@/lib/errors";
 
 connectTestDatabase();
@@ -12,17 +12,6 @@ const { createLink } = await import("@/lib/links/create-link");
 const { updateLinkPost } = await import("@/lib/links/update-link");
 const { insertClicks } = await import("@/lib/clicks/writer");
 const { getDb, getPool } = await import("@/lib/db");
-
-async function creatorWithFollowers(workspaceId: string, name: string, history: [string, number][]) {
-  const db = getDb();
-  const creator = await db.creator.create({ data: { workspaceId, name } });
-  const last = history.at(-1)?.[1] ?? 0;
-  const platform = await db.creatorPlatform.create({ data: { workspaceId, creatorId: creator.id, platform: "instagram", handle: name.toLowerCase().replace(/\W/g, ""), followers: last } });
-  for (const [at, followers] of history) {
-    await db.followerCount.create({ data: { workspaceId, creatorPlatformId: platform.id, followers, recordedAt: new Date(at) } });
-  }
-  return creator;
-}
 
 async function click(workspaceId: string, linkId: string, count: number, visitors = count) {
   await insertClicks(
@@ -84,8 +73,8 @@ describe("campaigns", () => {
     const { workspace } = await makeWorkspace();
     const campaign = await createCampaign(workspace.id, campaignInput());
     expect(campaign.slug).toBe("spring-drop");
-    const maya = await creatorWithFollowers(workspace.id, `Maya Lopez`, [["2026-01-01", 80_000]]);
-    const jordan = await creatorWithFollowers(workspace.id, `Jordan Reed`, [["2026-01-01", 80_000]]);
+    const maya = await makeCreatorWithFollowers(workspace.id, `Maya Lopez`, [["2026-01-01", 80_000]]);
+    const jordan = await makeCreatorWithFollowers(workspace.id, `Jordan Reed`, [["2026-01-01", 80_000]]);
     // Jordan already has a link from an earlier partnership: his gets campaign-creator-name.
     await createLink({ workspaceId: workspace.id, hosts: testHosts }, { url: "https://shop.example.com/", slug: `jordan-${workspace.slug}`, creatorId: jordan.id });
     // Someone else in another workspace already holds "maya-lopez"? Then the next candidate is used.
@@ -116,12 +105,12 @@ describe("campaigns", () => {
     const { workspace } = await makeWorkspace();
     const campaign = await createCampaign(workspace.id, campaignInput());
     // Maya had 80,000 followers when she posted on 1 March; she has 200,000 now. The CTR uses 80,000.
-    const maya = await creatorWithFollowers(workspace.id, "Maya Lopez", [
+    const maya = await makeCreatorWithFollowers(workspace.id, "Maya Lopez", [
       ["2026-01-01", 60_000],
       ["2026-02-20", 80_000],
       ["2026-06-01", 200_000],
     ]);
-    const jordan = await creatorWithFollowers(workspace.id, "Jordan Reed", [["2026-02-01", 80_000]]);
+    const jordan = await makeCreatorWithFollowers(workspace.id, "Jordan Reed", [["2026-02-01", 80_000]]);
     await upsertCampaignCreator(workspace.id, campaign.id, { creatorId: maya.id, flatFeeMinor: 100_000, giftedValueMinor: 5_000, commissionRate: 0.1 });
     await upsertCampaignCreator(workspace.id, campaign.id, { creatorId: jordan.id, flatFeeMinor: 100_000 });
     const generated = await generateCampaignLinks({ workspaceId: workspace.id, hosts: testHosts }, campaign.id, { creatorIds: [maya.id, jordan.id] });
@@ -147,7 +136,7 @@ describe("campaigns", () => {
     const a = await makeWorkspace();
     const b = await makeWorkspace();
     const campaign = await createCampaign(a.workspace.id, campaignInput());
-    const bCreator = await creatorWithFollowers(b.workspace.id, "Other Person", [["2026-01-01", 1_000]]);
+    const bCreator = await makeCreatorWithFollowers(b.workspace.id, "Other Person", [["2026-01-01", 1_000]]);
     const codes = await Promise.all([
       updateCampaign(b.workspace.id, campaign.id, campaignInput({ name: "Hijacked" })).catch((e: AppError) => e.code),
       upsertCampaignCreator(b.workspace.id, campaign.id, { creatorId: bCreator.id }).catch((e: AppError) => e.code),

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
-import { makeWorkspace, testHosts } from "@/lib/testing/fixtures";
+import { makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { getCreatorCampaignHistory } = await import("@/lib/creators/campaign-history");
@@ -13,18 +13,6 @@ const { insertClicks } = await import("@/lib/clicks/writer");
 const { getDb, getPool } = await import("@/lib/db");
 
 const HOUR = 3_600_000;
-
-async function creatorWithFollowers(workspaceId: string, name: string, history: [string, number][]) {
-  const db = getDb();
-  const creator = await db.creator.create({ data: { workspaceId, name } });
-  const platform = await db.creatorPlatform.create({
-    data: { workspaceId, creatorId: creator.id, platform: "instagram", handle: name.toLowerCase().replace(/\W/g, ""), followers: history.at(-1)?.[1] ?? 0 },
-  });
-  for (const [at, followers] of history) {
-    await db.followerCount.create({ data: { workspaceId, creatorPlatformId: platform.id, followers, recordedAt: new Date(at) } });
-  }
-  return creator;
-}
 
 /** `count` clicks at one instant, each from a different visitor (so each is a unique click). */
 async function clicksAt(workspaceId: string, linkId: string, at: Date, count: number, options: { isBot?: boolean } = {}) {
@@ -82,13 +70,13 @@ describe("creator campaign history", () => {
     // Sofia grows between campaigns; each CTR uses the followers she had when that post went live:
     //   January 300 / 10,000 = 3.0 %, February 363 / 11,000 = 3.3 %, March 324 / 12,000 = 2.7 %
     //   mean 3.0 %, population sd = √((0² + 0.3² + 0.3²) / 3) % = √0.06 % ≈ 0.245 %, CV ≈ 0.082 → consistent
-    const sofia = await creatorWithFollowers(ws, "Sofia Test", [
+    const sofia = await makeCreatorWithFollowers(ws, "Sofia Test", [
       ["2026-01-01", 10_000],
       ["2026-02-01", 11_000],
       ["2026-03-01", 12_000],
     ]);
     // Lucas: 100, 500 and 50 of 10,000 → 1.0 %, 5.0 %, 0.5 %: mean 2.1667 %, sd ≈ 2.014 %, CV ≈ 0.929 → variable
-    const lucas = await creatorWithFollowers(ws, "Lucas Test", [["2026-01-01", 10_000]]);
+    const lucas = await makeCreatorWithFollowers(ws, "Lucas Test", [["2026-01-01", 10_000]]);
     const plan: [typeof january, string, number, number][] = [
       [january, "2026-01-15T18:00:00Z", 300, 100],
       [february, "2026-02-15T18:00:00Z", 363, 500],
@@ -134,7 +122,7 @@ describe("creator campaign history", () => {
     const { workspace } = await makeWorkspace();
     const ws = workspace.id;
     const only = await campaign(ws, "Only One", "2026-03-01", "2026-03-31");
-    const tim = await creatorWithFollowers(ws, "Tim Timing", [["2026-01-01", 5_000]]);
+    const tim = await makeCreatorWithFollowers(ws, "Tim Timing", [["2026-01-01", 5_000]]);
     const postedAt = "2026-03-01T18:00:00Z";
     const post = new Date(postedAt).getTime();
     const inCampaign = await postIn(ws, only.id, tim.id, postedAt);
@@ -183,7 +171,7 @@ describe("creator campaign history", () => {
 
   it("a creator without campaigns or post times has an empty history, not an error", async () => {
     const { workspace } = await makeWorkspace();
-    const nobody = await creatorWithFollowers(workspace.id, "New Person", [["2026-01-01", 1_000]]);
+    const nobody = await makeCreatorWithFollowers(workspace.id, "New Person", [["2026-01-01", 1_000]]);
     const history = await getCreatorCampaignHistory(workspace.id, nobody.id);
     expect(history?.campaigns).toEqual([]);
     expect(history?.consistency.audienceCtr.verdict).toBe("no data");
@@ -195,7 +183,7 @@ describe("creator campaign history", () => {
   it("keeps tenants apart: another workspace's creator is null, and a forged membership row elsewhere does not leak in", async () => {
     const a = await makeWorkspace();
     const b = await makeWorkspace();
-    const creator = await creatorWithFollowers(a.workspace.id, "Home Creator", [["2026-01-01", 1_000]]);
+    const creator = await makeCreatorWithFollowers(a.workspace.id, "Home Creator", [["2026-01-01", 1_000]]);
     const home = await campaign(a.workspace.id, "Home", "2026-03-01", "2026-03-31");
     await postIn(a.workspace.id, home.id, creator.id, "2026-03-01T18:00:00Z");
     expect(await getCreatorCampaignHistory(b.workspace.id, creator.id)).toBeNull();

@@ -26,3 +26,16 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
+
+/** A creator with an Instagram account and its follower history ([ISO date, count] oldest first). */
+export async function makeCreatorWithFollowers(workspaceId: string, name: string, history: [string, number][]) {
+  const db = getDb();
+  const creator = await db.creator.create({ data: { workspaceId, name } });
+  const platform = await db.creatorPlatform.create({
+    data: { workspaceId, creatorId: creator.id, platform: "instagram", handle: name.toLowerCase().replace(/\W/g, ""), followers: history.at(-1)?.[1] ?? 0 },
+  });
+  for (const [at, followers] of history) {
+    await db.followerCount.create({ data: { workspaceId, creatorPlatformId: platform.id, followers, recordedAt: new Date(at) } });
+  }
+  return creator;
+}

@@ -1,4 +1,4 @@
-// Select and textarea styled like components/ui/field's input, for the creator forms.
+// Select and textarea styled like components/ui/field.tsx's input.
 import type { SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 const control = (error?: string) =>
