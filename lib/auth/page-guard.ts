@@ -24,3 +24,12 @@ export async function requireWorkspaceMember(workspaceSlug: string): Promise<Wor
   if (!membership) notFound();
   return { ...membership, user };
 }
+
+/**
+ * The guard for route handlers under /w/<workspace> (CSV exports): the signed-in member's
+ * workspace, or null — the handler answers 404 for signed-out visitors and non-members alike.
+ */
+export async function getMemberWorkspaceForRoute(workspaceSlug: string): Promise<WorkspaceMembership | null> {
+  const user = await getSessionUser();
+  return user ? getMembership(user.id, workspaceSlug) : null;
+}

@@ -1,17 +1,15 @@
 // GET /w/:workspace/compare/export?campaign=all|<id> — the comparison table as CSV (members only)
 import { getCreatorComparison } from "@/lib/analytics/comparison";
-import { getSessionUser } from "@/lib/auth/page-guard";
+import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
 import { breakdownCsv, parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { csvResponse } from "@/lib/csv";
-import { getMembership } from "@/lib/workspaces/queries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
   const { workspace: slug } = await params;
   const url = new URL(request.url);
   const campaignParam = url.searchParams.get("campaign");
   const campaignId = campaignParam && campaignParam !== "all" ? campaignParam : null;
-  const user = await getSessionUser();
-  const membership = user ? await getMembership(user.id, slug) : null;
+  const membership = await getMemberWorkspaceForRoute(slug);
   const comparison = membership ? await getCreatorComparison(membership.workspace.id, campaignId) : null;
   if (!comparison) return new Response("Not found", { status: 404 });
   const { sort, dir } = parseSort(url.searchParams.get("sort"), url.searchParams.get("dir"));

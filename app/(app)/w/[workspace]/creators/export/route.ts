@@ -1,17 +1,15 @@
 // GET /w/<workspace>/creators/export — the roster as CSV, for a signed-in member (same ?q, ?sort
 // and ?view as the page, so the file is the table on screen).
 import { csvResponse } from "@/lib/csv";
-import { auth } from "@/lib/auth/auth";
+import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
 import { exportCreatorsCsv } from "@/lib/creators/export-creators";
 import { rosterOptions } from "@/lib/creators/roster-options";
-import { getMembership } from "@/lib/workspaces/queries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const userId = (await auth())?.user?.id;
   // Signed out, not a member and no such workspace all answer 404: a URL does not reveal that a
   // workspace exists (route handlers cannot use the pages' notFound()).
-  const membership = userId ? await getMembership(userId, slug) : null;
+  const membership = await getMemberWorkspaceForRoute(slug);
   if (!membership) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
   const search = new URL(request.url).searchParams;

@@ -1,15 +1,13 @@
 // GET /w/:workspace/links/export?view=&sort=&dir= — the links table as CSV (members only)
-import { getSessionUser } from "@/lib/auth/page-guard";
+import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
 import { csvResponse } from "@/lib/csv";
 import { listLinks } from "@/lib/links/queries";
 import { linkHostsForRequest } from "@/lib/links/request-hosts";
 import { linksCsv, parseLinkSort, sortLinks } from "@/lib/links/table";
-import { getMembership } from "@/lib/workspaces/queries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }): Promise<Response> {
   const { workspace: slug } = await params;
-  const user = await getSessionUser();
-  const membership = user ? await getMembership(user.id, slug) : null;
+  const membership = await getMemberWorkspaceForRoute(slug);
   if (!membership) return new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const archived = url.searchParams.get("view") === "archived";

@@ -1,15 +1,13 @@
 // GET /w/:workspace/campaigns/:id/export — the campaign's per-creator breakdown as CSV (members only)
 import { getCreatorComparison } from "@/lib/analytics/comparison";
-import { getSessionUser } from "@/lib/auth/page-guard";
+import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
 import { breakdownCsv, parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { getCampaign } from "@/lib/campaigns/campaigns";
 import { csvResponse } from "@/lib/csv";
-import { getMembership } from "@/lib/workspaces/queries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string; campaignId: string }> }): Promise<Response> {
   const { workspace: slug, campaignId } = await params;
-  const user = await getSessionUser();
-  const membership = user ? await getMembership(user.id, slug) : null;
+  const membership = await getMemberWorkspaceForRoute(slug);
   const campaign = membership ? await getCampaign(membership.workspace.id, campaignId) : null;
   const comparison = membership && campaign ? await getCreatorComparison(membership.workspace.id, campaign.id) : null;
   if (!campaign || !comparison) return new Response("Not found", { status: 404 });

@@ -2,18 +2,16 @@
 // The table lists creators in the breakdown's order unless sorted itself, so the export reads both
 // ?sort=&dir= (the breakdown's) and ?tsort=&tdir= (the timing table's), like the page.
 import { getCreatorTimings } from "@/lib/analytics/timing";
-import { getSessionUser } from "@/lib/auth/page-guard";
+import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
 import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { getCampaign } from "@/lib/campaigns/campaigns";
 import { getCampaignPerformance } from "@/lib/campaigns/performance";
 import { parseTimingSort, sortTimingRows, timingCsv } from "@/lib/campaigns/timing-table";
 import { csvResponse } from "@/lib/csv";
-import { getMembership } from "@/lib/workspaces/queries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string; campaignId: string }> }): Promise<Response> {
   const { workspace: slug, campaignId } = await params;
-  const user = await getSessionUser();
-  const membership = user ? await getMembership(user.id, slug) : null;
+  const membership = await getMemberWorkspaceForRoute(slug);
   const campaign = membership ? await getCampaign(membership.workspace.id, campaignId) : null;
   if (!membership || !campaign) return new Response("Not found", { status: 404 });
   const url = new URL(request.url);

@@ -1,16 +1,14 @@
 // GET /w/:workspace/creators/:id/campaigns/export — the creator profile's campaigns table as CSV,
 // in the page's order for the same ?sort=&dir= (members only)
-import { getSessionUser } from "@/lib/auth/page-guard";
+import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
 import { getCreatorCampaignHistory } from "@/lib/creators/campaign-history";
 import { creatorCampaignsCsv, parseCampaignSort, sortCreatorCampaigns } from "@/lib/creators/campaign-table";
 import { getCreator } from "@/lib/creators/queries";
 import { csvResponse } from "@/lib/csv";
-import { getMembership } from "@/lib/workspaces/queries";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string; creatorId: string }> }): Promise<Response> {
   const { workspace: slug, creatorId } = await params;
-  const user = await getSessionUser();
-  const membership = user ? await getMembership(user.id, slug) : null;
+  const membership = await getMemberWorkspaceForRoute(slug);
   const creator = membership ? await getCreator(membership.workspace.id, creatorId) : null;
   const history = membership && creator ? await getCreatorCampaignHistory(membership.workspace.id, creator.id) : null;
   if (!creator || !history) return new Response("Not found", { status: 404 });
