@@ -44,11 +44,27 @@ const envSchema = z.object({
    * replaces the header). false: the last entry — the one the nearest proxy appended, or that
    * Next.js fills in from the socket (see lib/clicks/geo.ts clientIp).
    */
+  /** Stripe secret key (sk_live_… / sk_test_…). Without it billing pages say billing is not configured. */
+  STRIPE_SECRET_KEY: optionalString,
+  /** Signing secret of the webhook endpoint /api/webhooks/stripe (whsec_…); required with STRIPE_SECRET_KEY. */
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /**
+   * Another Stripe-compatible API to talk to instead of api.stripe.com, e.g. http://127.0.0.1:12111
+   * (the tests' fake Stripe, or stripe-mock).
+   */
+  STRIPE_API_BASE: optionalString.pipe(z.string().url().optional()),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
 }).superRefine((env, ctx) => {
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["STRIPE_WEBHOOK_SECRET"],
+      message: "is required with STRIPE_SECRET_KEY: plans change only through signed webhook events",
+    });
+  }
   if (env.NODE_ENV === "production" && env.SMTP_URL && !env.APP_URL) {
     ctx.addIssue({
       code: "custom",

@@ -1,6 +1,7 @@
 // The one error type of the domain. lib/api/error-response.ts maps it to HTTP in one place;
 // lib/actions/action-state.ts maps it to form state for server actions.
 export const ERROR_CODES = {
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -2,14 +2,17 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LockIcon } from "@/components/billing/plan-locked";
+import { plansWith } from "@/lib/billing/plans";
 
-export function WorkspaceNav({ slug }: { slug: string }) {
+/** `locked`: sections the plan does not include; they stay reachable and explain the upgrade. */
+export function WorkspaceNav({ slug, locked = [] }: { slug: string; locked?: ("campaigns" | "compare")[] }) {
   const pathname = usePathname();
   const items = [
     { href: `/w/${slug}`, label: "Links", active: pathname === `/w/${slug}` || pathname.startsWith(`/w/${slug}/links`) },
     { href: `/w/${slug}/creators`, label: "Creators", active: pathname.startsWith(`/w/${slug}/creators`) },
-    { href: `/w/${slug}/campaigns`, label: "Campaigns", active: pathname.startsWith(`/w/${slug}/campaigns`) },
-    { href: `/w/${slug}/compare`, label: "Compare", active: pathname.startsWith(`/w/${slug}/compare`) },
+    { href: `/w/${slug}/campaigns`, label: "Campaigns", active: pathname.startsWith(`/w/${slug}/campaigns`), locked: locked.includes("campaigns") },
+    { href: `/w/${slug}/compare`, label: "Compare", active: pathname.startsWith(`/w/${slug}/compare`), locked: locked.includes("compare") },
     { href: `/w/${slug}/settings`, label: "Settings & API", active: pathname.startsWith(`/w/${slug}/settings`) },
   ];
   return (
@@ -19,11 +22,13 @@ export function WorkspaceNav({ slug }: { slug: string }) {
           key={item.href}
           href={item.href}
           aria-current={item.active ? "page" : undefined}
-          className={`rounded-md px-3 py-1.5 text-sm font-medium ${
+          title={"locked" in item && item.locked ? `Included in the ${plansWith("campaigns").map((plan) => plan.name).join(" and ")} plans` : undefined}
+          className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium ${
             item.active ? "bg-indigo-50 text-indigo-700" : "text-gray-600 hover:bg-gray-100 hover:text-gray-900"
           }`}
         >
           {item.label}
+          {"locked" in item && item.locked ? <LockIcon className="h-3.5 w-3.5 text-gray-400" /> : null}
         </Link>
       ))}
     </nav>

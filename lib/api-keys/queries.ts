@@ -1,4 +1,5 @@
 import "server-only";
+import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
@@ -18,6 +19,7 @@ export function listApiKeys(workspaceId: string) {
 /** Creates a key and returns it in full — the only time it exists outside its hash. */
 export async function createApiKey(workspaceId: string, userId: string, rawInput: unknown) {
   const { name } = parseInput(createApiKeySchema, rawInput);
+  await requireFeature(workspaceId, "api");
   const key = generateApiKey();
   const record = await getDb().apiKey.create({
     data: { workspaceId, createdById: userId, name, prefix: displayPrefix(key), hashedKey: hashApiKey(key) },

@@ -1,11 +1,13 @@
 // The one guard for workspace route handlers: authenticate (API key or session) → resolve the
-// workspace → authorise → run, with every error mapped by lib/api/error-response.ts.
+// workspace → authorise → check the plan includes the API → run, with every error mapped by lib/api/error-response.ts.
 // A handler receives the resolved workspace and never trusts a workspace id from the request.
 import "server-only";
 import type { Role } from "@prisma/client";
 import { unsafeFindApiKeyBySecret } from "@/lib/api-keys/queries";
 import { errorResponse } from "@/lib/api/error-response";
 import { auth } from "@/lib/auth/auth";
+import { assertFeature, BILLING_SELECT } from "@/lib/billing/gates";
+import type { WorkspaceBilling } from "@/lib/billing/plans";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { can, type Action } from "@/lib/workspaces/permissions";
@@ -15,7 +17,7 @@ export type Principal =
   | { kind: "apiKey"; keyId: string; workspaceId: string; userId: string | null }
   | { kind: "user"; userId: string };
 
-export type ApiWorkspace = { id: string; slug: string; name: string; plan: "free" | "single" | "team" };
+export type ApiWorkspace = { id: string; slug: string; name: string } & WorkspaceBilling;
 
 export type WorkspaceHandlerContext<P> = {
   request: Request;
@@ -43,7 +45,7 @@ async function resolveWorkspace(principal: Principal, request: Request): Promise
   if (principal.kind === "apiKey") {
     const workspace = await getDb().workspace.findUnique({
       where: { id: principal.workspaceId },
-      select: { id: true, slug: true, name: true, plan: true },
+      select: { id: true, slug: true, name: true, ...BILLING_SELECT },
     });
     if (!workspace) throw new AppError("unauthorized", "Invalid or revoked API key");
     // Keys act as members: they can manage links but not people, keys or billing.
@@ -69,6 +71,8 @@ export function withWorkspace<P = Record<string, never>>(
       const principal = await authenticate(request);
       const { workspace, role } = await resolveWorkspace(principal, request);
       authorise(role, permission);
+      // The REST API is a plan feature (lib/billing/plans.ts), for keys and sessions alike.
+      assertFeature(workspace, "api");
       return await handler({ request, workspace, role, principal, params: await segment.params });
     } catch (error) {
       return errorResponse(error);

@@ -1,10 +1,14 @@
 import "server-only";
+import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { campaignCreatorTermsSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
+
+// Every write here needs campaign tagging in the plan (lib/billing/plans.ts). After a downgrade the
+// campaigns stay, read-only, until the workspace upgrades again.
 
 const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
@@ -26,6 +30,7 @@ function kpiRows(workspaceId: string, input: CampaignInput) {
 }
 
 export async function createCampaign(workspaceId: string, rawInput: unknown) {
+  await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignSchema, rawInput);
   const db = getDb();
   const base = slugify(input.name, 40) || "campaign";
@@ -49,6 +54,7 @@ export async function createCampaign(workspaceId: string, rawInput: unknown) {
 
 /** Updates a campaign; its slug stays, since links already carry it. KPIs are replaced as a set. */
 export async function updateCampaign(workspaceId: string, campaignId: string, rawInput: unknown) {
+  await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignSchema, rawInput);
   const db = getDb();
   return db.$transaction(async (tx) => {
@@ -61,6 +67,7 @@ export async function updateCampaign(workspaceId: string, campaignId: string, ra
 }
 
 export async function setCampaignArchived(workspaceId: string, campaignId: string, archived: boolean) {
+  await requireFeature(workspaceId, "campaigns");
   const { count } = await getDb().campaign.updateMany({ where: { id: campaignId, workspaceId }, data: { archivedAt: archived ? new Date() : null } });
   if (count === 0) throw notFound("Campaign not found");
 }
@@ -94,6 +101,7 @@ export function listCampaignOptions(workspaceId: string) {
 
 /** Adds a creator to a campaign with the agreed cost, or updates the terms if already in it. */
 export async function upsertCampaignCreator(workspaceId: string, campaignId: string, rawInput: unknown) {
+  await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignCreatorTermsSchema, rawInput);
   const db = getDb();
   const [campaign, creator] = await Promise.all([
@@ -112,6 +120,7 @@ export async function upsertCampaignCreator(workspaceId: string, campaignId: str
 
 /** Takes a creator out of a campaign. Their links stay (with their clicks), still tagged. */
 export async function removeCampaignCreator(workspaceId: string, campaignId: string, creatorId: string) {
+  await requireFeature(workspaceId, "campaigns");
   const { count } = await getDb().campaignCreator.deleteMany({ where: { workspaceId, campaignId, creatorId } });
   if (count === 0) throw notFound("That creator is not in this campaign");
 }

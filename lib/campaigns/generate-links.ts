@@ -4,6 +4,7 @@ import { chooseLinkSlug, slugCandidates } from "@/lib/campaigns/link-slugs";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
+import { requireFeature, reserveLinkQuota } from "@/lib/billing/gates";
 import { DEFAULT_DOMAIN } from "@/lib/links/create-link";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { applyUtm, fillUtmTemplate, utmTemplateSchema, type UtmParams } from "@/lib/links/utm";
@@ -31,6 +32,7 @@ type Context = { workspaceId: string; userId?: string; hosts: ShortLinkHosts };
  */
 export async function generateCampaignLinks(ctx: Context, campaignId: string, rawInput: unknown): Promise<GeneratedLinks> {
   const input = parseInput(generateLinksSchema, rawInput);
+  await requireFeature(ctx.workspaceId, "campaigns");
   const db = getDb();
   const campaign = await db.campaign.findFirst({
     where: { id: campaignId, workspaceId: ctx.workspaceId },
@@ -84,6 +86,7 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
     });
     try {
       const links = await db.$transaction(async (tx) => {
+        await reserveLinkQuota(tx, ctx.workspaceId, planned.length);
         await tx.campaignCreator.createMany({
           data: planned.map((item) => ({ workspaceId: ctx.workspaceId, campaignId: campaign.id, creatorId: item.creator.id })),
           skipDuplicates: true,

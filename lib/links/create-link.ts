@@ -1,5 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { reserveLinkQuota } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
 import { isReservedSlug } from "@/lib/links/reserved";
@@ -38,15 +39,18 @@ export async function createLink(ctx: CreateLinkContext, rawInput: unknown) {
     const slug = custom ?? randomSlug();
     if (!custom && isReservedSlug(slug)) continue;
     try {
-      const link = await db.link.create({
-        data: {
-          workspaceId: ctx.workspaceId,
-          domain: DEFAULT_DOMAIN,
-          slug,
-          url: input.url,
-          creatorId: input.creatorId,
-          createdById: ctx.userId,
-        },
+      const link = await db.$transaction(async (tx) => {
+        await reserveLinkQuota(tx, ctx.workspaceId, 1);
+        return tx.link.create({
+          data: {
+            workspaceId: ctx.workspaceId,
+            domain: DEFAULT_DOMAIN,
+            slug,
+            url: input.url,
+            creatorId: input.creatorId,
+            createdById: ctx.userId,
+          },
+        });
       });
       invalidateLink(link.domain, link.slug); // forget a cached "unknown slug"
       return link;

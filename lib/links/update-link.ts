@@ -1,4 +1,5 @@
 import "server-only";
+import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
 import { linkPostSchema, updateLinkSchema } from "@/lib/links/schema";
@@ -7,7 +8,7 @@ import { invalidateLink } from "@/lib/redirect/link-cache";
 import { parseInput } from "@/lib/validation";
 
 async function scopedLink(workspaceId: string, linkId: string) {
-  const link = await getDb().link.findFirst({ where: { id: linkId, workspaceId }, select: { id: true, domain: true, slug: true } });
+  const link = await getDb().link.findFirst({ where: { id: linkId, workspaceId }, select: { id: true, domain: true, slug: true, campaignId: true } });
   if (!link) throw notFound("Link not found");
   return link;
 }
@@ -42,7 +43,8 @@ export async function updateLinkPost(workspaceId: string, linkId: string, rawInp
     const creator = await db.creator.findFirst({ where: { id: input.creatorId, workspaceId }, select: { id: true } });
     if (!creator) throw invalidField("creatorId", "No such creator in this workspace");
   }
-  if (input.campaignId) {
+  if (input.campaignId && input.campaignId !== link.campaignId) {
+    await requireFeature(workspaceId, "campaigns"); // tagging a link with a campaign
     const campaign = await db.campaign.findFirst({ where: { id: input.campaignId, workspaceId }, select: { id: true } });
     if (!campaign) throw invalidField("campaignId", "No such campaign in this workspace");
   }

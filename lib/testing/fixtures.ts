@@ -1,5 +1,6 @@
 // Small builders for integration tests: real rows through the real domain functions.
 import { randomUUID } from "node:crypto";
+import type { Plan } from "@prisma/client";
 import { getDb } from "@/lib/db";
 import { shortLinkHosts } from "@/lib/links/short-url";
 import { createApiKey } from "@/lib/api-keys/queries";
@@ -7,13 +8,18 @@ import { AppError } from "@/lib/errors";
 
 export const testHosts = shortLinkHosts({ requestOrigin: "http://localhost:3000" });
 
-export async function makeWorkspace(name = "Test Brand") {
+/**
+ * A workspace with its owner and an API key, on the Team plan unless told otherwise. A smaller
+ * plan is set after the key is made, like a workspace that downgraded and kept its keys.
+ */
+export async function makeWorkspace(name = "Test Brand", plan: Plan = "team") {
   const db = getDb();
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.local` } });
-  const workspace = await db.workspace.create({
-    data: { name, slug: `ws-${randomUUID().slice(0, 8)}`, memberships: { create: { userId: user.id, role: "owner" } } },
+  let workspace = await db.workspace.create({
+    data: { name, slug: `ws-${randomUUID().slice(0, 8)}`, plan: "team", memberships: { create: { userId: user.id, role: "owner" } } },
   });
   const { key } = await createApiKey(workspace.id, user.id, { name: "test" });
+  if (plan !== "team") workspace = await db.workspace.update({ where: { id: workspace.id }, data: { plan } });
   return { user, workspace, apiKey: key };
 }
 

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Role } from "@prisma/client";
+import { BILLING_SELECT } from "@/lib/billing/gates";
+import type { WorkspaceBilling } from "@/lib/billing/plans";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
@@ -8,7 +10,7 @@ import { createWorkspaceSchema } from "@/lib/workspaces/schema";
 import { firstFreeSlug, slugifyWorkspaceName } from "@/lib/workspaces/slug";
 
 export type WorkspaceMembership = {
-  workspace: { id: string; name: string; slug: string; plan: "free" | "single" | "team" };
+  workspace: { id: string; name: string; slug: string } & WorkspaceBilling;
   role: Role;
 };
 
@@ -16,7 +18,7 @@ export type WorkspaceMembership = {
 export async function getMembership(userId: string, workspaceSlug: string): Promise<WorkspaceMembership | null> {
   const membership = await getDb().membership.findFirst({
     where: { userId, workspace: { slug: workspaceSlug } },
-    select: { role: true, workspace: { select: { id: true, name: true, slug: true, plan: true } } },
+    select: { role: true, workspace: { select: { id: true, name: true, slug: true, ...BILLING_SELECT } } },
   });
   return membership;
 }

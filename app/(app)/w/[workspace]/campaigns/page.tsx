@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, Panel } from "@/components/ui/card";
+import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { planIncludes } from "@/lib/billing/plans";
 import { listCampaigns } from "@/lib/campaigns/campaigns";
 import { formatDate, formatMoney } from "@/lib/format";
 import { canWriteCampaigns } from "@/lib/workspaces/permissions";
@@ -14,6 +16,7 @@ export default async function CampaignsPage({ params, searchParams }: { params: 
   const { workspace: slug } = await params;
   const archived = (await searchParams).view === "archived";
   const { workspace, role } = await requireWorkspaceMember(slug);
+  if (!planIncludes(workspace, "campaigns")) return <PlanLockedPage title="Campaigns" feature="campaigns" workspace={workspace} role={role} />;
   const campaigns = await listCampaigns(workspace.id, { archived });
 
   return (

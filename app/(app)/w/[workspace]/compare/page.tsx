@@ -6,7 +6,9 @@ import { FollowersClicksScatter } from "@/components/campaigns/followers-clicks-
 import { EmptyState, Panel } from "@/components/ui/card";
 import { KPI_CATALOG } from "@/lib/analytics/kpi";
 import { getCreatorComparison } from "@/lib/analytics/comparison";
+import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { planIncludes } from "@/lib/billing/plans";
 import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { listCampaignOptions } from "@/lib/campaigns/campaigns";
 
@@ -23,7 +25,8 @@ export default async function ComparePage({
   const query = await searchParams;
   const { sort, dir } = parseSort(query.sort ?? null, query.dir ?? null);
   const campaignId = query.campaign && query.campaign !== "all" ? query.campaign : null;
-  const { workspace } = await requireWorkspaceMember(slug);
+  const { workspace, role } = await requireWorkspaceMember(slug);
+  if (!planIncludes(workspace, "campaigns")) return <PlanLockedPage title="Compare creators" feature="campaigns" workspace={workspace} role={role} />;
   const [comparison, campaigns] = await Promise.all([getCreatorComparison(workspace.id, campaignId), listCampaignOptions(workspace.id)]);
   if (!comparison) notFound();
   const rows = sortCreators(comparison.rows, sort, dir);

@@ -1,10 +1,16 @@
+import Link from "next/link";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/api-keys/api-keys-panel";
+import { PlanLocked } from "@/components/billing/plan-locked";
+import { UsageMeters } from "@/components/billing/usage-meters";
+import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/queries";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
-import { canManageApiKeys } from "@/lib/workspaces/permissions";
+import { effectivePlan, planIncludes, PLANS } from "@/lib/billing/plans";
+import { getUsage } from "@/lib/billing/usage";
+import { can, canManageApiKeys } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Settings" };
 
@@ -12,24 +18,49 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   const { workspace: slug } = await params;
   const { workspace, role } = await requireWorkspaceMember(slug);
   const manage = canManageApiKeys(role);
-  const [keys, hosts] = await Promise.all([manage ? listApiKeys(workspace.id) : Promise.resolve([]), currentLinkHosts()]);
+  const apiIncluded = planIncludes(workspace, "api");
+  const [keys, hosts, usage] = await Promise.all([
+    manage ? listApiKeys(workspace.id) : Promise.resolve([]),
+    currentLinkHosts(),
+    getUsage(workspace.id, workspace),
+  ]);
   const origin = new URL(hosts.shortOrigin).origin;
 
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-gray-900">Settings</h1>
-        <p className="mt-1 text-sm text-gray-500">
+        <SettingsNav slug={workspace.slug} />
+        <p className="mt-4 text-sm text-gray-500">
           Workspace <span className="font-medium text-gray-700">{workspace.name}</span> · address <code className="font-mono">/w/{workspace.slug}</code> · your role: {role}
         </p>
       </div>
 
+      <Panel
+        title="Plan and usage"
+        actions={
+          <Link href={`/w/${workspace.slug}/settings/billing`} className="shrink-0 text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            {can(role, "billing.manage") ? "Plans and billing →" : "See plans →"}
+          </Link>
+        }
+      >
+        <UsageMeters usage={usage} planName={PLANS[effectivePlan(workspace)].name} />
+      </Panel>
+
       <Panel title="API keys" description="Keys let your scripts and checkout create links and read analytics through the REST API. They are stored hashed.">
+        {!apiIncluded ? (
+          <div className="space-y-6">
+            <PlanLocked feature="api" workspace={workspace} role={role} />
+            {keys.length > 0 ? <p className="text-sm text-gray-500">This workspace&apos;s existing keys are refused until it upgrades; revoke them below if they are no longer needed.</p> : null}
+          </div>
+        ) : null}
         {manage ? (
           <div className="space-y-6">
-            <CreateApiKeyForm workspaceSlug={workspace.slug} />
+            {apiIncluded ? <CreateApiKeyForm workspaceSlug={workspace.slug} /> : null}
             {keys.length === 0 ? (
-              <EmptyState title="No API keys yet">Create one above, then call the API with it as a bearer token.</EmptyState>
+              apiIncluded ? (
+                <EmptyState title="No API keys yet">Create one above, then call the API with it as a bearer token.</EmptyState>
+              ) : null
             ) : (
               <table className="min-w-full text-sm" data-testid="api-keys-table">
                 <thead>

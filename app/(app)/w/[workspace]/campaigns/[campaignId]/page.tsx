@@ -9,7 +9,9 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { KPI_CATALOG, kpiValue, meetsTarget, type KpiKey } from "@/lib/analytics/kpi";
 import { getCreatorTimings } from "@/lib/analytics/timing";
+import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { planIncludes } from "@/lib/billing/plans";
 import { getCampaign } from "@/lib/campaigns/campaigns";
 import { storedUtmTemplate } from "@/lib/campaigns/form-values";
 import { parseTimingSort, sortTimingRows } from "@/lib/campaigns/timing-table";
@@ -35,6 +37,7 @@ export default async function CampaignPage({
   const timingSort = parseTimingSort(query.tsort, query.tdir);
   const timingParams: Record<string, string> = timingSort.sort === "breakdown" ? {} : { tsort: timingSort.sort, tdir: timingSort.dir };
   const { workspace, role } = await requireWorkspaceMember(slug);
+  if (!planIncludes(workspace, "campaigns")) return <PlanLockedPage title="Campaign" feature="campaigns" workspace={workspace} role={role} />;
   const campaign = await getCampaign(workspace.id, campaignId);
   if (!campaign) notFound();
 

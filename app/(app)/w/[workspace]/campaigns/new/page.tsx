@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { CampaignForm, EMPTY_CAMPAIGN } from "@/components/campaigns/campaign-form";
 import { Panel } from "@/components/ui/card";
+import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { planIncludes } from "@/lib/billing/plans";
 import { canWriteCampaigns } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "New campaign" };
@@ -9,6 +11,7 @@ export const metadata = { title: "New campaign" };
 export default async function NewCampaignPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const { workspace, role } = await requireWorkspaceMember(slug);
+  if (!planIncludes(workspace, "campaigns")) return <PlanLockedPage title="New campaign" feature="campaigns" workspace={workspace} role={role} />;
   if (!canWriteCampaigns(role)) notFound();
   return (
     <div className="space-y-6">

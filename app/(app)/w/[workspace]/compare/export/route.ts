@@ -1,6 +1,6 @@
 // GET /w/:workspace/compare/export?campaign=all|<id> — the comparison table as CSV (members only)
 import { getCreatorComparison } from "@/lib/analytics/comparison";
-import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
+import { getMemberWorkspaceForFeatureRoute } from "@/lib/auth/page-guard";
 import { breakdownCsv, parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { csvResponse } from "@/lib/csv";
 
@@ -9,8 +9,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
   const url = new URL(request.url);
   const campaignParam = url.searchParams.get("campaign");
   const campaignId = campaignParam && campaignParam !== "all" ? campaignParam : null;
-  const membership = await getMemberWorkspaceForRoute(slug);
-  const comparison = membership ? await getCreatorComparison(membership.workspace.id, campaignId) : null;
+  const membership = await getMemberWorkspaceForFeatureRoute(slug, "campaigns");
+  if (membership instanceof Response) return membership;
+  const comparison = await getCreatorComparison(membership.workspace.id, campaignId);
   if (!comparison) return new Response("Not found", { status: 404 });
   const { sort, dir } = parseSort(url.searchParams.get("sort"), url.searchParams.get("dir"));
   return csvResponse(breakdownCsv(sortCreators(comparison.rows, sort, dir), comparison.currency), `creators-${campaignId ?? "all-campaigns"}.csv`);

@@ -9,7 +9,9 @@ import { FollowerHistory } from "@/components/creators/follower-history";
 import { PlatformChip } from "@/components/creators/platform-chip";
 import { AddPlatformForm, ArchiveCreatorButton, EditPlatformForm, RemovePlatformButton } from "@/components/creators/platform-forms";
 import { EmptyState, Panel, Stat } from "@/components/ui/card";
+import { PlanLocked } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { planIncludes } from "@/lib/billing/plans";
 import { getCreatorCampaignHistory } from "@/lib/creators/campaign-history";
 import { campaignSortLabel, parseCampaignSort, sortCreatorCampaigns } from "@/lib/creators/campaign-table";
 import { PLATFORMS, platformLabel } from "@/lib/creators/platforms";
@@ -41,6 +43,7 @@ export default async function CreatorPage({
   const available = PLATFORMS.map((p) => p.value).filter((value) => !creator.platforms.some((platform) => platform.platform === value));
   const ids = { workspaceSlug: workspace.slug, creatorId: creator.id };
   const campaignRows = sortCreatorCampaigns(history.campaigns, sort, dir);
+  const campaignsOpen = planIncludes(workspace, "campaigns");
 
   return (
     <div className="space-y-6">
@@ -125,14 +128,16 @@ export default async function CreatorPage({
         title="Campaigns"
         description={`Every campaign this creator took part in, ${sort === "start" && dir === "desc" ? "newest first" : `sorted by ${campaignSortLabel(sort)}`}. Audience CTR = unique clicks ÷ followers when the post went live.`}
         actions={
-          history.campaigns.length > 0 ? (
+          campaignsOpen && history.campaigns.length > 0 ? (
             <a href={`${base}/${creator.id}/campaigns/export?sort=${sort}&dir=${dir}`} className="shrink-0 text-sm font-medium text-indigo-600 hover:text-indigo-500">
               Export CSV
             </a>
           ) : null
         }
       >
-        {history.campaigns.length > 0 ? (
+        {!campaignsOpen ? (
+          <PlanLocked feature="campaigns" workspace={workspace} role={role} />
+        ) : history.campaigns.length > 0 ? (
           <div className="space-y-5">
             <ConsistencyVerdict audienceCtr={history.consistency.audienceCtr} conversionRate={history.consistency.conversionRate} campaignCount={history.campaigns.length} />
             <CreatorCampaignsTable workspaceSlug={workspace.slug} rows={campaignRows} sort={sort} dir={dir} />

@@ -7,18 +7,20 @@ import { LinkPostForm } from "@/components/links/link-post-form";
 import { EmptyState, Panel, Stat } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { BREAKDOWN_DIMENSIONS, getLinkBreakdown, getLinkDailySeries, getLinkTotals, lastDays, type BreakdownRow } from "@/lib/analytics/link-analytics";
+import { LockIcon } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { effectivePlan, PLANS } from "@/lib/billing/plans";
 import { listCampaignOptions } from "@/lib/campaigns/campaigns";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { formatDateTime, formatInteger, formatRate } from "@/lib/format";
 import { getLink } from "@/lib/links/queries";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { shortUrl } from "@/lib/links/short-url";
-import { canWriteLinks } from "@/lib/workspaces/permissions";
+import { can, canWriteLinks } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Link analytics" };
 
-const RANGES = { "7d": 7, "30d": 30, "90d": 90 } as const;
+const RANGES = { "7d": 7, "30d": 30, "90d": 90, "365d": 365 } as const;
 type RangeKey = keyof typeof RANGES;
 
 const UNKNOWN: Record<string, string> = { country: "Unknown", device: "Unknown", browser: "Unknown", os: "Unknown", referrer: "Direct / none" };
@@ -43,8 +45,12 @@ export default async function LinkPage({
 }) {
   const { workspace: slug, linkId } = await params;
   const rangeParam = (await searchParams).range;
-  const rangeKey: RangeKey = rangeParam && Object.hasOwn(RANGES, rangeParam) ? (rangeParam as RangeKey) : "30d";
   const { workspace, role } = await requireWorkspaceMember(slug);
+  // The plan's analytics history bounds how far back a range may reach (lib/billing/plans.ts).
+  const plan = PLANS[effectivePlan(workspace)];
+  const allowed = (key: RangeKey) => RANGES[key] <= plan.limits.historyDays;
+  const requested: RangeKey = rangeParam && Object.hasOwn(RANGES, rangeParam) ? (rangeParam as RangeKey) : "30d";
+  const rangeKey: RangeKey = allowed(requested) ? requested : ((Object.keys(RANGES) as RangeKey[]).filter(allowed).at(-1) ?? "7d");
   const link = await getLink(workspace.id, linkId);
   if (!link) notFound();
 
@@ -85,19 +91,42 @@ export default async function LinkPage({
 
       <div className="flex items-center justify-between">
         <nav aria-label="Date range" className="inline-flex rounded-md bg-white p-0.5 shadow-sm ring-1 ring-gray-200">
-          {(Object.keys(RANGES) as RangeKey[]).map((key) => (
-            <Link
-              key={key}
-              href={`?range=${key}`}
-              aria-current={key === rangeKey ? "page" : undefined}
-              className={`rounded px-3 py-1 text-sm font-medium ${key === rangeKey ? "bg-indigo-600 text-white" : "text-gray-600 hover:bg-gray-50"}`}
-            >
-              Last {RANGES[key]} days
-            </Link>
-          ))}
+          {(Object.keys(RANGES) as RangeKey[]).map((key) =>
+            allowed(key) ? (
+              <Link
+                key={key}
+                href={`?range=${key}`}
+                aria-current={key === rangeKey ? "page" : undefined}
+                className={`rounded px-3 py-1 text-sm font-medium ${key === rangeKey ? "bg-indigo-600 text-white" : "text-gray-600 hover:bg-gray-50"}`}
+              >
+                Last {RANGES[key]} days
+              </Link>
+            ) : (
+              <span
+                key={key}
+                aria-disabled="true"
+                title={`The ${plan.name} plan keeps ${plan.limits.historyDays} days of history`}
+                className="inline-flex cursor-not-allowed items-center gap-1 rounded px-3 py-1 text-sm font-medium text-gray-400"
+              >
+                <LockIcon /> Last {RANGES[key]} days
+              </span>
+            ),
+          )}
         </nav>
         <p className="text-xs text-gray-400">Days in UTC</p>
       </div>
+      {requested !== rangeKey ? (
+        <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800 ring-1 ring-amber-200" data-testid="history-limited">
+          The {plan.name} plan shows the last {plan.limits.historyDays} days of analytics.{" "}
+          {can(role, "billing.manage") ? (
+            <Link href={`/w/${workspace.slug}/settings/billing`} className="font-medium underline">
+              Upgrade for a longer history
+            </Link>
+          ) : (
+            "Ask the workspace owner about a longer history."
+          )}
+        </p>
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Clicks" value={formatInteger(totals.clicks)} hint="Redirects served to people" />

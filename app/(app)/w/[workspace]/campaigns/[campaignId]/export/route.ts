@@ -1,15 +1,16 @@
 // GET /w/:workspace/campaigns/:id/export — the campaign's per-creator breakdown as CSV (members only)
 import { getCreatorComparison } from "@/lib/analytics/comparison";
-import { getMemberWorkspaceForRoute } from "@/lib/auth/page-guard";
+import { getMemberWorkspaceForFeatureRoute } from "@/lib/auth/page-guard";
 import { breakdownCsv, parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { getCampaign } from "@/lib/campaigns/campaigns";
 import { csvResponse } from "@/lib/csv";
 
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string; campaignId: string }> }): Promise<Response> {
   const { workspace: slug, campaignId } = await params;
-  const membership = await getMemberWorkspaceForRoute(slug);
-  const campaign = membership ? await getCampaign(membership.workspace.id, campaignId) : null;
-  const comparison = membership && campaign ? await getCreatorComparison(membership.workspace.id, campaign.id) : null;
+  const membership = await getMemberWorkspaceForFeatureRoute(slug, "campaigns");
+  if (membership instanceof Response) return membership;
+  const campaign = await getCampaign(membership.workspace.id, campaignId);
+  const comparison = campaign ? await getCreatorComparison(membership.workspace.id, campaign.id) : null;
   if (!campaign || !comparison) return new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const { sort, dir } = parseSort(url.searchParams.get("sort"), url.searchParams.get("dir"));

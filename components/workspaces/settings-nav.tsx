@@ -1,0 +1,29 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function SettingsNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  const items = [
+    { href: `/w/${slug}/settings`, label: "Workspace and API keys" },
+    { href: `/w/${slug}/settings/billing`, label: "Plan and billing" },
+  ];
+  return (
+    <nav aria-label="Settings sections" className="mt-3 flex gap-4 border-b border-gray-200">
+      {items.map((item) => {
+        const active = pathname === item.href;
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={`-mb-px border-b-2 px-1 pb-2 text-sm font-medium ${active ? "border-indigo-600 text-indigo-700" : "border-transparent text-gray-500 hover:text-gray-800"}`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,101 @@
+// Upgrading (Stripe Checkout, subscription mode) and managing a subscription (the Customer
+// Portal). Neither changes the plan: only the signed webhook does (lib/billing/sync.ts).
+import "server-only";
+import { PLANS, type BillingInterval } from "@/lib/billing/plans";
+import { getStripe } from "@/lib/billing/stripe";
+import { getDb } from "@/lib/db";
+import { AppError, invalidField } from "@/lib/errors";
+import { formatMoney } from "@/lib/format";
+
+const notConfigured = () => new AppError("unavailable", "Billing is not configured on this server (no Stripe keys).");
+
+type BillingWorkspace = { id: string; slug: string; name: string };
+
+async function customerFor(workspace: BillingWorkspace, email: string | null): Promise<string> {
+  const stripe = getStripe();
+  if (!stripe) throw notConfigured();
+  const db = getDb();
+  const row = await db.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { stripeCustomerId: true } });
+  if (row.stripeCustomerId) return row.stripeCustomerId;
+  const customer = await stripe.customers.create({
+    name: workspace.name,
+    ...(email ? { email } : {}),
+    metadata: { workspaceId: workspace.id, workspaceSlug: workspace.slug },
+  });
+  // Two tabs upgrading at once: the first customer stored wins and the other is not used.
+  await db.workspace.updateMany({ where: { id: workspace.id, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } });
+  const stored = await db.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { stripeCustomerId: true } });
+  return stored.stripeCustomerId ?? customer.id;
+}
+
+/** A Checkout Session for the plan and interval; returns the URL to send the browser to. */
+export async function startCheckout(
+  workspace: BillingWorkspace,
+  input: { plan: string; interval: string },
+  ctx: { origin: string; email: string | null },
+): Promise<string> {
+  const stripe = getStripe();
+  if (!stripe) throw notConfigured();
+  if (input.plan !== "single" && input.plan !== "team") throw invalidField("plan", "Choose the Single or Team plan");
+  if (input.interval !== "monthly" && input.interval !== "yearly") throw invalidField("interval", "Choose monthly or yearly billing");
+  const interval: BillingInterval = input.interval;
+  const plan = PLANS[input.plan];
+  const current = await getDb().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { plan: true, stripeSubscriptionId: true } });
+  if (current.plan !== "free" && current.stripeSubscriptionId) {
+    throw new AppError("conflict", "This workspace already has a subscription: change or cancel it in the billing portal.");
+  }
+  const lookupKey = plan.prices?.[interval];
+  if (!lookupKey) throw invalidField("plan", `${plan.name} cannot be bought`);
+  const prices = await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 });
+  const price = prices.data[0];
+  if (!price) throw new AppError("unavailable", `Stripe has no active price with lookup key "${lookupKey}". Create it in the Stripe dashboard.`);
+
+  const customer = await customerFor(workspace, ctx.email);
+  const back = `${ctx.origin}/w/${workspace.slug}/settings/billing`;
+  const session = await stripe.checkout.sessions.create({
+    mode: "subscription",
+    customer,
+    client_reference_id: workspace.id,
+    line_items: [{ price: price.id, quantity: 1 }],
+    success_url: `${back}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${back}?checkout=cancelled`,
+    metadata: { workspaceId: workspace.id },
+    subscription_data: { metadata: { workspaceId: workspace.id } },
+    allow_promotion_codes: true,
+  });
+  if (!session.url) throw new AppError("unavailable", "Stripe did not return a checkout page; please retry.");
+  return session.url;
+}
+
+/** A Customer Portal session to change plan, update the card or cancel; returns its URL. */
+export async function openBillingPortal(workspace: BillingWorkspace, origin: string): Promise<string> {
+  const stripe = getStripe();
+  if (!stripe) throw notConfigured();
+  const row = await getDb().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { stripeCustomerId: true } });
+  if (!row.stripeCustomerId) throw new AppError("conflict", "This workspace has no billing account yet: upgrade first.");
+  const session = await stripe.billingPortal.sessions.create({ customer: row.stripeCustomerId, return_url: `${origin}/w/${workspace.slug}/settings/billing` });
+  return session.url;
+}
+
+/**
+ * "$19.00 / month" per price lookup key, from Stripe; empty when billing is off or Stripe does not
+ * answer within a few seconds (the page then says the price is shown at checkout).
+ */
+export async function priceLabels(): Promise<Record<string, string>> {
+  const stripe = getStripe();
+  if (!stripe) return {};
+  const keys = Object.values(PLANS).flatMap((plan) => (plan.prices ? Object.values(plan.prices) : []));
+  try {
+    const prices = await stripe.prices.list({ lookup_keys: keys, active: true, limit: keys.length }, { timeout: 3_000 });
+    return Object.fromEntries(
+      prices.data.flatMap((price) =>
+        price.lookup_key && price.unit_amount !== null
+          ? [[price.lookup_key, `${formatMoney(price.unit_amount, price.currency.toUpperCase())} / ${price.recurring?.interval ?? "once"}`]]
+          : [],
+      ),
+    );
+  } catch (error) {
+    console.warn("[billing] could not read prices from Stripe:", error instanceof Error ? error.message : error);
+    return {};
+  }
+}

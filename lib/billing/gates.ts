@@ -1,0 +1,93 @@
+// Plan gates, enforced on the server. Features are checked where the work starts; quotas where
+// the work is created, inside the creating transaction so concurrent requests cannot overshoot.
+// Redirects and click logging never pass through here: no click is dropped for a plan or quota.
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import {
+  cheapestPlanAllowing,
+  cheapestPlanWith,
+  effectivePlan,
+  FEATURES,
+  hasFeature,
+  LIMITS,
+  limitOf,
+  PLANS,
+  plansWith,
+  usagePeriod,
+  type BillingState,
+  type Feature,
+  type Limit,
+  type WorkspaceBilling,
+} from "@/lib/billing/plans";
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { formatInteger } from "@/lib/format";
+
+/** The columns every gate needs; guards select them with the workspace. */
+export const BILLING_SELECT = {
+  plan: true,
+  billingStatus: true,
+  pastDueSince: true,
+  currentPeriodStart: true,
+  currentPeriodEnd: true,
+} as const satisfies Prisma.WorkspaceSelect;
+
+export function planRequired(feature: Feature, state: BillingState, now: Date = new Date()): AppError {
+  const needed = cheapestPlanWith(feature);
+  const current = PLANS[effectivePlan(state, now)];
+  const unlocking = plansWith(feature).map((plan) => plan.name).join(" or ");
+  return new AppError(
+    "plan_required",
+    `${FEATURES[feature]}: not included in the ${current.name} plan. Upgrade to ${unlocking} to unlock it.`,
+    { feature, currentPlan: current.id, requiredPlan: needed.id },
+  );
+}
+
+/** Throws plan_required unless the workspace's plan (as in force now) includes the feature. */
+export function assertFeature(state: BillingState, feature: Feature, now: Date = new Date()): void {
+  if (!hasFeature(effectivePlan(state, now), feature)) throw planRequired(feature, state, now);
+}
+
+/** The same check for code that has only the workspace id (domain functions called from any entry point). */
+export async function requireFeature(workspaceId: string, feature: Feature): Promise<void> {
+  const state = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: BILLING_SELECT });
+  if (!state) throw notFound("Workspace not found");
+  assertFeature(state, feature);
+}
+
+export function limitReached(limit: Limit, state: BillingState, used: number, adding: number, now: Date = new Date()): AppError {
+  const plan = PLANS[effectivePlan(state, now)];
+  const allowed = plan.limits[limit];
+  const next = cheapestPlanAllowing(limit, used + adding);
+  const left = Math.max(0, allowed - used);
+  const what = LIMITS[limit].toLowerCase();
+  const unlock = next && next.id !== plan.id ? ` ${next.name} allows ${formatInteger(next.limits[limit])}.` : "";
+  return new AppError(
+    "limit_reached",
+    `${plan.name} plan limit reached: ${what} is ${formatInteger(allowed)} (${formatInteger(used)} used, ${formatInteger(adding)} more requested, ${formatInteger(left)} left).${unlock}`,
+    { limit, allowed, used, requested: adding, currentPlan: plan.id, ...(next ? { requiredPlan: next.id } : {}) },
+  );
+}
+
+/** Throws limit_reached when `current + adding` would exceed the plan's limit (members, domains). */
+export function assertWithinLimit(state: BillingState, limit: Limit, current: number, adding = 1, now: Date = new Date()): void {
+  if (current + adding > limitOf(effectivePlan(state, now), limit)) throw limitReached(limit, state, current, adding, now);
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Call inside the transaction that creates `adding` links: locks the workspace row (so two
+ * requests cannot both take the last slots), counts the links created this billing period
+ * (archived ones included — they were created) and refuses what would exceed the plan.
+ */
+export async function reserveLinkQuota(tx: Tx, workspaceId: string, adding: number, now: Date = new Date()): Promise<void> {
+  const rows = await tx.$queryRaw<WorkspaceBilling[]>`
+    SELECT "plan", "billingStatus", "pastDueSince", "currentPeriodStart", "currentPeriodEnd"
+    FROM "Workspace" WHERE "id" = ${workspaceId} FOR UPDATE`;
+  const state = rows[0];
+  if (!state) throw notFound("Workspace not found");
+  const { start } = usagePeriod(state, now);
+  const used = await tx.link.count({ where: { workspaceId, createdAt: { gte: start } } });
+  if (used + adding > limitOf(effectivePlan(state, now), "linksPerMonth")) throw limitReached("linksPerMonth", state, used, adding, now);
+}
