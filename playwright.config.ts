@@ -1,5 +1,6 @@
 // End-to-end suite: the production build (`next build` runs first, see `npm run test:e2e`) served
-// by scripts/run-app.ts on a throw-away embedded database, plus an SMTP sink for magic links.
+// by scripts/run-app.ts on a throw-away embedded database, plus an SMTP sink for magic links and a
+// fake Stripe for billing.
 import { defineConfig } from "@playwright/test";
 import {
   APP_PORT,
@@ -7,9 +8,12 @@ import {
   DATA_DIR_RELATIVE,
   DEMO_API_KEY,
   DESKTOP_CHROME_UA,
+  FAKE_STRIPE_PORT,
+  FAKE_STRIPE_URL,
   SMTP_PORT,
   SMTP_SINK_HTTP_PORT,
   SMTP_SINK_URL,
+  STRIPE_WEBHOOK_SECRET,
 } from "./e2e/support/env";
 
 export default defineConfig({
@@ -58,6 +62,19 @@ export default defineConfig({
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
+      name: "fake-stripe",
+      command: "node --import tsx e2e/support/fake-stripe.ts",
+      url: `${FAKE_STRIPE_URL}/health`,
+      env: {
+        FAKE_STRIPE_PORT: String(FAKE_STRIPE_PORT),
+        FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${APP_PORT}/api/webhooks/stripe`,
+        STRIPE_WEBHOOK_SECRET,
+      },
+      reuseExistingServer: false,
+      timeout: 20_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
       name: "app",
       // A fresh database every run: the data directory is deleted right before the server
       // starts (never from this module, which every worker evaluates again mid-run).
@@ -73,6 +90,12 @@ export default defineConfig({
         // the production set-up for e-mail sign-in: links are built on the public URL only
         APP_URL: BASE_URL,
         SHORT_DOMAIN: "",
+        // billing through the real stripe library, pointed at the fake Stripe above
+        STRIPE_SECRET_KEY: "sk_test_e2e_fake",
+        STRIPE_WEBHOOK_SECRET,
+        STRIPE_API_BASE: FAKE_STRIPE_URL,
+        // every spec signs up its own accounts, all from 127.0.0.1
+        SIGNUPS_PER_IP_PER_HOUR: "100",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

@@ -13,6 +13,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // lib/env.ts wants a database URL; unit tests never connect, so one that cannot resolve
+          env: { DATABASE_URL: "postgresql://unit-tests.invalid:5432/none" },
         },
       },
       {

@@ -44,6 +44,8 @@ const envSchema = z.object({
    * replaces the header). false: the last entry — the one the nearest proxy appended, or that
    * Next.js fills in from the socket (see lib/clicks/geo.ts clientIp).
    */
+  /** Accounts one address may create per hour (raise it for an onboarding event behind one NAT). */
+  SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Stripe secret key (sk_live_… / sk_test_…). Without it billing pages say billing is not configured. */
   STRIPE_SECRET_KEY: optionalString,
   /** Signing secret of the webhook endpoint /api/webhooks/stripe (whsec_…); required with STRIPE_SECRET_KEY. */

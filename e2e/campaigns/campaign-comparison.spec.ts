@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startDestinationServer, type DestinationServer } from "../support/destination-server";
 import { DEMO, DEMO_STATE, LOOPBACK_URL } from "../support/env";
-import { createWorkspace, newAccount, shot, signUp, uniqueSuffix } from "../support/helpers";
+import { createWorkspace, newAccount, shot, signUp, uniqueSuffix, upgradeThroughCheckout } from "../support/helpers";
 
 let destination: DestinationServer;
 test.beforeAll(async () => {
@@ -21,6 +21,7 @@ test("a campaign generates a link per creator and ranks creators with the same f
   test.setTimeout(60_000);
   await signUp(page, newAccount("campaigns"));
   const workspace = await createWorkspace(page, `Campaigns ${uniqueSuffix()}`);
+  await upgradeThroughCheckout(page, workspace, "Single"); // campaigns come with Single and Team
   const strong = `Alex Strong ${uniqueSuffix()}`;
   const weak = `Blake Weak ${uniqueSuffix()}`;
 

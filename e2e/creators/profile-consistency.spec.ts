@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_STATE } from "../support/env";
-import { createWorkspace, newAccount, shot, signUp, uniqueSuffix } from "../support/helpers";
+import { createWorkspace, newAccount, shot, signUp, uniqueSuffix, upgradeThroughCheckout } from "../support/helpers";
 
 // What prisma/seed-data.ts sets up: unique clicks ÷ followers when each post went live.
 //   Sofia Rossi   1,888 / 60,900 = 3.1 %    2,059 / 62,400 = 3.3 %    1,850 / 63,800 = 2.9 %   mean 3.1 %, CV ≈ 0.05
@@ -124,6 +124,7 @@ test.describe("the demo workspace", () => {
 test("a new creator: no campaigns and no post times yet, each said plainly", async ({ page }) => {
   await signUp(page, newAccount("creator-profile"));
   const workspace = await createWorkspace(page, "Profile Brand");
+  await upgradeThroughCheckout(page, workspace, "Single"); // the campaigns section needs Single or Team
   await page.getByRole("navigation").getByRole("link", { name: "Creators" }).click();
   const form = page.getByRole("form", { name: "Add a creator" });
   await form.getByLabel("Name").fill("Nova Fresh");

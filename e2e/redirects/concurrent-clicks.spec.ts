@@ -73,6 +73,7 @@ test("200 simultaneous visits: all redirected, humans and bots counted exactly",
   expect(analytics.status()).toBe(200);
   expect(await analytics.json()).toEqual({
     linkId: link.id,
+    since: expect.any(String),
     clicks: HUMANS,
     filteredClicks: FILTERED,
     uniqueClicks: new Set(HUMAN_AGENTS).size,

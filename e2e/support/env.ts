@@ -8,11 +8,15 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const APP_PORT = 3107;
 export const SMTP_PORT = 2527;
 export const SMTP_SINK_HTTP_PORT = 3108;
+export const FAKE_STRIPE_PORT = 3109;
 
 // localhost, not 127.0.0.1: Next.js spells loopback addresses "localhost" in request URLs, and
 // Auth.js redirects must land on the host that holds the session cookie.
 export const BASE_URL = `http://localhost:${APP_PORT}`;
 export const SMTP_SINK_URL = `http://127.0.0.1:${SMTP_SINK_HTTP_PORT}`;
+/** The tests' fake Stripe (lib/testing/fake-stripe.ts): API, hosted checkout and portal pages. */
+export const FAKE_STRIPE_URL = `http://127.0.0.1:${FAKE_STRIPE_PORT}`;
+export const STRIPE_WEBHOOK_SECRET = "whsec_e2e_fake_stripe_secret";
 
 /** Throw-away state of one run: the embedded database, screenshots. Git-ignored. */
 export const TMP_DIR = path.join(ROOT, "e2e", ".tmp");

@@ -72,3 +72,17 @@ export function count(text: string | null): number {
   if (!digits) throw new Error(`not a count: ${JSON.stringify(text)}`);
   return Number(digits);
 }
+
+/**
+ * Upgrades a workspace the way a customer does: the billing page → Stripe Checkout (the fake's
+ * hosted page) → pay → back on the billing page once the signed webhook has changed the plan.
+ */
+export async function upgradeThroughCheckout(page: Page, workspaceSlug: string, planName: "Single" | "Team", screenshots?: { checkout: string }): Promise<void> {
+  await page.goto(`/w/${workspaceSlug}/settings/billing`);
+  await page.getByTestId(`plan-${planName.toLowerCase()}`).getByRole("button", { name: `Upgrade to ${planName}` }).click();
+  await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();
+  if (screenshots) await shot(page, screenshots.checkout);
+  await page.getByRole("button", { name: "Pay and subscribe" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceSlug}/settings/billing\\?checkout=success`));
+  await expect(page.getByTestId("current-plan")).toHaveText(planName);
+}

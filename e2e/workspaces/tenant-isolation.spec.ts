@@ -3,7 +3,7 @@
 // same answer as "does not exist", so URLs reveal nothing).
 import { expect, test, type Page } from "@playwright/test";
 import { BASE_URL, DEMO, NOT_FOUND_HEADING } from "../support/env";
-import { bearer, createWorkspace, demoLink, newAccount, shot, signUp, uniqueSuffix } from "../support/helpers";
+import { bearer, createWorkspace, demoLink, newAccount, shot, signUp, uniqueSuffix, upgradeThroughCheckout } from "../support/helpers";
 
 async function expectNotFoundPage(page: Page, path: string, screenshot?: string) {
   const response = await page.goto(path);
@@ -34,7 +34,9 @@ test("another customer gets 404s for the demo workspace in pages and the API", a
   const sessionProbe = await page.request.get(`/api/v1/links?workspace=${DEMO.workspace}`);
   expect(sessionProbe.status()).toBe(404);
 
-  // An API key the intruder creates for their own workspace, through the settings page.
+  // An API key the intruder creates for their own workspace (the API needs a paid plan), through
+  // the settings page.
+  await upgradeThroughCheckout(page, ownSlug, "Single");
   await page.goto(`/w/${ownSlug}/settings`);
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
   await page.getByLabel("Key name").fill("Isolation probe");

@@ -4,6 +4,7 @@
 // a success clears the account+IP counter. The per-account budget is larger, so a stranger
 // cannot lock a user out as quickly as they could guess.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 type Limiters = { signInAccount: RateLimiterMemory; signInAnywhere: RateLimiterMemory; signInIp: RateLimiterMemory; signUpIp: RateLimiterMemory; magicLinkIp: RateLimiterMemory };
@@ -15,7 +16,7 @@ function limiters(): Limiters {
     signInAccount: new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60 }),
     signInAnywhere: new RateLimiterMemory({ keyPrefix: "signin-anywhere", points: 20, duration: 15 * 60 }),
     signInIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: 30, duration: 15 * 60 }),
-    signUpIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
+    signUpIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: getEnv().SIGNUPS_PER_IP_PER_HOUR, duration: 60 * 60 }),
     magicLinkIp: new RateLimiterMemory({ keyPrefix: "magic-ip", points: 10, duration: 60 * 60 }),
   });
 }

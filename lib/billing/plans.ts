@@ -18,7 +18,7 @@ export type Feature = keyof typeof FEATURES;
 export const LIMITS = {
   linksPerMonth: "Links created per month",
   clicksPerMonth: "Clicks tracked per month",
-  historyDays: "Analytics history (days)",
+  historyDays: "Analytics history",
   members: "Members",
   brandedDomains: "Branded domains",
 } as const;

@@ -710,7 +710,12 @@ function subscriptionSection(store: Store, portalId: string, subscription: Strip
       : store.prices
           .filter((price) => price.lookupKey !== current.lookupKey)
           .map((price) => postButton(`/portal/${portalId}/switch`, `Switch to ${priceLabel(price)}`, { ...fields, price: price.lookupKey }))
-          .join("") + postButton(`/portal/${portalId}/cancel`, "Cancel subscription", fields);
+          .join("") +
+        postButton(`/portal/${portalId}/cancel`, "Cancel subscription", fields) +
+        // Stripe's test clocks do this in test mode; the fake offers it as buttons for browser tests.
+        (subscription.status === "past_due"
+          ? postButton(`/portal/${portalId}/pay-invoice`, "Simulate a successful retry", fields)
+          : postButton(`/portal/${portalId}/fail-payment`, "Simulate a failed payment", fields));
   return (
     `<section><h2>${escapeHtml(priceLabel(current))}</h2>` +
     `<p>${escapeHtml(formatAmount(current))} · Status: <strong>${escapeHtml(subscription.status)}</strong>${renewal}</p>${actions}</section>`
@@ -743,6 +748,11 @@ async function portalAction(store: Store, portalId: string, form: FormObject, pa
   return seeOther(`${store.baseUrl}/portal/${portalId}`);
 }
 
+async function portalPayment(store: Store, portalId: string, form: FormObject, outcome: (store: Store, subscriptionId: string) => Promise<void>): Promise<Reply> {
+  await outcome(store, portalSubscription(store, portalId, form).id);
+  return seeOther(`${store.baseUrl}/portal/${portalId}`);
+}
+
 const hostedRoutes = (store: Store): Route[] => [
   { method: "GET", path: /^\/health$/, handle: () => ({ status: 200, headers: { "Content-Type": "text/plain" }, body: "ok" }) },
   { method: "GET", path: /^\/checkout\/([^/]+)$/, handle: (_, id) => checkoutPage(store, id) },
@@ -750,6 +760,8 @@ const hostedRoutes = (store: Store): Route[] => [
   { method: "GET", path: /^\/portal\/([^/]+)$/, handle: (_, id) => portalPage(store, id) },
   { method: "POST", path: /^\/portal\/([^/]+)\/switch$/, handle: ({ form }, id) => portalAction(store, id, form, { priceLookupKey: requireText(form, "price") }) },
   { method: "POST", path: /^\/portal\/([^/]+)\/cancel$/, handle: ({ form }, id) => portalAction(store, id, form, { status: "canceled" }) },
+  { method: "POST", path: /^\/portal\/([^/]+)\/fail-payment$/, handle: ({ form }, id) => portalPayment(store, id, form, failPayment) },
+  { method: "POST", path: /^\/portal\/([^/]+)\/pay-invoice$/, handle: ({ form }, id) => portalPayment(store, id, form, payInvoice) },
 ];
 
 // ---------------------------------------------------------------------------------------------
