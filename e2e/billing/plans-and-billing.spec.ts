@@ -95,6 +95,8 @@ test("Free's links quota: the meter warns at 80 %, the 51st link is refused with
     await expect(rows).toHaveCount(n); // this link's answer is in before the next one is typed
     if (n === 1) first = (await form.getByTestId("created-short-url").textContent()) ?? "";
     if (n === 40) {
+      await page.reload();
+      await expect(page.getByTestId("link-quota-notice")).toContainText("10 of 50 links left this period on the Free plan.");
       await page.goto(`/w/${slug}/settings`);
       await expect(page.getByTestId("usage-linksPerMonth")).toHaveAttribute("data-warning", "true");
       await expect(page.getByTestId("usage-linksPerMonth")).toContainText("Over 80 % of this period's links are used.");
@@ -102,10 +104,20 @@ test("Free's links quota: the meter warns at 80 %, the 51st link is refused with
       await page.goto(`/w/${slug}`);
     }
   }
+  await page.reload();
+  await expect(page.getByTestId("link-quota-notice")).toContainText("All 50 links of this period on the Free plan are used");
   await create(51);
   await expect(form.getByRole("alert").first()).toContainText("Free plan limit reached: links created per month is 50");
   await expect(form.getByRole("alert").first()).toContainText("Single allows 2,000");
   await shot(page, "billing-link-limit-reached");
+
+  // Free keeps 30 days of analytics: longer ranges are shown locked, and asking for one says so.
+  await page.getByTestId("links-table").locator("tbody tr").last().getByRole("link").first().click();
+  await expect(page.getByRole("navigation", { name: "Date range" }).locator('[aria-disabled="true"]')).toHaveText(["Last 90 days", "Last 365 days"]);
+  await page.goto(`${page.url()}?range=365d`);
+  await expect(page.getByTestId("history-limited")).toContainText("The Free plan shows the last 30 days of analytics.");
+  await expect(page.getByRole("navigation", { name: "Date range" }).getByRole("link", { name: "Last 30 days" })).toHaveAttribute("aria-current", "page");
+  await shot(page, "billing-history-limited");
 
   // Over quota, the first link still redirects.
   const response = await page.request.get(new URL(first).pathname, { maxRedirects: 0 });

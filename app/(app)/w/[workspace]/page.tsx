@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { LinkQuotaNotice } from "@/components/billing/quota-notice";
 import { CreateLinkForm } from "@/components/links/create-link-form";
 import { LinksTable } from "@/components/links/links-table";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
+import { effectivePlan, PLANS } from "@/lib/billing/plans";
+import { getUsage } from "@/lib/billing/usage";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { listLinks } from "@/lib/links/queries";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
@@ -23,11 +26,13 @@ export default async function LinksPage({
   const archived = query.view === "archived";
   const { sort, dir } = parseLinkSort(query.sort, query.dir);
   const { workspace, role } = await requireWorkspaceMember(slug);
-  const [links, hosts, creators] = await Promise.all([
+  const [links, hosts, creators, usage] = await Promise.all([
     listLinks(workspace.id, { archived }),
     currentLinkHosts(),
     listCreatorOptions(workspace.id),
+    getUsage(workspace.id, workspace),
   ]);
+  const linkMeter = usage.meters.find((meter) => meter.limit === "linksPerMonth");
 
   return (
     <div className="space-y-8">
@@ -38,6 +43,7 @@ export default async function LinksPage({
 
       {canWriteLinks(role) ? (
         <Panel title="Create a link" description="Paste where the link should go. Give it a readable slug, such as the creator's name.">
+          {linkMeter ? <LinkQuotaNotice meter={linkMeter} planName={PLANS[effectivePlan(workspace)].name} workspaceSlug={workspace.slug} role={role} /> : null}
           <CreateLinkForm workspaceSlug={workspace.slug} shortOrigin={hosts.shortOrigin} creators={creators} />
         </Panel>
       ) : null}
