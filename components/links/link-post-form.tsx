@@ -23,7 +23,22 @@ export type LinkPostValues = {
 /** ISO → what the datetime-local input shows: the time in UTC, like every time on these pages. */
 const toUtcInput = (iso: string) => (iso ? iso.slice(0, 16) : "");
 
-export function LinkPostForm({ workspaceSlug, linkId, creators, campaigns, initial }: { workspaceSlug: string; linkId: string; creators: Option[]; campaigns: Option[]; initial: LinkPostValues }) {
+/** `campaignLock`: why campaign tagging is unavailable on this plan (the select is then disabled and not sent). */
+export function LinkPostForm({
+  workspaceSlug,
+  linkId,
+  creators,
+  campaigns,
+  initial,
+  campaignLock,
+}: {
+  workspaceSlug: string;
+  linkId: string;
+  creators: Option[];
+  campaigns: Option[];
+  initial: LinkPostValues;
+  campaignLock?: string;
+}) {
   const [state, action, pending] = useActionState(updateLinkPostAction.bind(null, workspaceSlug, linkId), null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
@@ -42,14 +57,17 @@ export function LinkPostForm({ workspaceSlug, linkId, creators, campaigns, initi
             </option>
           ))}
         </SelectField>
-        <SelectField label="Campaign" name="campaignId" id="field-post-campaign" defaultValue={value("campaignId")} error={errors.campaignId}>
-          <option value="">No campaign</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
+        <div>
+          <SelectField label="Campaign" name="campaignId" id="field-post-campaign" defaultValue={value("campaignId")} error={errors.campaignId} disabled={Boolean(campaignLock)}>
+            <option value="">No campaign</option>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          {campaignLock ? <p className="mt-1 text-xs text-gray-500">{campaignLock}</p> : null}
+        </div>
         <SelectField label="Platform" name="platform" id="field-post-platform" defaultValue={value("platform")} error={errors.platform}>
           <option value="">Not set</option>
           {PLATFORMS.map((p) => (

@@ -118,6 +118,9 @@ test("Free's links quota: the meter warns at 80 %, the 51st link is refused with
   await expect(page.getByTestId("history-limited")).toContainText("The Free plan shows the last 30 days of analytics.");
   await expect(page.getByRole("navigation", { name: "Date range" }).getByRole("link", { name: "Last 30 days" })).toHaveAttribute("aria-current", "page");
   await shot(page, "billing-history-limited");
+  const postForm = page.getByRole("form", { name: "Post details" });
+  await expect(postForm.getByLabel("Campaign")).toBeDisabled();
+  await expect(postForm).toContainText("Campaign tagging comes with the Single and Team plans.");
 
   // Over quota, the first link still redirects.
   const response = await page.request.get(new URL(first).pathname, { maxRedirects: 0 });

@@ -9,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { BREAKDOWN_DIMENSIONS, getLinkBreakdown, getLinkDailySeries, getLinkTotals, lastDays, type BreakdownRow } from "@/lib/analytics/link-analytics";
 import { LockIcon } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
-import { effectivePlan, PLANS } from "@/lib/billing/plans";
+import { effectivePlan, planIncludes, PLANS, plansWith } from "@/lib/billing/plans";
 import { listCampaignOptions } from "@/lib/campaigns/campaigns";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { formatDateTime, formatInteger, formatRate } from "@/lib/format";
@@ -177,6 +177,7 @@ export default async function LinkPage({
             linkId={link.id}
             creators={creators}
             campaigns={campaigns}
+            campaignLock={planIncludes(workspace, "campaigns") ? undefined : `Campaign tagging comes with the ${plansWith("campaigns").map((p) => p.name).join(" and ")} plans.`}
             initial={{
               creatorId: link.creatorId ?? "",
               campaignId: link.campaignId ?? "",
