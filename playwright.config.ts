@@ -67,7 +67,7 @@ export default defineConfig({
       url: `${FAKE_STRIPE_URL}/health`,
       env: {
         FAKE_STRIPE_PORT: String(FAKE_STRIPE_PORT),
-        FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${APP_PORT}/api/webhooks/stripe`,
+        FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${APP_PORT}/api/stripe/webhook`,
         STRIPE_WEBHOOK_SECRET,
       },
       reuseExistingServer: false,

@@ -48,7 +48,7 @@ const envSchema = z.object({
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Stripe secret key (sk_live_… / sk_test_…). Without it billing pages say billing is not configured. */
   STRIPE_SECRET_KEY: optionalString,
-  /** Signing secret of the webhook endpoint /api/webhooks/stripe (whsec_…); required with STRIPE_SECRET_KEY. */
+  /** Signing secret of the webhook endpoint /api/stripe/webhook (whsec_…); required with STRIPE_SECRET_KEY. */
   STRIPE_WEBHOOK_SECRET: optionalString,
   /**
    * Another Stripe-compatible API to talk to instead of api.stripe.com, e.g. http://127.0.0.1:12111

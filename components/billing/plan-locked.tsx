@@ -8,7 +8,7 @@ import { can } from "@/lib/workspaces/permissions";
 
 const PITCH: Record<Feature, string> = {
   campaigns: "Tag creators' links with campaigns, set KPIs and targets, and compare creators side by side on what their audiences did.",
-  api: "Create links for hundreds of creators from your own scripts, and report conversions from your checkout.",
+  api: "Create links for hundreds of creators from your own scripts, and read their analytics.",
   conversions: "Follow clicks through to sign-ups and purchases, with revenue, CPA and ROAS per creator.",
   creatorPages: "Give each creator a private page with their own results.",
 };

@@ -69,8 +69,12 @@ test("a Free workspace meets the campaign gate, upgrades through checkout, and t
   await shot(page, "billing-past-due");
   await page.getByRole("button", { name: "Manage billing" }).click();
   await page.getByRole("button", { name: "Simulate a successful retry" }).click();
+  await page.getByRole("link", { name: "Return to Clickproof" }).click();
+  await expect(page.getByTestId("current-plan")).toHaveText("Team");
+  await expect(page.getByTestId("past-due-banner")).toHaveCount(0);
 
   // Cancelling in the portal: back to Free; the campaign is kept, locked until an upgrade.
+  await page.getByRole("button", { name: "Manage billing" }).click();
   await page.getByRole("button", { name: "Cancel subscription" }).click();
   await page.getByRole("link", { name: "Return to Clickproof" }).click();
   await expect(page.getByTestId("current-plan")).toHaveText("Free");

@@ -2,7 +2,7 @@
 // points at it, its hosted Checkout and portal pages stand in for Stripe's, and it POSTs signed
 // events to the app's webhook route.
 //   FAKE_STRIPE_PORT          port on 127.0.0.1 (required: the app is given it at start-up)
-//   FAKE_STRIPE_WEBHOOK_URL   where events go, e.g. http://127.0.0.1:3107/api/webhooks/stripe
+//   FAKE_STRIPE_WEBHOOK_URL   where events go, e.g. http://127.0.0.1:3107/api/stripe/webhook
 //   STRIPE_WEBHOOK_SECRET     whsec_… shared with the app
 // GET /health answers 200 "ok". Run as `node --import tsx e2e/support/fake-stripe.ts`.
 import { startFakeStripe } from "../../lib/testing/fake-stripe";

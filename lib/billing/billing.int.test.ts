@@ -11,7 +11,7 @@ import { resetEnvForTests } from "@/lib/env";
 
 connectTestDatabase();
 const SECRET = "whsec_billing_int_test";
-const webhook = await import("@/app/api/webhooks/stripe/route");
+const webhook = await import("@/app/api/stripe/webhook/route");
 const { startCheckout, openBillingPortal } = await import("@/lib/billing/checkout");
 const { effectivePlan } = await import("@/lib/billing/plans");
 const { setWorkspacePlan } = await import("@/lib/billing/set-plan");
@@ -27,7 +27,7 @@ function startBridge(): Promise<string> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const response = await webhook.POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers, body: Buffer.concat(chunks) }));
+    const response = await webhook.POST(new Request("http://localhost:3000/api/stripe/webhook", { method: "POST", headers, body: Buffer.concat(chunks) }));
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
   return new Promise((resolve) => bridge.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(bridge.address() as AddressInfo).port}/`)));
@@ -41,7 +41,7 @@ function configureStripe(on: boolean) {
 }
 
 const postEvent = (body: string, signature: string | null) =>
-  webhook.POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", body, headers: signature ? { "stripe-signature": signature } : {} }));
+  webhook.POST(new Request("http://localhost:3000/api/stripe/webhook", { method: "POST", body, headers: signature ? { "stripe-signature": signature } : {} }));
 
 const billingOf = (id: string) => getDb().workspace.findUniqueOrThrow({ where: { id } });
 const eventCount = async () => Number((await getPool().query(`SELECT count(*) FROM "StripeEvent"`)).rows[0].count);

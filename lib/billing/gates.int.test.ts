@@ -24,6 +24,9 @@ const { serveShortLink } = await import("@/lib/redirect/serve-short-link");
 const links = await import("@/app/api/v1/links/route");
 const analytics = await import("@/app/api/v1/analytics/route");
 const compareExport = await import("@/app/(app)/w/[workspace]/compare/export/route");
+const campaignExport = await import("@/app/(app)/w/[workspace]/campaigns/[campaignId]/export/route");
+const timingExport = await import("@/app/(app)/w/[workspace]/campaigns/[campaignId]/timing/export/route");
+const creatorCampaignsExport = await import("@/app/(app)/w/[workspace]/creators/[creatorId]/campaigns/export/route");
 const { getDb, getPool } = await import("@/lib/db");
 
 const noParams = { params: Promise.resolve({}) };
@@ -69,6 +72,8 @@ describe("feature gates", () => {
     const campaign = await createCampaign(ws.workspace.id, campaignInput("Launch"));
     await upsertCampaignCreator(ws.workspace.id, campaign.id, { creatorId: ws.creatorId, flatFeeMinor: 10_000 });
     const link = await createLink({ workspaceId: ws.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/" });
+    const tagged = await createLink({ workspaceId: ws.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/tagged" });
+    await updateLinkPost(ws.workspace.id, tagged.id, { campaignId: campaign.id });
     await getDb().workspace.update({ where: { id: ws.workspace.id }, data: { plan: "free" } });
 
     const id = ws.workspace.id;
@@ -79,14 +84,16 @@ describe("feature gates", () => {
       refusal(removeCampaignCreator(id, campaign.id, ws.creatorId)),
       refusal(generateCampaignLinks({ workspaceId: id, hosts: testHosts }, campaign.id, { creatorIds: [ws.creatorId] })),
       refusal(updateLinkPost(id, link.id, { campaignId: campaign.id })),
+      refusal(updateLinkPost(id, tagged.id, { campaignId: null })),
     ]);
-    expect(refusals.map((e) => e.code)).toEqual(Array(6).fill("plan_required"));
+    expect(refusals.map((e) => e.code)).toEqual(Array(7).fill("plan_required"));
 
     const kept = await getCampaign(id, campaign.id);
     expect(kept).toMatchObject({ name: "Launch", archivedAt: null });
     expect(kept?.creators.map((c) => c.flatFeeMinor)).toEqual([10_000]);
     // links stay on Free: editing a link's other details still works
     await expect(updateLinkPost(id, link.id, { platform: "tiktok" })).resolves.toMatchObject({ platform: "tiktok", campaignId: null });
+    await expect(updateLinkPost(id, tagged.id, { platform: "youtube", campaignId: campaign.id })).resolves.toMatchObject({ platform: "youtube", campaignId: campaign.id });
   });
 
   it("the REST API: 402 plan_required on Free for keys and sessions alike; 200 on Single and Team", async () => {
@@ -104,6 +111,22 @@ describe("feature gates", () => {
       const open = await workspaceOn(plan);
       expect((await links.GET(apiGet("/api/v1/links", open.apiKey), noParams)).status).toBe(200);
     }
+  });
+
+  it("campaign exports: 402 on Free for the breakdown, timing and creator-campaigns CSVs", async () => {
+    const ws = await workspaceOn("team");
+    const campaign = await createCampaign(ws.workspace.id, campaignInput("Exported"));
+    await getDb().workspace.update({ where: { id: ws.workspace.id }, data: { plan: "free" } });
+    session.userId = ws.user.id;
+    const slug = ws.workspace.slug;
+    const get = (path: string) => new Request(`http://localhost:3000/w/${slug}${path}`);
+    const statuses = [
+      (await campaignExport.GET(get(`/campaigns/${campaign.id}/export`), { params: Promise.resolve({ workspace: slug, campaignId: campaign.id }) })).status,
+      (await timingExport.GET(get(`/campaigns/${campaign.id}/timing/export`), { params: Promise.resolve({ workspace: slug, campaignId: campaign.id }) })).status,
+      (await creatorCampaignsExport.GET(get(`/creators/${ws.creatorId}/campaigns/export`), { params: Promise.resolve({ workspace: slug, creatorId: ws.creatorId }) })).status,
+    ];
+    expect(statuses).toEqual([402, 402, 402]);
+    session.userId = null;
   });
 
   it("comparison exports: 402 on Free, CSV on Team; 404 for a non-member either way", async () => {
@@ -188,21 +211,35 @@ describe("limits", () => {
   });
 
   it("analytics history: the API counts over the plan's window and says from when", async () => {
-    const free = await workspaceOn("single");
-    await getDb().workspace.update({ where: { id: free.workspace.id }, data: { plan: "free" } });
-    const link = await createLink({ workspaceId: free.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/" });
+    const ws = await workspaceOn("team");
+    const link = await createLink({ workspaceId: ws.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/" });
     await getPool().query(
-      `INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered") VALUES ($1, $2, now() - interval '45 days', 7, 0), ($1, $2, date_trunc('hour', now()), 3, 0)`,
-      [link.id, free.workspace.id],
+      `INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered") VALUES
+         ($1, $2, date_trunc('hour', now() - interval '400 days'), 100, 0),
+         ($1, $2, date_trunc('hour', now() - interval '45 days'), 20, 0),
+         ($1, $2, date_trunc('hour', now()), 3, 0)`,
+      [link.id, ws.workspace.id],
     );
-    // A downgraded workspace's key is refused by the API gate; sessions and keys alike — so read through Team.
-    await getDb().workspace.update({ where: { id: free.workspace.id }, data: { plan: "team" } });
-    const team = await (await analytics.GET(apiGet(`/api/v1/analytics?linkId=${link.id}`, free.apiKey), noParams)).json();
-    expect(team.clicks).toBe(10);
-    await getDb().workspace.update({ where: { id: free.workspace.id }, data: { plan: "single" } });
-    const single = await (await analytics.GET(apiGet(`/api/v1/analytics?linkId=${link.id}`, free.apiKey), noParams)).json();
-    expect(single.clicks).toBe(10);
-    expect(Date.now() - Date.parse(single.since)).toBeGreaterThan(364 * 86_400_000);
+    const read = async () => (await analytics.GET(apiGet(`/api/v1/analytics?linkId=${link.id}`, ws.apiKey), noParams)).json();
+    const team = await read();
+    expect(team.clicks).toBe(123); // 3 years
+    await getDb().workspace.update({ where: { id: ws.workspace.id }, data: { plan: "single" } });
+    const single = await read();
+    expect(single.clicks).toBe(23); // 1 year: the 400-day-old clicks are outside
+    const days = (Date.now() - Date.parse(single.since)) / 86_400_000; // whole UTC days, today included
+    expect(days).toBeGreaterThanOrEqual(364);
+    expect(days).toBeLessThanOrEqual(365);
+  });
+
+  it("after the past-due grace period, Free limits apply to every gate; nothing is deleted", async () => {
+    const ws = await workspaceOn("single");
+    const campaign = await createCampaign(ws.workspace.id, campaignInput("Before the failure"));
+    await getDb().workspace.update({ where: { id: ws.workspace.id }, data: { billingStatus: "past_due", pastDueSince: new Date(Date.now() - 2 * 86_400_000) } });
+    await expect(updateCampaign(ws.workspace.id, campaign.id, campaignInput("Still in grace"))).resolves.toMatchObject({ name: "Still in grace" });
+    await getDb().workspace.update({ where: { id: ws.workspace.id }, data: { pastDueSince: new Date(Date.now() - 8 * 86_400_000) } });
+    expect((await refusal(updateCampaign(ws.workspace.id, campaign.id, campaignInput("After grace")))).code).toBe("plan_required");
+    expect((await links.GET(apiGet("/api/v1/links", ws.apiKey), noParams)).status).toBe(402);
+    expect(await getCampaign(ws.workspace.id, campaign.id)).toMatchObject({ name: "Still in grace" });
   });
 });
 

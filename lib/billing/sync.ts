@@ -4,6 +4,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { billingPatch, snapshotOf } from "@/lib/billing/subscription";
+import type { Prisma } from "@prisma/client";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 
@@ -19,6 +20,8 @@ export const HANDLED_EVENTS = [
 export type SyncOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | "no_workspace";
 
 type Pointers = { subscriptionId: string | null; customerId: string | null; workspaceId: string | null };
+
+type Tx = Prisma.TransactionClient;
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
 
@@ -47,52 +50,63 @@ function pointersOf(event: Stripe.Event): Pointers | null {
   }
 }
 
-async function findWorkspace(pointers: Pointers, subscription: Stripe.Subscription) {
-  const db = getDb();
+/**
+ * Unscoped by design: a Stripe event names a subscription, not a workspace, so the workspace is
+ * found through what we stored at checkout (metadata, subscription id, customer id).
+ */
+async function unsafeFindWorkspaceForSubscription(tx: Tx, pointers: Pointers, subscription: Stripe.Subscription) {
   const select = { id: true, plan: true, stripeSubscriptionId: true, billingStatus: true, pastDueSince: true } as const;
   const hinted = pointers.workspaceId ?? subscription.metadata?.workspaceId ?? null;
   if (hinted) {
-    const workspace = await db.workspace.findUnique({ where: { id: hinted }, select });
+    const workspace = await tx.workspace.findUnique({ where: { id: hinted }, select });
     if (workspace) return workspace;
   }
-  const bySubscription = await db.workspace.findUnique({ where: { stripeSubscriptionId: subscription.id }, select });
+  const bySubscription = await tx.workspace.findUnique({ where: { stripeSubscriptionId: subscription.id }, select });
   if (bySubscription) return bySubscription;
   const customerId = idOf(subscription.customer);
-  return customerId ? db.workspace.findUnique({ where: { stripeCustomerId: customerId }, select }) : null;
+  return customerId ? tx.workspace.findUnique({ where: { stripeCustomerId: customerId }, select }) : null;
 }
 
 export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Promise<{ outcome: SyncOutcome; workspaceId?: string }> {
   if (!(HANDLED_EVENTS as readonly string[]).includes(event.type)) return { outcome: "ignored" };
   const db = getDb();
-  if (await db.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return { outcome: "duplicate" };
+  if (await isRecorded(event.id)) return { outcome: "duplicate" };
 
   const pointers = pointersOf(event);
   const record = (workspaceId: string | null) => ({ id: event.id, type: event.type, workspaceId, createdAt: new Date(event.created * 1000) });
-  if (!pointers?.subscriptionId) {
-    await recordOnly(record(null));
+  const subscriptionId = pointers?.subscriptionId;
+  if (!pointers || !subscriptionId) {
+    await db.stripeEvent.createMany({ data: [record(null)], skipDuplicates: true });
     return { outcome: "ignored" };
   }
-  // The subscription as it is now — not as the (possibly old) event describes it.
-  const subscription = await stripe.subscriptions.retrieve(pointers.subscriptionId);
-  const workspace = await findWorkspace(pointers, subscription);
-  if (!workspace) {
-    console.warn(`[billing] ${event.type} ${event.id}: no workspace for subscription ${subscription.id}`);
-    await recordOnly(record(null));
-    return { outcome: "no_workspace" };
-  }
-  const patch = billingPatch(workspace, snapshotOf(subscription), new Date(event.created * 1000));
   try {
-    await db.$transaction(async (tx) => {
-      await tx.stripeEvent.create({ data: record(workspace.id) });
-      if (patch) await tx.workspace.update({ where: { id: workspace.id }, data: patch });
-    });
+    return await db.$transaction(
+      async (tx) => {
+        // One subscription's events are applied one at a time, each with the state fetched inside
+        // the lock: two events racing cannot let the older fetch be written last.
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${subscriptionId}))`;
+        const subscription = await stripe.subscriptions.retrieve(subscriptionId);
+        const workspace = await unsafeFindWorkspaceForSubscription(tx, pointers, subscription);
+        await tx.stripeEvent.create({ data: record(workspace?.id ?? null) });
+        if (!workspace) {
+          console.warn(`[billing] ${event.type} ${event.id}: no workspace for subscription ${subscription.id}`);
+          return { outcome: "no_workspace" as const };
+        }
+        // The grace period starts when we learn of the failure, so a late event cannot shorten it.
+        const patch = billingPatch(workspace, snapshotOf(subscription), new Date());
+        if (patch) await tx.workspace.update({ where: { id: workspace.id }, data: patch });
+        return { outcome: patch ? ("applied" as const) : ("unchanged" as const), workspaceId: workspace.id };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) return { outcome: "duplicate", workspaceId: workspace.id }; // the same event, handled meanwhile
+    // The same event handled meanwhile by another delivery; any other conflict is a real failure
+    // (a 5xx makes Stripe retry it).
+    if (isUniqueViolation(error) && (await isRecorded(event.id))) return { outcome: "duplicate" };
     throw error;
   }
-  return { outcome: patch ? "applied" : "unchanged", workspaceId: workspace.id };
 }
 
-async function recordOnly(data: { id: string; type: string; workspaceId: string | null; createdAt: Date }) {
-  await getDb().stripeEvent.createMany({ data: [data], skipDuplicates: true });
+async function isRecorded(eventId: string): Promise<boolean> {
+  return (await getDb().stripeEvent.findUnique({ where: { id: eventId }, select: { id: true } })) !== null;
 }

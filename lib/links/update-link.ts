@@ -43,8 +43,10 @@ export async function updateLinkPost(workspaceId: string, linkId: string, rawInp
     const creator = await db.creator.findFirst({ where: { id: input.creatorId, workspaceId }, select: { id: true } });
     if (!creator) throw invalidField("creatorId", "No such creator in this workspace");
   }
-  if (input.campaignId && input.campaignId !== link.campaignId) {
-    await requireFeature(workspaceId, "campaigns"); // tagging a link with a campaign
+  if (input.campaignId !== undefined && input.campaignId !== link.campaignId) {
+    await requireFeature(workspaceId, "campaigns"); // tagging, re-tagging or untagging: a campaign write
+  }
+  if (input.campaignId) {
     const campaign = await db.campaign.findFirst({ where: { id: input.campaignId, workspaceId }, select: { id: true } });
     if (!campaign) throw invalidField("campaignId", "No such campaign in this workspace");
   }

@@ -58,9 +58,12 @@ export async function updateLinkPostAction(workspaceSlug: string, linkId: string
     "links.write",
     async ({ workspace }) => {
       const form = formObject(formData);
-      // Every field is on the form, so an emptied field means "clear it".
+      // An emptied field means "clear it"; a field the form did not send (the campaign select,
+      // disabled on plans without campaign tagging) stays as it is.
       const fields = ["creatorId", "campaignId", "platform", "postedAt", "reach", "impressions"] as const;
-      const input: Record<string, string | number | null> = Object.fromEntries(fields.map((f) => [f, form[f]?.trim() ? form[f].trim() : null]));
+      const input: Record<string, string | number | null> = Object.fromEntries(
+        fields.filter((f) => formData.has(f)).map((f) => [f, form[f]?.trim() ? form[f].trim() : null]),
+      );
       const engagement = form.engagementPercent?.trim();
       input.engagementRate = engagement ? Number(engagement.replace(/%$/, "")) / 100 : null;
       // The form shows and takes times in UTC; datetime-local sends them without a zone.

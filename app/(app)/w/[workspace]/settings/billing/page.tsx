@@ -139,10 +139,10 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
                   ))}
                 </ul>
                 <div className="mt-auto pt-5">
-                  {plan.prices && configured && manage && !subscribed && !isCurrent ? (
+                  {id !== "free" && plan.prices && configured && manage && !subscribed && !isCurrent ? (
                     <UpgradeForm
                       workspaceSlug={workspace.slug}
-                      plan={id as "single" | "team"}
+                      plan={id}
                       planName={plan.name}
                       prices={(["monthly", "yearly"] as const).map((interval) => ({ interval, label: prices[plan.prices?.[interval] ?? ""] ?? null }))}
                     />

@@ -1,4 +1,4 @@
-// POST /api/webhooks/stripe — Stripe's events about subscriptions and invoices. The signature is
+// POST /api/stripe/webhook — Stripe's events about subscriptions and invoices. The signature is
 // checked on the raw body (with Stripe's 5-minute timestamp tolerance) before anything is read;
 // handling is idempotent by event id (lib/billing/sync.ts). A 5xx makes Stripe retry later.
 import { errorResponse, jsonError } from "@/lib/api/error-response";
