@@ -60,10 +60,17 @@ test("200 simultaneous visits: all redirected, humans and bots counted exactly",
     response: request.fetch(`${LOOPBACK_URL}/${slug}`, { method: visit.method, headers: { "User-Agent": visit.userAgent }, maxRedirects: 0 }),
   }));
   const responses = await Promise.all(pending.map(async ({ kind, response }) => ({ kind, response: await response })));
+  // The demo workspace tracks conversions: each redirect carries its own click id.
+  const lands = (location: string | undefined) => {
+    if (!location?.startsWith(`${destination}&cp_click=`)) return false;
+    return /^[A-Za-z0-9_-]{22}$/.test(new URL(location).searchParams.get("cp_click") ?? "");
+  };
   const wrong = responses
-    .filter(({ response }) => response.status() !== 302 || response.headers()["location"] !== destination)
+    .filter(({ response }) => response.status() !== 302 || !lands(response.headers()["location"]))
     .map(({ kind, response }) => `${kind}: ${response.status()} → ${response.headers()["location"] ?? "(no location)"}`);
   expect(wrong, "every visit must be a 302 to the destination").toEqual([]);
+  const clickIds = new Set(responses.map(({ response }) => new URL(response.headers()["location"] ?? "").searchParams.get("cp_click")));
+  expect(clickIds.size, "every visit gets its own click id").toBe(HUMANS + FILTERED);
   for (const { response } of responses.slice(0, 5)) {
     // Nothing may cache a redirect, or later visits would never reach us to be counted.
     expect(response.headers()["cache-control"]).toContain("no-store");

@@ -27,3 +27,23 @@ describe("buildDestination", () => {
     expect(buildDestination("https://shop.example.com/p", "?q=a%20b&emoji=%F0%9F%94%A5")).toBe("https://shop.example.com/p?q=a+b&emoji=%F0%9F%94%A5");
   });
 });
+
+describe("buildDestination with a click id", () => {
+  const click = { name: "cp_click", value: "Zx9-abc_123" };
+
+  it("appends the click id without breaking an existing query or the fragment", () => {
+    expect(buildDestination("https://shop.example.com/a?utm_source=ig#top", "", click)).toBe("https://shop.example.com/a?utm_source=ig&cp_click=Zx9-abc_123#top");
+    expect(buildDestination("https://shop.example.com/a#top", "", click)).toBe("https://shop.example.com/a?cp_click=Zx9-abc_123#top");
+    expect(buildDestination("https://shop.example.com/p?sig=a%20b;c&flag", "?ref=x", click)).toBe("https://shop.example.com/p?sig=a%20b;c&flag&ref=x&cp_click=Zx9-abc_123");
+  });
+
+  it("is always this click's id: a visitor's or the destination's own value is replaced", () => {
+    expect(buildDestination("https://shop.example.com/?cp_click=stale&a=1", "?cp_click=forged&b=2", click)).toBe(
+      "https://shop.example.com/?a=1&b=2&cp_click=Zx9-abc_123",
+    );
+  });
+
+  it("uses the workspace's parameter name", () => {
+    expect(buildDestination("https://shop.example.com/", "", { name: "ref_id", value: "abc" })).toBe("https://shop.example.com/?ref_id=abc");
+  });
+});

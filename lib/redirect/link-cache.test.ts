@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { clearLinkCache, getCachedLink, invalidateLink, type CachedLink } from "@/lib/redirect/link-cache";
 
-const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false };
+const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false, clickIdParam: null };
 
 describe("link cache", () => {
   beforeEach(() => clearLinkCache());

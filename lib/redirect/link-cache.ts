@@ -7,6 +7,8 @@ export type CachedLink = {
   workspaceId: string;
   url: string;
   archived: boolean;
+  /** the query parameter the click id is appended under; null when conversion tracking is off */
+  clickIdParam: string | null;
 };
 
 type Entry = { link: CachedLink | null; expiresAt: number };

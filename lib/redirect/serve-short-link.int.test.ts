@@ -36,8 +36,10 @@ describe("serveShortLink", () => {
   it("redirects with the visitor's query merged and has stored the click before answering", async () => {
     const link = await createLink({ workspaceId: ws.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/?utm_source=ig", slug: "first-visit" });
     const outcome = await visit("first-visit", { search: "?ref=story", headers: { referer: "https://l.instagram.com/?u=x" } });
-    expect(outcome).toMatchObject({ kind: "redirect", location: "https://shop.example.com/?utm_source=ig&ref=story" });
-    if (outcome.kind !== "redirect") throw new Error("unreachable");
+    if (outcome.kind !== "redirect") throw new Error(`expected a redirect, got ${outcome.kind}`);
+    // conversion tracking is on by default (Team plan): the click id travels to the destination
+    expect(outcome.location).toBe(`https://shop.example.com/?utm_source=ig&ref=story&cp_click=${outcome.clickId}`);
+    expect(outcome.clickId).toMatch(/^[A-Za-z0-9_-]{22}$/); // 128 random bits
     const { rows } = await getPool().query(`SELECT * FROM "Click" WHERE "id" = $1`, [outcome.clickId]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -55,6 +57,24 @@ describe("serveShortLink", () => {
     expect(JSON.stringify(rows[0])).not.toContain("81.2.69.142");
   });
 
+  it("appends no click id when the workspace turned tracking off or its plan lacks conversions, and uses its parameter name", async () => {
+    const free = await makeWorkspace("Free brand", "free");
+    await createLink({ workspaceId: free.workspace.id, hosts: testHosts }, { url: "https://free.example.com/", slug: "free-plan-link" });
+    expect(await visit("free-plan-link")).toMatchObject({ location: "https://free.example.com/" });
+
+    const off = await makeWorkspace("Tracking off");
+    await getPool().query(`UPDATE "Workspace" SET "conversionTracking" = false WHERE "id" = $1`, [off.workspace.id]);
+    await createLink({ workspaceId: off.workspace.id, hosts: testHosts }, { url: "https://off.example.com/?a=1", slug: "tracking-off" });
+    expect(await visit("tracking-off")).toMatchObject({ location: "https://off.example.com/?a=1" });
+
+    const custom = await makeWorkspace("Own parameter");
+    await getPool().query(`UPDATE "Workspace" SET "clickIdParam" = 'ref_click' WHERE "id" = $1`, [custom.workspace.id]);
+    await createLink({ workspaceId: custom.workspace.id, hosts: testHosts }, { url: "https://own.example.com/#buy", slug: "own-param" });
+    const outcome = await visit("own-param");
+    if (outcome.kind !== "redirect") throw new Error(`expected a redirect, got ${outcome.kind}`);
+    expect(outcome.location).toBe(`https://own.example.com/?ref_click=${outcome.clickId}#buy`);
+  });
+
   it("prefers a CDN country header over the GeoIP database", async () => {
     await createLink({ workspaceId: ws.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/", slug: "cdn-country" });
     const outcome = await visit("cdn-country", { headers: { "cf-ipcountry": "de" } });
@@ -66,9 +86,9 @@ describe("serveShortLink", () => {
   it("answers not_found for unknown and archived slugs, and serves an edited destination at once", async () => {
     expect(await visit("no-such-slug")).toEqual({ kind: "not_found" });
     const link = await createLink({ workspaceId: ws.workspace.id, hosts: testHosts }, { url: "https://before.example.com/", slug: "editable" });
-    expect(await visit("editable")).toMatchObject({ location: "https://before.example.com/" });
+    expect(await visit("editable")).toMatchObject({ location: expect.stringMatching(/^https:\/\/before\.example\.com\/\?cp_click=/) });
     await updateLinkDestination(ws.workspace.id, link.id, testHosts, { url: "https://after.example.com/" });
-    expect(await visit("editable")).toMatchObject({ location: "https://after.example.com/" });
+    expect(await visit("editable")).toMatchObject({ location: expect.stringMatching(/^https:\/\/after\.example\.com\/\?cp_click=/) });
     await setLinkArchived(ws.workspace.id, link.id, true);
     expect(await visit("editable")).toEqual({ kind: "not_found" });
   });

@@ -1,6 +1,7 @@
 // The redirect hot path: slug → cached link → classify the visit → durably record the click →
 // tell middleware.ts where to send the visitor. No Prisma, no session, no React here.
 import { randomBytes } from "node:crypto";
+import { planIncludes, type BillingState } from "@/lib/billing/plans";
 import { classifyRequest } from "@/lib/clicks/classify";
 import { clientIp, createCountryLookup, resolveCountry } from "@/lib/clicks/geo";
 import { getDailySalt } from "@/lib/clicks/salt";
@@ -49,12 +50,18 @@ export function getRedirectRuntime(): Runtime {
  * workspaces), and the row found is what tells us the workspace.
  */
 async function unsafeLoadLinkBySlug(domain: string, slug: string): Promise<CachedLink | null> {
-  const { rows } = await getPool().query<CachedLink>(
-    `SELECT "id", "workspaceId", "url", ("archivedAt" IS NOT NULL) AS "archived"
-       FROM "Link" WHERE "domain" = $1 AND "slug" = $2`,
+  const { rows } = await getPool().query<Omit<CachedLink, "clickIdParam"> & BillingState & { conversionTracking: boolean; clickIdParam: string }>(
+    `SELECT l."id", l."workspaceId", l."url", (l."archivedAt" IS NOT NULL) AS "archived",
+            w."conversionTracking", w."clickIdParam", w."plan", w."billingStatus", w."pastDueSince"
+       FROM "Link" l JOIN "Workspace" w ON w."id" = l."workspaceId"
+      WHERE l."domain" = $1 AND l."slug" = $2`,
     [domain, slug],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  // Click ids go out only where conversions can come back: tracking on, and in the plan.
+  const tracking = row.conversionTracking && planIncludes(row, "conversions");
+  return { id: row.id, workspaceId: row.workspaceId, url: row.url, archived: row.archived, clickIdParam: tracking ? row.clickIdParam : null };
 }
 
 export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLinkOutcome> {
@@ -95,5 +102,6 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
     // case is tracked in the hardening issue.)
     return { kind: "unavailable", reason: `click not stored: ${String(error)}` };
   }
-  return { kind: "redirect", location: buildDestination(link.url, request.search), clickId };
+  const clickParam = link.clickIdParam ? { name: link.clickIdParam, value: clickId } : undefined;
+  return { kind: "redirect", location: buildDestination(link.url, request.search, clickParam), clickId };
 }
