@@ -1,0 +1,169 @@
+// Conversions through the real route handlers and API keys: attribution by click id and promo
+// code, the window, unknown and foreign click ids, idempotency, reversals, bad input, the plan.
+import { beforeAll, describe, expect, it } from "vitest";
+import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
+import { makeWorkspace, refusal, testHosts } from "@/lib/testing/fixtures";
+
+connectTestDatabase();
+const conversions = await import("@/app/api/v1/conversions/route");
+const reversals = await import("@/app/api/v1/conversions/reversals/route");
+const { serveShortLink } = await import("@/lib/redirect/serve-short-link");
+const { createLink } = await import("@/lib/links/create-link");
+const { updateLinkPost } = await import("@/lib/links/update-link");
+const { createCampaign } = await import("@/lib/campaigns/campaigns");
+const { createPromoCode } = await import("@/lib/conversions/promo-codes");
+const { getDb, getPool } = await import("@/lib/db");
+
+const noParams = { params: Promise.resolve({}) };
+const post = (path: string, key: string, body: unknown) =>
+  new Request(`http://localhost:3000${path}`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const convert = async (key: string, body: unknown) => {
+  const response = await conversions.POST(post("/api/v1/conversions", key, body), noParams);
+  return { status: response.status, body: await response.json() };
+};
+const reverse = async (key: string, body: unknown) => {
+  const response = await reversals.POST(post("/api/v1/conversions/reversals", key, body), noParams);
+  return { status: response.status, body: await response.json() };
+};
+
+async function visit(slug: string): Promise<string> {
+  const outcome = await serveShortLink({ domain: "", slug, method: "GET", search: "", headers: new Headers({ "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Safari/604.1", "x-forwarded-for": "81.2.69.142" }) });
+  if (outcome.kind !== "redirect") throw new Error(`expected a redirect, got ${outcome.kind}`);
+  return outcome.clickId;
+}
+
+describe("POST /api/v1/conversions", () => {
+  let brand: Awaited<ReturnType<typeof makeWorkspace>>;
+  let other: Awaited<ReturnType<typeof makeWorkspace>>;
+  const ids = { maya: "", sofia: "", campaign: "", link: "" };
+
+  beforeAll(async () => {
+    await truncateAll();
+    brand = await makeWorkspace("Brand");
+    other = await makeWorkspace("Other brand");
+    const db = getDb();
+    ids.maya = (await db.creator.create({ data: { workspaceId: brand.workspace.id, name: "Maya Lopez" } })).id;
+    ids.sofia = (await db.creator.create({ data: { workspaceId: brand.workspace.id, name: "Sofia Rossi" } })).id;
+    ids.campaign = (await createCampaign(brand.workspace.id, { name: "Spring", objective: "conversions", currency: "USD", kpis: [{ kpi: "revenue", primary: true }] })).id;
+    const link = await createLink({ workspaceId: brand.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/", slug: "maya-spring", creatorId: ids.maya });
+    await updateLinkPost(brand.workspace.id, link.id, { campaignId: ids.campaign });
+    ids.link = link.id;
+    await createPromoCode(brand.workspace.id, { campaignId: ids.campaign, creatorId: ids.sofia, code: "sofia10" });
+  });
+
+  it("a click id attributes to the click's link, creator and campaign", async () => {
+    const clickId = await visit("maya-spring");
+    const { status, body } = await convert(brand.apiKey, { clickId, event: "purchase", value: 4999, currency: "usd", externalId: "order-1" });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      externalId: "order-1",
+      event: "purchase",
+      value: 4999,
+      currency: "USD",
+      source: "api",
+      attribution: { type: "click", clickId, linkId: ids.link, creatorId: ids.maya, campaignId: ids.campaign, reason: expect.stringContaining("within the 30-day window") },
+      reversed: { value: 0, cancelled: false, netValue: 4999 },
+    });
+  });
+
+  it("click id and promo code together: the click id wins; a promo code alone attributes to its creator", async () => {
+    const clickId = await visit("maya-spring");
+    const both = await convert(brand.apiKey, { clickId, promoCode: "SOFIA10", event: "purchase", value: 1000, currency: "USD", externalId: "order-both" });
+    expect(both.body.attribution).toMatchObject({ type: "click", creatorId: ids.maya, reason: expect.stringContaining("takes precedence over promo code SOFIA10") });
+    const promo = await convert(brand.apiKey, { promoCode: "sofia10", event: "purchase", value: 2500, currency: "USD", externalId: "order-promo" });
+    expect(promo.body.attribution).toMatchObject({ type: "promo_code", creatorId: ids.sofia, campaignId: ids.campaign, linkId: null, promoCode: "SOFIA10" });
+  });
+
+  it("a click past the attribution window does not attribute; the promo code then does", async () => {
+    const clickId = await visit("maya-spring");
+    await getPool().query(`UPDATE "Click" SET "createdAt" = now() - interval '40 days' WHERE "id" = $1`, [clickId]);
+    const late = await convert(brand.apiKey, { clickId, event: "signup", externalId: "signup-late" });
+    expect(late.body.attribution).toMatchObject({ type: "none", creatorId: null, reason: expect.stringContaining("past the 30-day attribution window") });
+    const rescued = await convert(brand.apiKey, { clickId, promoCode: "SOFIA10", event: "signup", externalId: "signup-late-promo" });
+    expect(rescued.body.attribution).toMatchObject({ type: "promo_code", creatorId: ids.sofia });
+  });
+
+  it("an unknown click id, or another workspace's, attributes nothing and reveals nothing", async () => {
+    const foreignClick = await (async () => {
+      await createLink({ workspaceId: other.workspace.id, hosts: testHosts }, { url: "https://other.example.com/", slug: "other-link" });
+      return visit("other-link");
+    })();
+    const foreign = await convert(brand.apiKey, { clickId: foreignClick, event: "purchase", value: 100, currency: "USD", externalId: "steal-1" });
+    const unknown = await convert(brand.apiKey, { clickId: "made-up-click-id", event: "purchase", value: 100, currency: "USD", externalId: "unknown-1" });
+    for (const answer of [foreign, unknown]) {
+      expect(answer.status).toBe(201);
+      expect(answer.body.attribution).toMatchObject({ type: "none", linkId: null, creatorId: null, campaignId: null, reason: "Not attributed: the click id is not one of this workspace's clicks" });
+    }
+    // nothing was attributed to the other workspace's link
+    const { rows } = await getPool().query(`SELECT count(*)::int AS n FROM "Conversion" WHERE "linkId" IN (SELECT "id" FROM "Link" WHERE "workspaceId" = $1)`, [other.workspace.id]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("a retry with the same externalId never counts twice — also when sent at once", async () => {
+    const clickId = await visit("maya-spring");
+    const body = { clickId, event: "purchase", value: 700, currency: "USD", externalId: "order-retry" };
+    const first = await convert(brand.apiKey, body);
+    const again = await convert(brand.apiKey, { ...body, value: 999 });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body).toEqual(first.body); // the original, unchanged
+    const burst = await Promise.all(Array.from({ length: 5 }, () => convert(brand.apiKey, { ...body, externalId: "order-burst" })));
+    expect(burst.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(await getDb().conversion.count({ where: { workspaceId: brand.workspace.id, externalId: { in: ["order-retry", "order-burst"] } } })).toBe(2);
+  });
+
+  it("reversals: a partial refund reduces revenue; the rest cancels the conversion; retries are idempotent", async () => {
+    const clickId = await visit("maya-spring");
+    await convert(brand.apiKey, { clickId, event: "purchase", value: 10_000, currency: "USD", externalId: "order-refund" });
+    const partial = await reverse(brand.apiKey, { conversionExternalId: "order-refund", externalId: "refund-1", value: 2_500, reason: "one item returned" });
+    expect(partial.status).toBe(201);
+    expect(partial.body).toMatchObject({ value: 2_500, full: false, conversion: { reversed: { value: 2_500, cancelled: false, netValue: 7_500 } } });
+    expect((await reverse(brand.apiKey, { conversionExternalId: "order-refund", externalId: "refund-1", value: 2_500 })).status).toBe(200);
+
+    const tooMuch = await reverse(brand.apiKey, { conversionExternalId: "order-refund", externalId: "refund-2", value: 9_000 });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.error.details).toEqual([{ path: "value", message: "At most 7500 (minor units) is left to reverse on this conversion" }]);
+
+    const rest = await reverse(brand.apiKey, { conversionExternalId: "order-refund", externalId: "cancel-1" });
+    expect(rest.body).toMatchObject({ value: 7_500, full: true, conversion: { reversed: { value: 10_000, cancelled: true, netValue: 0 } } });
+    expect((await reverse(brand.apiKey, { conversionExternalId: "order-refund", externalId: "cancel-2" })).status).toBe(409);
+    expect((await reverse(brand.apiKey, { conversionExternalId: "no-such-order", externalId: "x" })).status).toBe(404);
+    // another workspace cannot reverse this brand's conversion
+    expect((await reverse(other.apiKey, { conversionExternalId: "order-1", externalId: "foreign-refund" })).status).toBe(404);
+  });
+
+  it("bad input: 422 naming each field, and nothing written", async () => {
+    const before = await getDb().conversion.count();
+    const cases: [unknown, string[]][] = [
+      [{}, ["event", "externalId"]],
+      [{ event: "Purchase!", externalId: "x" }, ["event"]],
+      [{ event: "purchase", externalId: "x", value: 12.5, currency: "USD" }, ["value"]],
+      [{ event: "purchase", externalId: "x", value: -1, currency: "USD" }, ["value"]],
+      [{ event: "purchase", externalId: "x", value: 100 }, ["currency"]],
+      [{ event: "purchase", externalId: "x", value: 100, currency: "XYZ" }, ["currency"]],
+      [{ event: "purchase", externalId: "x", occurredAt: "yesterday" }, ["occurredAt"]],
+      [{ event: "purchase", externalId: "x", occurredAt: "2099-01-01T00:00:00Z" }, ["occurredAt"]],
+      ["{not json", ["(body)"]],
+    ];
+    for (const [body, paths] of cases) {
+      const answer = await convert(brand.apiKey, body);
+      expect(answer.status, JSON.stringify(body)).toBe(422);
+      expect(answer.body.error.details.map((d: { path: string }) => d.path).sort(), JSON.stringify(body)).toEqual(paths);
+    }
+    expect(await getDb().conversion.count()).toBe(before);
+  });
+
+  it("conversion tracking is a plan feature: 402 on Free, nothing written", async () => {
+    const free = await makeWorkspace("Free brand", "free");
+    const answer = await convert(free.apiKey, { event: "purchase", externalId: "free-1" });
+    expect(answer.status).toBe(402);
+    expect(await getDb().conversion.count({ where: { workspaceId: free.workspace.id } })).toBe(0);
+    expect((await refusal(createPromoCode(free.workspace.id, { campaignId: ids.campaign, creatorId: ids.sofia, code: "FREE10" }))).code).toBe("plan_required");
+  });
+
+  it("promo codes are unique per workspace (case-insensitive) and scoped to its own campaigns and creators", async () => {
+    const dup = await refusal(createPromoCode(brand.workspace.id, { campaignId: ids.campaign, creatorId: ids.maya, code: "Sofia10" }));
+    expect(dup.details).toEqual([{ path: "code", message: "SOFIA10 is already in use in this workspace" }]);
+    const foreign = await refusal(createPromoCode(other.workspace.id, { campaignId: ids.campaign, creatorId: ids.sofia, code: "OTHER" }));
+    expect(foreign.details).toEqual([{ path: "campaignId", message: "No such campaign in this workspace" }]);
+  });
+});

@@ -1,0 +1,60 @@
+// The conversion and reversal bodies, written once for the API route, /cp.js's collector and
+// (later) the OpenAPI document. Money is in minor units (cents) with an ISO 4217 currency.
+import { z } from "zod";
+import { currencySchema } from "@/lib/money";
+
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+
+export const isoCurrencySchema = currencySchema.refine((code) => ISO_CURRENCIES.has(code), "Not an ISO 4217 currency code");
+
+/** Common events; any other lower-case name (e.g. "trial_started") is accepted as a custom event. */
+export const KNOWN_EVENTS = ["purchase", "signup", "lead", "install"] as const;
+
+const amountSchema = z
+  .number({ error: "value is a number in minor units (cents)" })
+  .int("value is in minor units (cents): a whole number, e.g. 4999 for 49.99")
+  .min(0, "value cannot be negative: send a reversal instead")
+  .max(100_000_000_000, "value is too large");
+
+export const conversionInputSchema = z
+  .object({
+    clickId: z.string().trim().min(1).max(64).optional(),
+    promoCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .transform((code) => code.toUpperCase())
+      .optional(),
+    event: z
+      .string({ error: "event is required, e.g. purchase or signup" })
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, "event is a lower-case name such as purchase, signup, lead or install"),
+    value: amountSchema.optional(),
+    currency: isoCurrencySchema.optional(),
+    externalId: z
+      .string({ error: "externalId is required: your order or event id, so a retry never counts twice" })
+      .trim()
+      .min(1, "externalId is required: your order or event id, so a retry never counts twice")
+      .max(200),
+    occurredAt: z.iso.datetime({ offset: true, error: "occurredAt is an ISO 8601 date-time, e.g. 2026-11-21T10:15:00Z" }).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.value !== undefined && input.value > 0 && !input.currency) {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: "currency is required with a value, e.g. USD" });
+    }
+  });
+export type ConversionInput = z.infer<typeof conversionInputSchema>;
+
+export const reversalInputSchema = z.object({
+  conversionExternalId: z.string({ error: "conversionExternalId is required: the externalId of the conversion to reverse" }).trim().min(1).max(200),
+  externalId: z
+    .string({ error: "externalId is required: your refund or cancellation id, so a retry never counts twice" })
+    .trim()
+    .min(1, "externalId is required")
+    .max(200),
+  value: amountSchema.positive("value must be above 0; leave it out to reverse what is left").optional(),
+  reason: z.string().trim().max(200).optional(),
+});
+export type ReversalInput = z.infer<typeof reversalInputSchema>;
