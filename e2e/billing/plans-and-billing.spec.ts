@@ -117,7 +117,7 @@ test("Free's links quota: the meter warns at 80 %, the 51st link is refused with
 
   // Free keeps 30 days of analytics: longer ranges are shown locked, and asking for one says so.
   await page.getByTestId("links-table").locator("tbody tr").last().getByRole("link").first().click();
-  await expect(page.getByRole("navigation", { name: "Date range" }).locator('[aria-disabled="true"]')).toHaveText(["Last 90 days", "Last 365 days"]);
+  await expect(page.getByRole("navigation", { name: "Date range" }).locator('[aria-disabled="true"]')).toHaveText(["Last 90 days", "Last year", "Last 3 years"]);
   await page.goto(`${page.url()}?range=365d`);
   await expect(page.getByTestId("history-limited")).toContainText("The Free plan shows the last 30 days of analytics.");
   await expect(page.getByRole("navigation", { name: "Date range" }).getByRole("link", { name: "Last 30 days" })).toHaveAttribute("aria-current", "page");

@@ -1,5 +1,6 @@
 import "server-only";
 import { halfLifeHours, timingFromHourly, type TimingBucketKey } from "@/lib/analytics/kpi";
+import { analyticsSince } from "@/lib/billing/gates";
 import { getPool } from "@/lib/db";
 
 export type Timing = { buckets: Record<TimingBucketKey, number>; halfLifeHours: number | null; clicks: number };
@@ -12,12 +13,13 @@ export type Timing = { buckets: Record<TimingBucketKey, number>; halfLifeHours: 
 export async function getHourlyClicksSincePost(workspaceId: string, linkIds: readonly string[]): Promise<Map<string, Map<number, number>>> {
   const result = new Map<string, Map<number, number>>();
   if (linkIds.length === 0) return result;
+  const since = await analyticsSince(workspaceId); // the plan's analytics history
   const { rows } = await getPool().query<{ linkId: string; hour: number; clicks: number }>(
     `SELECT h."linkId", greatest(0, floor(extract(epoch FROM (h."hour" - date_trunc('hour', l."postedAt", 'UTC'))) / 3600))::int AS "hour", sum(h."clicks")::int AS "clicks"
        FROM "LinkHourlyStat" h JOIN "Link" l ON l."id" = h."linkId" AND l."workspaceId" = h."workspaceId"
-      WHERE h."workspaceId" = $1 AND h."linkId" = ANY($2::text[]) AND l."postedAt" IS NOT NULL AND h."clicks" > 0
+      WHERE h."workspaceId" = $1 AND h."linkId" = ANY($2::text[]) AND l."postedAt" IS NOT NULL AND h."clicks" > 0 AND h."hour" >= $3
       GROUP BY 1, 2`,
-    [workspaceId, linkIds],
+    [workspaceId, linkIds, since],
   );
   for (const row of rows) {
     const perLink = result.get(row.linkId) ?? new Map<number, number>();

@@ -27,6 +27,8 @@ const compareExport = await import("@/app/(app)/w/[workspace]/compare/export/rou
 const campaignExport = await import("@/app/(app)/w/[workspace]/campaigns/[campaignId]/export/route");
 const timingExport = await import("@/app/(app)/w/[workspace]/campaigns/[campaignId]/timing/export/route");
 const creatorCampaignsExport = await import("@/app/(app)/w/[workspace]/creators/[creatorId]/campaigns/export/route");
+const { getCampaignPerformance } = await import("@/lib/campaigns/performance");
+const { getCreatorTimings } = await import("@/lib/analytics/timing");
 const { getDb, getPool } = await import("@/lib/db");
 
 const noParams = { params: Promise.resolve({}) };
@@ -229,6 +231,29 @@ describe("limits", () => {
     const days = (Date.now() - Date.parse(single.since)) / 86_400_000; // whole UTC days, today included
     expect(days).toBeGreaterThanOrEqual(364);
     expect(days).toBeLessThanOrEqual(365);
+  });
+
+  it("analytics history also bounds campaign dashboards, comparisons and timing", async () => {
+    const ws = await workspaceOn("team");
+    const campaign = await createCampaign(ws.workspace.id, campaignInput("Long running"));
+    await upsertCampaignCreator(ws.workspace.id, campaign.id, { creatorId: ws.creatorId });
+    const link = await createLink({ workspaceId: ws.workspace.id, hosts: testHosts }, { url: "https://shop.example.com/", creatorId: ws.creatorId });
+    await updateLinkPost(ws.workspace.id, link.id, { campaignId: campaign.id, postedAt: new Date(Date.now() - 500 * 86_400_000).toISOString() });
+    await getPool().query(
+      `INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered") VALUES
+         ($1, $2, date_trunc('hour', now() - interval '400 days'), 100, 0), ($1, $2, date_trunc('hour', now()), 3, 0)`,
+      [link.id, ws.workspace.id],
+    );
+    const totals = async () => {
+      const detail = await getCampaign(ws.workspace.id, campaign.id);
+      if (!detail) throw new Error("campaign missing");
+      const performance = await getCampaignPerformance(detail);
+      const timings = await getCreatorTimings(ws.workspace.id, performance.creators);
+      return { clicks: performance.totals.clicks, timed: timings[0]?.timing.clicks };
+    };
+    expect(await totals()).toEqual({ clicks: 103, timed: 103 }); // Team: 3 years
+    await getDb().workspace.update({ where: { id: ws.workspace.id }, data: { plan: "single" } });
+    expect(await totals()).toEqual({ clicks: 3, timed: 3 }); // Single: 1 year
   });
 
   it("after the past-due grace period, Free limits apply to every gate; nothing is deleted", async () => {

@@ -91,3 +91,17 @@ export async function reserveLinkQuota(tx: Tx, workspaceId: string, adding: numb
   const used = await tx.link.count({ where: { workspaceId, createdAt: { gte: start } } });
   if (used + adding > limitOf(effectivePlan(state, now), "linksPerMonth")) throw limitReached("linksPerMonth", state, used, adding, now);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The first UTC day the workspace's plan lets its analytics reach back to (analytics history):
+ * campaign dashboards, comparisons, creator profiles and timing count clicks from here on.
+ */
+export async function analyticsSince(workspaceId: string, now: Date = new Date()): Promise<Date> {
+  const state = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: BILLING_SELECT });
+  if (!state) throw notFound("Workspace not found");
+  const days = limitOf(effectivePlan(state, now), "historyDays");
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(today - (days - 1) * DAY_MS);
+}

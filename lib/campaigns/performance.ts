@@ -1,6 +1,7 @@
 import "server-only";
 import type { Platform } from "@prisma/client";
 import { computeKpis, sumFacts, type Kpis, type PerformanceFacts } from "@/lib/analytics/kpi";
+import { analyticsSince } from "@/lib/billing/gates";
 import { getPool } from "@/lib/db";
 import type { CampaignDetail } from "@/lib/campaigns/campaigns";
 
@@ -22,14 +23,14 @@ type LinkFacts = {
  * every link of a campaign. Follower count: the latest recorded at or before the post; if the
  * history starts later, its first entry; without a platform on the link, the creator's largest.
  */
-async function campaignLinkFacts(workspaceId: string, campaignId: string): Promise<LinkFacts[]> {
+async function campaignLinkFacts(workspaceId: string, campaignId: string, since: Date): Promise<LinkFacts[]> {
   const { rows } = await getPool().query<LinkFacts>(
     `SELECT l."id" AS "linkId", l."slug", l."creatorId", l."platform", l."postedAt",
             coalesce(h.clicks, 0)::int AS "clicks", coalesce(h.filtered, 0)::int AS "filtered", coalesce(d.unique_clicks, 0)::int AS "uniqueClicks",
             f.followers AS "followersAtPost"
        FROM "Link" l
-       LEFT JOIN LATERAL (SELECT sum("clicks") AS clicks, sum("filtered") AS filtered FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "linkId" = l."id") h ON true
-       LEFT JOIN LATERAL (SELECT sum("uniqueClicks") AS unique_clicks FROM "LinkDailyStat" WHERE "workspaceId" = $1 AND "linkId" = l."id") d ON true
+       LEFT JOIN LATERAL (SELECT sum("clicks") AS clicks, sum("filtered") AS filtered FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "linkId" = l."id" AND "hour" >= $3) h ON true
+       LEFT JOIN LATERAL (SELECT sum("uniqueClicks") AS unique_clicks FROM "LinkDailyStat" WHERE "workspaceId" = $1 AND "linkId" = l."id" AND "day" >= ($3::timestamptz AT TIME ZONE 'UTC')::date) d ON true
        LEFT JOIN LATERAL (
          SELECT fc."followers" FROM "CreatorPlatform" cp JOIN "FollowerCount" fc ON fc."creatorPlatformId" = cp."id"
           WHERE cp."workspaceId" = $1 AND cp."creatorId" = l."creatorId" AND (l."platform" IS NULL OR cp."platform" = l."platform")
@@ -39,7 +40,7 @@ async function campaignLinkFacts(workspaceId: string, campaignId: string): Promi
           LIMIT 1
        ) f ON true
       WHERE l."workspaceId" = $1 AND l."campaignId" = $2`,
-    [workspaceId, campaignId],
+    [workspaceId, campaignId, since],
   );
   return rows;
 }
@@ -56,7 +57,8 @@ export type CreatorPerformance = {
 export type CampaignPerformance = { creators: CreatorPerformance[]; totals: Kpis; unassigned: PerformanceFacts };
 
 export async function getCampaignPerformance(campaign: CampaignDetail): Promise<CampaignPerformance> {
-  const links = await campaignLinkFacts(campaign.workspaceId, campaign.id);
+  // Clicks within the plan's analytics history (lib/billing/plans.ts).
+  const links = await campaignLinkFacts(campaign.workspaceId, campaign.id, await analyticsSince(campaign.workspaceId));
   const creators = campaign.creators.map((member): CreatorPerformance => {
     const own = links.filter((link) => link.creatorId === member.creatorId);
     // One audience per platform: several links on one platform share its followers.

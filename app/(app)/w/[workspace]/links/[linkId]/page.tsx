@@ -20,7 +20,8 @@ import { can, canWriteLinks } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Link analytics" };
 
-const RANGES = { "7d": 7, "30d": 30, "90d": 90, "365d": 365 } as const;
+const RANGES = { "7d": 7, "30d": 30, "90d": 90, "365d": 365, "1095d": 1095 } as const;
+const rangeLabel = (days: number) => (days < 365 ? `Last ${days} days` : days === 365 ? "Last year" : `Last ${days / 365} years`);
 type RangeKey = keyof typeof RANGES;
 
 const UNKNOWN: Record<string, string> = { country: "Unknown", device: "Unknown", browser: "Unknown", os: "Unknown", referrer: "Direct / none" };
@@ -99,7 +100,7 @@ export default async function LinkPage({
                 aria-current={key === rangeKey ? "page" : undefined}
                 className={`rounded px-3 py-1 text-sm font-medium ${key === rangeKey ? "bg-indigo-600 text-white" : "text-gray-600 hover:bg-gray-50"}`}
               >
-                Last {RANGES[key]} days
+                {rangeLabel(RANGES[key])}
               </Link>
             ) : (
               <span
@@ -108,7 +109,7 @@ export default async function LinkPage({
                 title={`The ${plan.name} plan keeps ${plan.limits.historyDays} days of history`}
                 className="inline-flex cursor-not-allowed items-center gap-1 rounded px-3 py-1 text-sm font-medium text-gray-400"
               >
-                <LockIcon /> Last {RANGES[key]} days
+                <LockIcon /> {rangeLabel(RANGES[key])}
               </span>
             ),
           )}
