@@ -49,7 +49,7 @@ const eventCount = async () => Number((await getPool().query(`SELECT count(*) FR
 /** A Free workspace that upgrades to Team through checkout; returns it with its subscription id. */
 async function subscribedWorkspace(plan: "single" | "team" = "team") {
   const { workspace, user } = await makeWorkspace("Upgrader", "free");
-  const url = await startCheckout(workspace, { plan, interval: "monthly" }, { origin: "http://localhost:3000", email: user.email });
+  const url = await startCheckout(workspace, { plan, interval: "monthly" }, { origin: "http://localhost:3000", userId: user.id });
   const subscription = await fake.completeCheckout(url.split("/").at(-1) ?? "");
   return { workspace, subscriptionId: subscription.id };
 }
@@ -71,7 +71,7 @@ afterAll(async () => {
 describe("checkout and the webhook", () => {
   it("checkout opens on Stripe with the workspace as client_reference_id; only the signed webhook changes the plan", async () => {
     const { workspace, user } = await makeWorkspace("Checkout Co", "free");
-    const url = await startCheckout(workspace, { plan: "team", interval: "yearly" }, { origin: "http://localhost:3000", email: user.email });
+    const url = await startCheckout(workspace, { plan: "team", interval: "yearly" }, { origin: "http://localhost:3000", userId: user.id });
     expect(url.startsWith(`${fake.url}/checkout/`)).toBe(true);
     const sessionId = url.split("/").at(-1) ?? "";
     const session = fake.checkoutSessions.get(sessionId);
@@ -93,15 +93,15 @@ describe("checkout and the webhook", () => {
 
   it("refuses a second checkout while subscribed, and opens the portal instead", async () => {
     const { workspace } = await subscribedWorkspace();
-    const error = await startCheckout(workspace, { plan: "single", interval: "monthly" }, { origin: "http://localhost:3000", email: null }).catch((e: unknown) => e);
+    const error = await startCheckout(workspace, { plan: "single", interval: "monthly" }, { origin: "http://localhost:3000", userId: "no-such-user" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "conflict" });
     expect(await openBillingPortal(workspace, "http://localhost:3000")).toMatch(new RegExp(`^${fake.url}/portal/`));
   });
 
   it("bad input to checkout: an unknown plan or interval names the field", async () => {
     const { workspace } = await makeWorkspace("Picky", "free");
-    await expect(startCheckout(workspace, { plan: "gold", interval: "monthly" }, { origin: "http://x", email: null })).rejects.toMatchObject({ code: "invalid_input", details: [{ path: "plan" }] });
-    await expect(startCheckout(workspace, { plan: "team", interval: "weekly" }, { origin: "http://x", email: null })).rejects.toMatchObject({ code: "invalid_input", details: [{ path: "interval" }] });
+    await expect(startCheckout(workspace, { plan: "gold", interval: "monthly" }, { origin: "http://x", userId: "no-such-user" })).rejects.toMatchObject({ code: "invalid_input", details: [{ path: "plan" }] });
+    await expect(startCheckout(workspace, { plan: "team", interval: "weekly" }, { origin: "http://x", userId: "no-such-user" })).rejects.toMatchObject({ code: "invalid_input", details: [{ path: "interval" }] });
   });
 
   it("a bad signature, a stale timestamp or no signature → 400, and nothing is recorded", async () => {
@@ -176,7 +176,7 @@ describe("without Stripe keys", () => {
     configureStripe(false);
     const { workspace } = await makeWorkspace("Self-hosted", "free");
     expect((await postEvent("{}", "t=1,v1=x")).status).toBe(503);
-    await expect(startCheckout(workspace, { plan: "team", interval: "monthly" }, { origin: "http://x", email: null })).rejects.toMatchObject({
+    await expect(startCheckout(workspace, { plan: "team", interval: "monthly" }, { origin: "http://x", userId: "no-such-user" })).rejects.toMatchObject({
       code: "unavailable",
       message: expect.stringContaining("not configured"),
     });

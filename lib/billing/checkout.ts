@@ -32,7 +32,7 @@ async function customerFor(workspace: BillingWorkspace, email: string | null): P
 export async function startCheckout(
   workspace: BillingWorkspace,
   input: { plan: string; interval: string },
-  ctx: { origin: string; email: string | null },
+  ctx: { origin: string; userId: string },
 ): Promise<string> {
   const stripe = getStripe();
   if (!stripe) throw notConfigured();
@@ -50,7 +50,8 @@ export async function startCheckout(
   const price = prices.data[0];
   if (!price) throw new AppError("unavailable", `Stripe has no active price with lookup key "${lookupKey}". Create it in the Stripe dashboard.`);
 
-  const customer = await customerFor(workspace, ctx.email);
+  const user = await getDb().user.findUnique({ where: { id: ctx.userId }, select: { email: true } });
+  const customer = await customerFor(workspace, user?.email ?? null);
   const back = `${ctx.origin}/w/${workspace.slug}/settings/billing`;
   const session = await stripe.checkout.sessions.create({
     mode: "subscription",
@@ -98,4 +99,12 @@ export async function priceLabels(): Promise<Record<string, string>> {
     console.warn("[billing] could not read prices from Stripe:", error instanceof Error ? error.message : error);
     return {};
   }
+}
+
+/** What the billing page shows about the subscription besides the plan. */
+export function getSubscriptionDetails(workspaceId: string) {
+  return getDb().workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { stripeCustomerId: true, stripeSubscriptionId: true, cancelAtPeriodEnd: true, billingInterval: true },
+  });
 }

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { runWorkspaceAction } from "@/lib/actions/workspace-action";
 import { openBillingPortal, startCheckout } from "@/lib/billing/checkout";
-import { getDb } from "@/lib/db";
 import { appOrigin } from "@/lib/http/app-origin";
 
 /** Sends the owner to Stripe Checkout; the plan changes when Stripe's webhook confirms payment. */
@@ -13,11 +12,10 @@ export async function startCheckoutAction(workspaceSlug: string, _prev: ActionSt
     workspaceSlug,
     "billing.manage",
     async ({ workspace, userId }) => {
-      const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
       const url = await startCheckout(
         workspace,
         { plan: String(formData.get("plan") ?? ""), interval: String(formData.get("interval") ?? "") },
-        { origin: await appOrigin(), email: user?.email ?? null },
+        { origin: await appOrigin(), userId },
       );
       return { data: { url } };
     },

@@ -4,11 +4,10 @@ import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { Panel } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
-import { priceLabels } from "@/lib/billing/checkout";
+import { getSubscriptionDetails, priceLabels } from "@/lib/billing/checkout";
 import { effectivePlan, FEATURES, graceEndsAt, LIMITS, PLAN_IDS, PLANS, type Feature, type Limit } from "@/lib/billing/plans";
 import { billingConfigured } from "@/lib/billing/stripe";
 import { getUsage } from "@/lib/billing/usage";
-import { getDb } from "@/lib/db";
 import { formatDate, formatInteger } from "@/lib/format";
 import { can } from "@/lib/workspaces/permissions";
 
@@ -39,7 +38,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
   const configured = billingConfigured();
   const [usage, billing, prices] = await Promise.all([
     getUsage(workspace.id, workspace),
-    getDb().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { stripeCustomerId: true, stripeSubscriptionId: true, cancelAtPeriodEnd: true, billingInterval: true } }),
+    getSubscriptionDetails(workspace.id),
     configured ? priceLabels() : Promise.resolve({} as Record<string, string>),
   ]);
   const inForce = effectivePlan(workspace);
