@@ -44,9 +44,9 @@ export function UsageMeters({ usage, planName }: { usage: Usage; planName: strin
 
 function meterWarning(limit: Usage["meters"][number]["limit"], over: boolean): string {
   if (limit === "linksPerMonth") {
-    return over ? "Limit reached: new links are refused until the next period or an upgrade. Existing links keep working." : "Over 80 % of this period's links are used.";
+    return over ? "Limit reached: new links are refused until the next period or an upgrade. Existing links keep working." : "80 % or more of this period's links are used.";
   }
   return over
     ? "Over this period's click allowance. Every click is still tracked and every link still redirects; upgrade to stay within your plan."
-    : "Over 80 % of this period's click allowance. Clicks are never dropped, but consider upgrading.";
+    : "80 % or more of this period's click allowance is used. Clicks are never dropped, but consider upgrading.";
 }

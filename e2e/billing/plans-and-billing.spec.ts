@@ -103,7 +103,7 @@ test("Free's links quota: the meter warns at 80 %, the 51st link is refused with
       await expect(page.getByTestId("link-quota-notice")).toContainText("10 of 50 links left this period on the Free plan.");
       await page.goto(`/w/${slug}/settings`);
       await expect(page.getByTestId("usage-linksPerMonth")).toHaveAttribute("data-warning", "true");
-      await expect(page.getByTestId("usage-linksPerMonth")).toContainText("Over 80 % of this period's links are used.");
+      await expect(page.getByTestId("usage-linksPerMonth")).toContainText("80 % or more of this period's links are used.");
       await shot(page, "billing-usage-warning");
       await page.goto(`/w/${slug}`);
     }

@@ -93,8 +93,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         )}
       </Panel>
 
-      <Panel title="Try the API" description="Create a link, then read its analytics.">
-        <pre className="overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
+      {apiIncluded ? (
+        <Panel title="Try the API" description="Create a link, then read its analytics.">
+          <pre className="overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
 {`curl -X POST ${origin}/api/v1/links \\
   -H "Authorization: Bearer $CLICKPROOF_API_KEY" \\
   -H "Content-Type: application/json" \\
@@ -102,8 +103,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
 
 curl "${origin}/api/v1/analytics?linkId=<id>" \\
   -H "Authorization: Bearer $CLICKPROOF_API_KEY"`}
-        </pre>
-      </Panel>
+          </pre>
+        </Panel>
+      ) : null}
     </div>
   );
 }
