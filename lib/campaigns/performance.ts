@@ -2,6 +2,7 @@ import "server-only";
 import type { Platform } from "@prisma/client";
 import { computeKpis, sumFacts, type Kpis, type PerformanceFacts } from "@/lib/analytics/kpi";
 import { analyticsSince } from "@/lib/billing/gates";
+import { emptyConversionFacts, getCampaignConversionFacts } from "@/lib/conversions/facts";
 import { getPool } from "@/lib/db";
 import type { CampaignDetail } from "@/lib/campaigns/campaigns";
 
@@ -52,15 +53,28 @@ export type CreatorPerformance = {
   links: { id: string; slug: string; platform: Platform | null; postedAt: Date | null }[];
   facts: PerformanceFacts;
   kpis: Kpis;
+  /** revenue in currencies without a rate to the campaign's: shown apart, never summed in */
+  revenueApart: Map<string, number>;
 };
 
-export type CampaignPerformance = { creators: CreatorPerformance[]; totals: Kpis; unassigned: PerformanceFacts };
+export type CampaignPerformance = { creators: CreatorPerformance[]; totals: Kpis; unassigned: PerformanceFacts; revenueApart: Map<string, number> };
+
+export function mergeApart(maps: Iterable<Map<string, number>>): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const map of maps) for (const [currency, minor] of map) merged.set(currency, (merged.get(currency) ?? 0) + minor);
+  return merged;
+}
 
 export async function getCampaignPerformance(campaign: CampaignDetail): Promise<CampaignPerformance> {
-  // Clicks within the plan's analytics history (lib/billing/plans.ts).
-  const links = await campaignLinkFacts(campaign.workspaceId, campaign.id, await analyticsSince(campaign.workspaceId));
+  // Clicks and conversions within the plan's analytics history (lib/billing/plans.ts).
+  const since = await analyticsSince(campaign.workspaceId);
+  const [links, conversions] = await Promise.all([
+    campaignLinkFacts(campaign.workspaceId, campaign.id, since),
+    getCampaignConversionFacts(campaign.workspaceId, campaign.id, campaign.currency, since),
+  ]);
   const creators = campaign.creators.map((member): CreatorPerformance => {
     const own = links.filter((link) => link.creatorId === member.creatorId);
+    const converted = conversions.get(member.creatorId) ?? emptyConversionFacts();
     // One audience per platform: several links on one platform share its followers.
     const followersByPlatform = new Map<string, number>();
     for (const link of own) {
@@ -73,9 +87,9 @@ export async function getCampaignPerformance(campaign: CampaignDetail): Promise<
       uniqueClicks: own.reduce((s, l) => s + l.uniqueClicks, 0),
       filteredClicks: own.reduce((s, l) => s + l.filtered, 0),
       followers: followersByPlatform.size ? [...followersByPlatform.values()].reduce((a, b) => a + b, 0) : null,
-      conversions: 0, // conversions arrive with the conversions issue
-      purchases: 0,
-      revenueMinor: 0,
+      conversions: converted.conversions,
+      purchases: converted.purchases,
+      revenueMinor: converted.revenueMinor,
       terms: { flatFeeMinor: member.flatFeeMinor, giftedValueMinor: member.giftedValueMinor, commissionRate: member.commissionRate },
     };
     return {
@@ -85,14 +99,22 @@ export async function getCampaignPerformance(campaign: CampaignDetail): Promise<
       links: own.map((l) => ({ id: l.linkId, slug: l.slug, platform: l.platform, postedAt: l.postedAt })),
       facts,
       kpis: computeKpis(facts),
+      revenueApart: converted.revenueApart,
     };
   });
   const unassignedLinks = links.filter((link) => !link.creatorId || !campaign.creators.some((m) => m.creatorId === link.creatorId));
+  // Conversions of creators no longer in the campaign (or without a creator) count in its totals.
+  const members = new Set(campaign.creators.map((m) => m.creatorId));
+  const strays = [...conversions.entries()].filter(([creatorId]) => !members.has(creatorId)).map(([, facts]) => facts);
   const unassigned: PerformanceFacts = {
     ...sumFacts([]),
     clicks: unassignedLinks.reduce((s, l) => s + l.clicks, 0),
     uniqueClicks: unassignedLinks.reduce((s, l) => s + l.uniqueClicks, 0),
     filteredClicks: unassignedLinks.reduce((s, l) => s + l.filtered, 0),
+    conversions: strays.reduce((s, f) => s + f.conversions, 0),
+    purchases: strays.reduce((s, f) => s + f.purchases, 0),
+    revenueMinor: strays.reduce((s, f) => s + f.revenueMinor, 0),
   };
-  return { creators, totals: computeKpis(sumFacts([...creators.map((c) => c.facts), unassigned])), unassigned };
+  const revenueApart = mergeApart([...creators.map((c) => c.revenueApart), ...strays.map((f) => f.revenueApart)]);
+  return { creators, totals: computeKpis(sumFacts([...creators.map((c) => c.facts), unassigned])), unassigned, revenueApart };
 }

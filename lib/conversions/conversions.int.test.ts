@@ -167,3 +167,44 @@ describe("POST /api/v1/conversions", () => {
     expect(foreign.details).toEqual([{ path: "campaignId", message: "No such campaign in this workspace" }]);
   });
 });
+
+describe("conversions in the campaign's numbers", () => {
+  it("per creator: conversions that still count, purchases, net revenue in the campaign currency; rates convert, missing rates stay apart", async () => {
+    await truncateAll();
+    const { workspace, apiKey } = await makeWorkspace("Numbers brand");
+    const db = getDb();
+    const maya = await db.creator.create({ data: { workspaceId: workspace.id, name: "Maya" } });
+    const sofia = await db.creator.create({ data: { workspaceId: workspace.id, name: "Sofia" } });
+    const campaign = await createCampaign(workspace.id, { name: "Numbers", objective: "conversions", currency: "USD", kpis: [{ kpi: "roas", primary: true }] });
+    const { upsertCampaignCreator, getCampaign } = await import("@/lib/campaigns/campaigns");
+    await upsertCampaignCreator(workspace.id, campaign.id, { creatorId: maya.id, flatFeeMinor: 10_000 });
+    await upsertCampaignCreator(workspace.id, campaign.id, { creatorId: sofia.id, flatFeeMinor: 5_000 });
+    const link = await createLink({ workspaceId: workspace.id, hosts: testHosts }, { url: "https://shop.example.com/", slug: "maya-numbers", creatorId: maya.id });
+    await updateLinkPost(workspace.id, link.id, { campaignId: campaign.id });
+    await createPromoCode(workspace.id, { campaignId: campaign.id, creatorId: sofia.id, code: "SOFIA" });
+    await db.exchangeRate.create({ data: { workspaceId: workspace.id, currency: "EUR", rate: 1.1 } });
+
+    // Maya: two purchases by click ($50 and €100 → $110), one sign-up, one purchase cancelled.
+    for (const [externalId, event, value, currency] of [["m1", "purchase", 5_000, "USD"], ["m2", "purchase", 10_000, "EUR"], ["m3", "signup", undefined, undefined], ["m4", "purchase", 2_000, "USD"]] as const) {
+      expect((await convert(apiKey, { clickId: await visit("maya-numbers"), event, value, currency, externalId })).status).toBe(201);
+    }
+    await reverse(apiKey, { conversionExternalId: "m4", externalId: "m4-cancel" });
+    await reverse(apiKey, { conversionExternalId: "m1", externalId: "m1-partial", value: 1_000 });
+    // Sofia: by promo code, $30 and £40 (no GBP rate: kept apart).
+    await convert(apiKey, { promoCode: "SOFIA", event: "purchase", value: 3_000, currency: "USD", externalId: "s1" });
+    await convert(apiKey, { promoCode: "SOFIA", event: "purchase", value: 4_000, currency: "GBP", externalId: "s2" });
+
+    const { getCampaignPerformance } = await import("@/lib/campaigns/performance");
+    const detail = await getCampaign(workspace.id, campaign.id);
+    if (!detail) throw new Error("campaign missing");
+    const performance = await getCampaignPerformance(detail);
+    const row = (name: string) => performance.creators.find((c) => c.name === name);
+    // Maya: m1 (50 − 10 refunded) + m2 (€100 = $110) + m3 (no value); m4 cancelled
+    expect(row("Maya")?.facts).toMatchObject({ conversions: 3, purchases: 2, revenueMinor: 15_000 });
+    expect(row("Maya")?.kpis).toMatchObject({ revenueMinor: 15_000, aovMinor: 7_500, costMinor: 10_000, cpaMinor: 10_000 / 3, roas: 1.5 });
+    expect(row("Sofia")?.facts).toMatchObject({ conversions: 2, purchases: 2, revenueMinor: 3_000 });
+    expect(row("Sofia")?.revenueApart).toEqual(new Map([["GBP", 4_000]]));
+    expect(performance.totals).toMatchObject({ conversions: 5, revenueMinor: 18_000 });
+    expect(performance.revenueApart).toEqual(new Map([["GBP", 4_000]]));
+  });
+});

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
+import { RevenueApart } from "@/components/campaigns/revenue-apart";
 import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
 import { FollowersClicksScatter } from "@/components/campaigns/followers-clicks-scatter";
 import { EmptyState, Panel } from "@/components/ui/card";
@@ -10,6 +11,7 @@ import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { planIncludes } from "@/lib/billing/plans";
 import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
+import { mergeApart } from "@/lib/campaigns/performance";
 import { listCampaignOptions } from "@/lib/campaigns/campaigns";
 
 export const metadata = { title: "Compare creators" };
@@ -81,6 +83,7 @@ export default async function ComparePage({
               campaignParam={campaignId ?? "all"}
               followersLabel={campaignId ? "Followers" : "Audience (all posts)"}
             />
+            <RevenueApart apart={mergeApart(comparison.rows.map((r) => r.revenueApart))} currency={comparison.currency} />
           </Panel>
           {withAudience.length > 0 ? (
             <div className="grid gap-6 lg:grid-cols-2">

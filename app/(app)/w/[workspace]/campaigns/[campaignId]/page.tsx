@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
 import { TimingTable } from "@/components/campaigns/timing-table";
 import { AddCreatorForm, GenerateLinksForm, RemoveCreatorButton } from "@/components/campaigns/campaign-creators-panel";
+import { RevenueApart } from "@/components/campaigns/revenue-apart";
 import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
 import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { buttonClass } from "@/components/ui/button";
@@ -123,6 +124,7 @@ export default async function CampaignPage({
         ) : (
           <CreatorBreakdownTable rows={rows} sort={sort} dir={dir} currency={campaign.currency} keep={timingParams} />
         )}
+        <RevenueApart apart={performance.revenueApart} currency={campaign.currency} />
         {performance.unassigned.clicks > 0 ? (
           <p className="mt-3 text-xs text-gray-500">
             {performance.unassigned.clicks.toLocaleString("en-US")} clicks came through campaign links without a creator in this campaign; they count in the totals.
