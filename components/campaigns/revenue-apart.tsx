@@ -8,7 +8,7 @@ export function RevenueApart({ apart, currency }: { apart: ReadonlyMap<string, n
   const codes = [...apart.keys()].join(", ");
   return (
     <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="revenue-apart">
-      Also {amounts} of revenue, not included in the {currency} figures above: there is no exchange rate for {codes}. Add one under Settings to include it.
+      Also {amounts} of revenue, not included in the {currency} figures above: there is no exchange rate for {codes}. Add one under Settings → Conversions to include it.
     </p>
   );
 }

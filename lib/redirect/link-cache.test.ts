@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { clearLinkCache, getCachedLink, invalidateLink, type CachedLink } from "@/lib/redirect/link-cache";
+import { clearLinkCache, getCachedLink, invalidateLink, invalidateWorkspaceLinks, type CachedLink } from "@/lib/redirect/link-cache";
 
 const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false, clickIdParam: null };
 
@@ -67,5 +67,31 @@ describe("link cache", () => {
     const load = vi.fn().mockRejectedValueOnce(new Error("db down")).mockResolvedValueOnce(link);
     await expect(getCachedLink("", "e", 60_000, load)).rejects.toThrow("db down");
     expect(await getCachedLink("", "e", 60_000, load)).toEqual(link);
+  });
+});
+
+describe("invalidateWorkspaceLinks", () => {
+  beforeEach(() => clearLinkCache());
+
+  it("forgets that workspace's links only", async () => {
+    const other: CachedLink = { ...link, id: "l2", workspaceId: "w2" };
+    const load = vi.fn(async (l: CachedLink) => l);
+    await getCachedLink("", "a", 60_000, () => load(link));
+    await getCachedLink("", "b", 60_000, () => load(other));
+    invalidateWorkspaceLinks("w1");
+    await getCachedLink("", "a", 60_000, () => load(link));
+    await getCachedLink("", "b", 60_000, () => load(other));
+    expect(load.mock.calls.map(([l]) => l.id)).toEqual(["l1", "l2", "l1"]);
+  });
+
+  it("a lookup in flight during the invalidation is not cached", async () => {
+    let release: (l: CachedLink) => void = () => {};
+    const first = getCachedLink("", "a", 60_000, () => new Promise<CachedLink>((resolve) => (release = resolve)));
+    invalidateWorkspaceLinks("w1");
+    release(link);
+    await first;
+    const reload = vi.fn(async () => ({ ...link, clickIdParam: "ref" }));
+    expect(await getCachedLink("", "a", 60_000, reload)).toMatchObject({ clickIdParam: "ref" });
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -69,6 +69,20 @@ export function invalidateLink(domain: string, slug: string): void {
   generations.set(key, (generations.get(key) ?? 0) + 1);
 }
 
+/** Forgets every cached link of a workspace (its settings shape every redirect, e.g. the click id parameter). */
+export function invalidateWorkspaceLinks(workspaceId: string): void {
+  const { entries, inflight, generations } = state();
+  const bump = (key: string) => generations.set(key, (generations.get(key) ?? 0) + 1);
+  for (const [key, entry] of entries) {
+    if (entry.link?.workspaceId !== workspaceId) continue;
+    entries.delete(key);
+    bump(key);
+  }
+  // Lookups in flight do not say their workspace yet: none of them may be cached.
+  for (const key of inflight.keys()) bump(key);
+  inflight.clear();
+}
+
 export function clearLinkCache(): void {
   const { entries, inflight } = state();
   entries.clear();
