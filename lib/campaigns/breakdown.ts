@@ -4,7 +4,7 @@ import type { CreatorPerformance } from "@/lib/campaigns/performance";
 import { platformLabel } from "@/lib/creators/platforms";
 import { toCsv } from "@/lib/csv";
 
-export const BREAKDOWN_COLUMNS: KpiKey[] = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "cpc", "cpa", "roas"];
+export const BREAKDOWN_COLUMNS: KpiKey[] = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "revenue", "cpc", "cpa", "roas"];
 export type SortKey = KpiKey | "name" | "followers" | "cost";
 
 export function sortCreators(rows: CreatorPerformance[], sort: SortKey, dir: "asc" | "desc"): CreatorPerformance[] {
