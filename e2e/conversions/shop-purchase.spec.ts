@@ -68,5 +68,25 @@ test("a purchase on the brand's shop, reached through a creator's link, appears 
   await page.goto(campaignUrl);
   await expect(row.locator('[data-kpi="conversions"]')).toHaveText(String(conversionsBefore + 1));
   await expect(row.locator('[data-kpi="revenue"]')).toHaveText(conversionsBefore === 0 ? "$49.99" : /\$/);
+  // The feed says how it was attributed, and why.
+  const entry = page.getByTestId("conversions-feed").locator("tbody tr").first();
+  await expect(entry).toContainText("purchase");
+  await expect(entry).toContainText("$49.99");
+  await expect(entry).toContainText("Amara Okafor");
+  await expect(entry).toContainText(`/${slug}`);
+  await expect(entry).toContainText("Click id");
+  await expect(entry).toContainText("within the 30-day window");
   await shot(page, "conversions-campaign-row");
+
+  // A promo code for the campaign: refused when malformed, then listed.
+  const promoForm = page.getByRole("form", { name: "Add a promo code" });
+  await promoForm.getByLabel("Creator").selectOption({ label: "Amara Okafor" });
+  await promoForm.getByLabel("Code").fill("no spaces!");
+  await promoForm.getByRole("button", { name: "Add code" }).click();
+  await expect(promoForm.getByText("2–40 letters, digits, - or _")).toBeVisible();
+  const code = `AMARA${uniqueSuffix().slice(-4).toUpperCase()}`;
+  await promoForm.getByLabel("Code").fill(code.toLowerCase());
+  await promoForm.getByLabel("Creator").selectOption({ label: "Amara Okafor" });
+  await promoForm.getByRole("button", { name: "Add code" }).click();
+  await expect(page.getByTestId("promo-codes")).toContainText(`${code} · Amara Okafor`);
 });

@@ -140,3 +140,15 @@ export function serializeConversion(conversion: ConversionWithReversals) {
     reversed: { value: reversedMinor, cancelled, netValue: conversion.valueMinor === null ? null : conversion.valueMinor - reversedMinor },
   };
 }
+
+export type FeedEntry = Awaited<ReturnType<typeof listConversions>>[number];
+
+/** The newest conversions of a workspace (or of one campaign), with who they went to and why. */
+export function listConversions(workspaceId: string, options: { campaignId?: string; limit?: number } = {}) {
+  return getDb().conversion.findMany({
+    where: { workspaceId, ...(options.campaignId ? { campaignId: options.campaignId } : {}) },
+    orderBy: { occurredAt: "desc" },
+    take: options.limit ?? 50,
+    include: { reversals: true, creator: { select: { name: true } }, campaign: { select: { name: true } }, link: { select: { slug: true } } },
+  });
+}

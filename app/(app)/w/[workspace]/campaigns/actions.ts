@@ -6,6 +6,7 @@ import { formObject, type ActionState } from "@/lib/actions/action-state";
 import { runWorkspaceAction } from "@/lib/actions/workspace-action";
 import { createCampaign, removeCampaignCreator, setCampaignArchived, updateCampaign, upsertCampaignCreator } from "@/lib/campaigns/campaigns";
 import { generateCampaignLinks, type GeneratedLinks } from "@/lib/campaigns/generate-links";
+import { createPromoCode } from "@/lib/conversions/promo-codes";
 import { campaignFormToInput, termsFormToInput } from "@/lib/campaigns/schema";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { UTM_KEYS } from "@/lib/links/utm";
@@ -78,6 +79,19 @@ export async function generateLinksAction(workspaceSlug: string, campaignId: str
       revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
       revalidatePath(`/w/${workspaceSlug}`);
       return { data: result };
+    },
+    formData,
+  );
+}
+
+export async function createPromoCodeAction(workspaceSlug: string, campaignId: string, _prev: ActionState, formData: FormData) {
+  return runWorkspaceAction(
+    workspaceSlug,
+    "campaigns.write",
+    async ({ workspace }) => {
+      const code = await createPromoCode(workspace.id, { ...formObject(formData), campaignId });
+      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+      return { data: undefined, message: `Promo code ${code.code} added.` };
     },
     formData,
   );

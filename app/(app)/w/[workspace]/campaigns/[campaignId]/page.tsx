@@ -4,6 +4,8 @@ import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
 import { TimingTable } from "@/components/campaigns/timing-table";
 import { AddCreatorForm, GenerateLinksForm, RemoveCreatorButton } from "@/components/campaigns/campaign-creators-panel";
 import { RevenueApart } from "@/components/campaigns/revenue-apart";
+import { ConversionsFeed } from "@/components/conversions/conversions-feed";
+import { PromoCodeForm } from "@/components/conversions/promo-code-form";
 import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
 import { parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { buttonClass } from "@/components/ui/button";
@@ -17,6 +19,8 @@ import { getCampaign } from "@/lib/campaigns/campaigns";
 import { storedUtmTemplate } from "@/lib/campaigns/form-values";
 import { parseTimingSort, sortTimingRows } from "@/lib/campaigns/timing-table";
 import { getCampaignPerformance } from "@/lib/campaigns/performance";
+import { listPromoCodes } from "@/lib/conversions/promo-codes";
+import { listConversions } from "@/lib/conversions/record";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { getDb } from "@/lib/db";
 import { formatDate, formatKpi, formatMoney, formatRate } from "@/lib/format";
@@ -42,10 +46,13 @@ export default async function CampaignPage({
   const campaign = await getCampaign(workspace.id, campaignId);
   if (!campaign) notFound();
 
-  const [performance, roster, campaignLinks] = await Promise.all([
+  const conversionsOn = planIncludes(workspace, "conversions");
+  const [performance, roster, campaignLinks, feed, promoCodes] = await Promise.all([
     getCampaignPerformance(campaign),
     listCreatorOptions(workspace.id),
     getDb().link.findMany({ where: { workspaceId: workspace.id, campaignId: campaign.id }, select: { slug: true, creatorId: true } }),
+    conversionsOn ? listConversions(workspace.id, { campaignId: campaign.id }) : Promise.resolve([]),
+    conversionsOn ? listPromoCodes(workspace.id, campaign.id) : Promise.resolve([]),
   ]);
   const rows = sortCreators(performance.creators, sort, dir);
   const timingRows = sortTimingRows(await getCreatorTimings(workspace.id, rows), timingSort.sort, timingSort.dir);
@@ -156,8 +163,30 @@ export default async function CampaignPage({
         )}
       </Panel>
 
+      {conversionsOn ? (
+        <Panel title="Conversions" description="The newest conversions attributed to this campaign, each with how it was attributed and why. Refunds reduce revenue; cancelled orders no longer count.">
+          <ConversionsFeed entries={feed} />
+        </Panel>
+      ) : null}
+
       {editable ? (
         <div className="space-y-6">
+          {conversionsOn ? (
+            <Panel title="Promo codes" description="A conversion carrying one of these codes, and no usable click id, is attributed to its creator in this campaign. Codes are unique in the workspace, whatever their case.">
+              <div className="space-y-5">
+                {promoCodes.length > 0 ? (
+                  <ul className="flex flex-wrap gap-2" data-testid="promo-codes">
+                    {promoCodes.map((code) => (
+                      <li key={code.id} className="rounded-full bg-gray-100 px-3 py-1 text-sm">
+                        <span className="font-mono font-semibold text-gray-900">{code.code}</span> <span className="text-gray-600">· {code.creator.name}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                <PromoCodeForm workspaceSlug={workspace.slug} campaignId={campaign.id} creators={campaign.creators.map((m) => ({ id: m.creatorId, name: m.creator.name }))} />
+              </div>
+            </Panel>
+          ) : null}
           <Panel title="Terms" description="What each creator costs in this campaign: flat fee, gifted product value, commission on attributed revenue.">
             <div className="space-y-5">
               {campaign.creators.length > 0 ? (

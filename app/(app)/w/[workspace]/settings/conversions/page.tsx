@@ -1,10 +1,12 @@
 import { PlanLocked } from "@/components/billing/plan-locked";
 import { ConversionSettingsForm, ExchangeRateForm, PublishableKeyForm, RemoveRateButton, RevokePublishableKeyButton } from "@/components/conversions/conversion-forms";
+import { ConversionsFeed } from "@/components/conversions/conversions-feed";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { planIncludes } from "@/lib/billing/plans";
 import { listPublishableKeys } from "@/lib/conversions/publishable-keys";
+import { listConversions } from "@/lib/conversions/record";
 import { getConversionSettings } from "@/lib/conversions/settings";
 import { formatDateTime } from "@/lib/format";
 import { appOrigin } from "@/lib/http/app-origin";
@@ -30,7 +32,12 @@ export default async function ConversionSettingsPage({ params }: { params: Promi
     );
   }
   const manage = can(role, "settings.manage");
-  const [settings, keys, origin] = await Promise.all([getConversionSettings(workspace.id), manage ? listPublishableKeys(workspace.id) : Promise.resolve([]), appOrigin()]);
+  const [settings, keys, origin, feed] = await Promise.all([
+    getConversionSettings(workspace.id),
+    manage ? listPublishableKeys(workspace.id) : Promise.resolve([]),
+    appOrigin(),
+    listConversions(workspace.id),
+  ]);
   const snippetSettings = { origin, param: settings.clickIdParam, days: settings.attributionWindowDays };
 
   return (
@@ -85,6 +92,10 @@ export default async function ConversionSettingsPage({ params }: { params: Promi
           </div>
         </Panel>
       ) : null}
+
+      <Panel title="Recent conversions" description="Everything reported, attributed or not, newest first — with the reason for each attribution.">
+        <ConversionsFeed entries={feed} showCampaign />
+      </Panel>
 
       <Panel title="Exchange rates" description={`Conversions in other currencies are added to ${settings.currency} figures with these rates; without a rate they are shown apart, never summed in.`}>
         <div className="space-y-5">

@@ -1,0 +1,67 @@
+// Each conversion with its attribution (click id / promo code / none) and the reason, newest first.
+import { EmptyState } from "@/components/ui/card";
+import type { FeedEntry } from "@/lib/conversions/record";
+import { formatDateTime, formatMoney } from "@/lib/format";
+
+const ATTRIBUTION: Record<FeedEntry["attribution"], { label: string; tone: string }> = {
+  click: { label: "Click id", tone: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
+  promo_code: { label: "Promo code", tone: "bg-indigo-50 text-indigo-800 ring-indigo-200" },
+  none: { label: "Not attributed", tone: "bg-gray-100 text-gray-700 ring-gray-200" },
+};
+
+function valueCell(entry: FeedEntry) {
+  if (entry.valueMinor === null || !entry.currency) return <span className="text-gray-400">—</span>;
+  const reversed = entry.reversals.reduce((sum, r) => sum + r.valueMinor, 0);
+  const cancelled = entry.reversals.some((r) => r.full);
+  return (
+    <span>
+      <span className={cancelled ? "text-gray-400 line-through" : ""}>{formatMoney(entry.valueMinor, entry.currency)}</span>
+      {reversed > 0 ? (
+        <span className="block text-xs text-red-700">{cancelled ? "cancelled" : `−${formatMoney(reversed, entry.currency)} refunded`}</span>
+      ) : null}
+    </span>
+  );
+}
+
+export function ConversionsFeed({ entries, showCampaign = false }: { entries: FeedEntry[]; showCampaign?: boolean }) {
+  if (entries.length === 0) {
+    return <EmptyState title="No conversions yet">They appear here as your site or your server reports them, each with who it is attributed to and why.</EmptyState>;
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm" data-testid="conversions-feed">
+        <thead>
+          <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
+            <th className="py-2 pr-4">When</th>
+            <th className="py-2 pr-4">Event</th>
+            <th className="py-2 pr-4 text-right">Value</th>
+            <th className="py-2 pr-4">Creator</th>
+            {showCampaign ? <th className="py-2 pr-4">Campaign</th> : null}
+            <th className="py-2">Attribution and why</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100">
+          {entries.map((entry) => (
+            <tr key={entry.id} data-external-id={entry.externalId}>
+              <td className="whitespace-nowrap py-2.5 pr-4 text-gray-600">{formatDateTime(entry.occurredAt)}</td>
+              <td className="py-2.5 pr-4">
+                <span className="font-medium text-gray-900">{entry.event}</span>
+                <span className="block font-mono text-xs text-gray-400">{entry.externalId}</span>
+              </td>
+              <td className="py-2.5 pr-4 text-right tabular-nums">{valueCell(entry)}</td>
+              <td className="py-2.5 pr-4">
+                {entry.creator?.name ?? <span className="text-gray-400">—</span>}
+                {entry.link ? <span className="block font-mono text-xs text-gray-400">/{entry.link.slug}</span> : null}
+              </td>
+              {showCampaign ? <td className="py-2.5 pr-4">{entry.campaign?.name ?? <span className="text-gray-400">—</span>}</td> : null}
+              <td className="py-2.5">
+                <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${ATTRIBUTION[entry.attribution].tone}`}>{ATTRIBUTION[entry.attribution].label}</span>
+                <span className="mt-0.5 block text-xs text-gray-500">{entry.attributionReason}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
