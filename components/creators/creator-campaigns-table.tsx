@@ -6,7 +6,7 @@ import { campaignSortFirstDir, type CampaignSortKey } from "@/lib/creators/campa
 import { formatDate, formatInteger, formatKpi } from "@/lib/format";
 import type { SortDir } from "@/lib/table-sort";
 
-const KPI_COLUMNS = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate"] as const satisfies readonly (KpiKey & CampaignSortKey)[];
+const KPI_COLUMNS = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "revenue"] as const satisfies readonly (KpiKey & CampaignSortKey)[];
 
 function dates(campaign: CreatorCampaign["campaign"]): string {
   const start = campaign.startsOn ? formatDate(campaign.startsOn) : "no start date";

@@ -84,7 +84,7 @@ test.describe("the demo workspace", () => {
     expect(file.suggestedFilename()).toBe("Sofia-Rossi-campaigns.csv");
     const csv = fs.readFileSync((await file.path()) ?? "", "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(csv[0]).toBe(
-      "Campaign,Starts,Ends,Archived,Followers at post,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Cost (USD),CPC (USD),Half-life (hours)",
+      "Campaign,Starts,Ends,Archived,Followers at post,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue (USD),Cost (USD),CPC (USD),Half-life (hours)",
     );
     const lines = csv.slice(1).map((line) => line.split(","));
     expect(lines.map((cells) => cells[0])).toEqual(await order());

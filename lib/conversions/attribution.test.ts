@@ -46,10 +46,10 @@ describe("decideAttribution", () => {
     expect(decideAttribution({ ...base, clickIdSent: "click-1", click: clickAt(31), windowDays: 60 }).attribution).toBe("click");
   });
 
-  it("an unknown click id — or another workspace's, which looks the same — attributes nothing", () => {
-    expect(decideAttribution({ ...base, clickIdSent: "someone-elses", click: null })).toMatchObject({
+  it("an unknown click id attributes nothing, and says so", () => {
+    expect(decideAttribution({ ...base, clickIdSent: "never-issued", click: null })).toMatchObject({
       attribution: "none",
-      reason: "Not attributed: the click id is not one of this workspace's clicks",
+      reason: "Not attributed: the click id is unknown (never issued, or its click was deleted)",
       linkId: null,
       creatorId: null,
       campaignId: null,

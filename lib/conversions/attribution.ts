@@ -3,8 +3,8 @@
 //      before the conversion, wins — it is evidence of this very visit.
 //   2. Otherwise a promo code registered in this workspace attributes to its creator and campaign.
 //   3. Otherwise the conversion is kept, unattributed, with the reason.
-// A click id from another workspace is indistinguishable from an unknown one: it attributes
-// nothing and reveals nothing.
+// (A click id of another workspace's never reaches this rule: lib/conversions/record.ts refuses
+// the conversion outright, so no endpoint attributes to another workspace's links.)
 export type ClickCandidate = { id: string; createdAt: Date; linkId: string; creatorId: string | null; campaignId: string | null };
 export type PromoCandidate = { code: string; creatorId: string; campaignId: string };
 
@@ -31,7 +31,7 @@ type Input = {
 
 function clickVerdict({ clickIdSent, click, occurredAt, windowDays }: Input): { usable: true } | { usable: false; why: string } {
   if (!clickIdSent) return { usable: false, why: "no click id was sent" };
-  if (!click) return { usable: false, why: "the click id is not one of this workspace's clicks" };
+  if (!click) return { usable: false, why: "the click id is unknown (never issued, or its click was deleted)" };
   const age = occurredAt.getTime() - click.createdAt.getTime();
   if (age < -CLOCK_SKEW_MS) return { usable: false, why: "the conversion is dated before its click" };
   if (age > windowDays * DAY_MS) {

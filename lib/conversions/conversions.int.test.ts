@@ -83,18 +83,19 @@ describe("POST /api/v1/conversions", () => {
     expect(rescued.body.attribution).toMatchObject({ type: "promo_code", creatorId: ids.sofia });
   });
 
-  it("an unknown click id, or another workspace's, attributes nothing and reveals nothing", async () => {
-    const foreignClick = await (async () => {
-      await createLink({ workspaceId: other.workspace.id, hosts: testHosts }, { url: "https://other.example.com/", slug: "other-link" });
-      return visit("other-link");
-    })();
+  it("another workspace's click id is refused (422, nothing written); an unknown one is kept unattributed", async () => {
+    await createLink({ workspaceId: other.workspace.id, hosts: testHosts }, { url: "https://other.example.com/", slug: "other-link" });
+    const foreignClick = await visit("other-link");
+    const before = await getDb().conversion.count();
     const foreign = await convert(brand.apiKey, { clickId: foreignClick, event: "purchase", value: 100, currency: "USD", externalId: "steal-1" });
-    const unknown = await convert(brand.apiKey, { clickId: "made-up-click-id", event: "purchase", value: 100, currency: "USD", externalId: "unknown-1" });
-    for (const answer of [foreign, unknown]) {
-      expect(answer.status).toBe(201);
-      expect(answer.body.attribution).toMatchObject({ type: "none", linkId: null, creatorId: null, campaignId: null, reason: "Not attributed: the click id is not one of this workspace's clicks" });
-    }
-    // nothing was attributed to the other workspace's link
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.details).toEqual([{ path: "clickId", message: expect.stringContaining("not one of this workspace's clicks") }]);
+    expect(await getDb().conversion.count()).toBe(before);
+
+    const unknown = await convert(brand.apiKey, { clickId: "never-issued-click-id", event: "purchase", value: 100, currency: "USD", externalId: "unknown-1" });
+    expect(unknown.status).toBe(201);
+    expect(unknown.body.attribution).toMatchObject({ type: "none", linkId: null, creatorId: null, campaignId: null, reason: "Not attributed: the click id is unknown (never issued, or its click was deleted)" });
+    // nothing was ever attributed to the other workspace's links
     const { rows } = await getPool().query(`SELECT count(*)::int AS n FROM "Conversion" WHERE "linkId" IN (SELECT "id" FROM "Link" WHERE "workspaceId" = $1)`, [other.workspace.id]);
     expect(rows[0].n).toBe(0);
   });

@@ -27,6 +27,15 @@ async function findClick(workspaceId: string, clickId: string): Promise<ClickCan
   return rows[0] ?? null;
 }
 
+/**
+ * Unscoped by design, and answering only yes or no: whether a click id belongs to *another*
+ * workspace, so such a conversion is refused instead of recorded against the wrong tenant.
+ */
+async function unsafeIsOtherWorkspacesClick(workspaceId: string, clickId: string): Promise<boolean> {
+  const { rows } = await getPool().query(`SELECT 1 FROM "Click" WHERE "id" = $1 AND "workspaceId" <> $2`, [clickId, workspaceId]);
+  return rows.length > 0;
+}
+
 function existing(workspaceId: string, externalId: string) {
   return getDb().conversion.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } }, include: { reversals: true } });
 }
@@ -46,6 +55,9 @@ export async function recordConversion(workspaceId: string, rawInput: unknown, s
     input.clickId ? findClick(workspaceId, input.clickId) : Promise.resolve(null),
     input.promoCode ? db.promoCode.findUnique({ where: { workspaceId_code: { workspaceId, code: input.promoCode } }, select: { code: true, creatorId: true, campaignId: true } }) : Promise.resolve(null),
   ]);
+  if (input.clickId && !click && (await unsafeIsOtherWorkspacesClick(workspaceId, input.clickId))) {
+    throw invalidField("clickId", "This click id is not one of this workspace's clicks: a conversion can only be attributed to your own links");
+  }
   const decided = decideAttribution({ clickIdSent: input.clickId, click, promoSent: input.promoCode, promo, occurredAt, windowDays: workspace.attributionWindowDays });
   try {
     const conversion = await db.conversion.create({

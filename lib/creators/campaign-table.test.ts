@@ -36,7 +36,7 @@ const flat = (minor: number) => ({ flatFeeMinor: minor, giftedValueMinor: 0, com
 // Launch Week        2026-01-15   100 / 20,000 = 0.5 %         $250      —
 // Evergreen          none         0 / —  (no audience)         $100     2 h
 const HISTORY = [
-  row("Summer Sale", "2026-07-01", { clicks: 450, uniqueClicks: 300, followers: 10_000, conversions: 15, terms: flat(50_000) }, 5),
+  row("Summer Sale", "2026-07-01", { clicks: 450, uniqueClicks: 300, followers: 10_000, conversions: 15, purchases: 15, revenueMinor: 123_45, terms: flat(50_000) }, 5),
   row("Spring Drop", "2026-04-01", { clicks: 500, uniqueClicks: 400, followers: 10_000, conversions: 8 }, 30),
   row("Launch Week", "2026-01-15", { clicks: 125, uniqueClicks: 100, followers: 20_000, conversions: 0, terms: flat(25_000) }, null, { archived: true }),
   row("Evergreen", null, { terms: flat(10_000) }, 2),
@@ -48,7 +48,8 @@ describe("parseCampaignSort", () => {
     expect(parseCampaignSort(null, null)).toEqual({ sort: "start", dir: "desc" });
     expect(parseCampaignSort("audience_ctr", "asc")).toEqual({ sort: "audience_ctr", dir: "asc" });
     expect(parseCampaignSort("campaign", null)).toEqual({ sort: "campaign", dir: "asc" });
-    expect(parseCampaignSort("revenue", "sideways")).toEqual({ sort: "start", dir: "desc" });
+    expect(parseCampaignSort("roas", "sideways")).toEqual({ sort: "start", dir: "desc" });
+    expect(parseCampaignSort("revenue", null)).toEqual({ sort: "revenue", dir: "desc" });
   });
 });
 
@@ -98,11 +99,11 @@ describe("creatorCampaignsCsv", () => {
   it("raw values in the table's order: rates as fractions, money in major units with the currency in the header", () => {
     const csv = creatorCampaignsCsv(sortCreatorCampaigns(HISTORY, "audience_ctr", "desc"));
     expect(csv.split("\r\n")).toEqual([
-      "Campaign,Starts,Ends,Archived,Followers at post,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Cost (USD),CPC (USD),Half-life (hours)",
-      "Spring Drop,2026-04-01,2026-12-31,,10000,500,400,0.04,8,0.02,,,30",
-      "Summer Sale,2026-07-01,2026-12-31,,10000,450,300,0.03,15,0.05,500.00,1.11,5",
-      "Launch Week,2026-01-15,2026-12-31,yes,20000,125,100,0.005,0,0,250.00,2.00,",
-      "Evergreen,,,,,0,0,,0,,100.00,,2",
+      "Campaign,Starts,Ends,Archived,Followers at post,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue (USD),Cost (USD),CPC (USD),Half-life (hours)",
+      "Spring Drop,2026-04-01,2026-12-31,,10000,500,400,0.04,8,0.02,0.00,,,30",
+      "Summer Sale,2026-07-01,2026-12-31,,10000,450,300,0.03,15,0.05,123.45,500.00,1.11,5",
+      "Launch Week,2026-01-15,2026-12-31,yes,20000,125,100,0.005,0,0,0.00,250.00,2.00,",
+      "Evergreen,,,,,0,0,,0,,0.00,100.00,,2",
     ]);
   });
 
@@ -120,6 +121,6 @@ describe("creatorCampaignsCsv", () => {
     const [header, line] = creatorCampaignsCsv([row("=HYPERLINK(\"x\")", "2026-02-01", {}, null)]).split("\r\n");
     expect(header).toContain("Cost (USD)");
     expect(line?.startsWith(`"'=HYPERLINK(""x"")"`)).toBe(true);
-    expect(creatorCampaignsCsv([]).trim()).toBe("Campaign,Starts,Ends,Archived,Followers at post,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Cost,CPC,Half-life (hours)");
+    expect(creatorCampaignsCsv([]).trim()).toBe("Campaign,Starts,Ends,Archived,Followers at post,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue,Cost,CPC,Half-life (hours)");
   });
 });
