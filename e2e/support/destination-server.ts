@@ -2,7 +2,7 @@
 // path with a page whose heading names the path, and records each request it received so a
 // spec can check what the redirect delivered (path and query string).
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopback-server";
 
 export type ReceivedRequest = { method: string; pathname: string; query: URLSearchParams; userAgent: string | null };
 
@@ -33,21 +33,6 @@ export async function startDestinationServer(): Promise<DestinationServer> {
         `<h1>${title}</h1><p>Query received: <code id="query">${url.search.replace(/[<>&]/g, "")}</code></p></body></html>`,
     );
   });
-  // Chromium keeps connections alive; close them so close() does not wait for the timeout.
-  server.keepAliveTimeout = 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    received,
-    heading,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { origin, received, heading, close };
 }

@@ -2,7 +2,7 @@
 // app's /cp.js with the publishable key it is given, and /product has a "Buy" button that reports
 // a purchase through clickproof.track(), then says whether the app took it.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopback-server";
 
 export type ShopServer = { origin: string; setKey: (key: string) => void; close: () => Promise<void> };
 
@@ -31,21 +31,12 @@ function buy() {
 }
 </script></body></html>`);
   });
-  server.keepAliveTimeout = 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { origin, close } = await listenOnLoopback(server);
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     setKey: (value) => {
       key = value;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
