@@ -8,7 +8,7 @@ import {
   cheapestPlanWith,
   effectivePlan,
   FEATURES,
-  hasFeature,
+  planIncludes,
   LIMITS,
   limitOf,
   PLANS,
@@ -19,6 +19,7 @@ import {
   type Limit,
   type WorkspaceBilling,
 } from "@/lib/billing/plans";
+import { lastDays } from "@/lib/analytics/link-analytics";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { formatInteger } from "@/lib/format";
@@ -45,14 +46,18 @@ export function planRequired(feature: Feature, state: BillingState, now: Date = 
 
 /** Throws plan_required unless the workspace's plan (as in force now) includes the feature. */
 export function assertFeature(state: BillingState, feature: Feature, now: Date = new Date()): void {
-  if (!hasFeature(effectivePlan(state, now), feature)) throw planRequired(feature, state, now);
+  if (!planIncludes(state, feature, now)) throw planRequired(feature, state, now);
+}
+
+async function loadBillingState(workspaceId: string): Promise<WorkspaceBilling> {
+  const state = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: BILLING_SELECT });
+  if (!state) throw notFound("Workspace not found");
+  return state;
 }
 
 /** The same check for code that has only the workspace id (domain functions called from any entry point). */
 export async function requireFeature(workspaceId: string, feature: Feature): Promise<void> {
-  const state = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: BILLING_SELECT });
-  if (!state) throw notFound("Workspace not found");
-  assertFeature(state, feature);
+  assertFeature(await loadBillingState(workspaceId), feature);
 }
 
 export function limitReached(limit: Limit, state: BillingState, used: number, adding: number, now: Date = new Date()): AppError {
@@ -92,16 +97,12 @@ export async function reserveLinkQuota(tx: Tx, workspaceId: string, adding: numb
   if (used + adding > limitOf(effectivePlan(state, now), "linksPerMonth")) throw limitReached("linksPerMonth", state, used, adding, now);
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The first UTC day the workspace's plan lets its analytics reach back to (analytics history):
- * campaign dashboards, comparisons, creator profiles and timing count clicks from here on.
+ * campaign dashboards, comparisons, creator profiles and timing count clicks from here on — the
+ * same window as the link analytics ranges and the API (lastDays).
  */
 export async function analyticsSince(workspaceId: string, now: Date = new Date()): Promise<Date> {
-  const state = await getDb().workspace.findUnique({ where: { id: workspaceId }, select: BILLING_SELECT });
-  if (!state) throw notFound("Workspace not found");
-  const days = limitOf(effectivePlan(state, now), "historyDays");
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(today - (days - 1) * DAY_MS);
+  const state = await loadBillingState(workspaceId);
+  return lastDays(limitOf(effectivePlan(state, now), "historyDays"), now).start;
 }

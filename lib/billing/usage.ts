@@ -18,7 +18,7 @@ export type UsageMeter = {
 
 export type Usage = { period: { start: Date; end: Date }; meters: UsageMeter[] };
 
-export function meter(limit: UsageMeter["limit"], used: number, allowed: number): UsageMeter {
+function meter(limit: UsageMeter["limit"], used: number, allowed: number): UsageMeter {
   const share = allowed > 0 ? used / allowed : 1;
   return { limit, label: LIMITS[limit], used, allowed, share, warning: share >= USAGE_WARNING_SHARE, over: used >= allowed };
 }
