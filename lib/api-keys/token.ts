@@ -1,16 +1,13 @@
-// API key format and hashing. Keys carry 192 bits of randomness, so a fast SHA-256 is enough to
-// store them safely (a slow hash protects low-entropy secrets such as passwords).
-import { createHash, randomBytes } from "node:crypto";
+// API key format and hashing (lib/secret-token.ts): only the SHA-256 of a key is stored.
+import { hashSecretToken, newSecretToken } from "@/lib/secret-token";
 
 export const API_KEY_PREFIX = "cp_";
 
 export function generateApiKey(): string {
-  return API_KEY_PREFIX + randomBytes(24).toString("base64url");
+  return newSecretToken(API_KEY_PREFIX);
 }
 
-export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
+export const hashApiKey = hashSecretToken;
 
 /** What the UI shows to tell keys apart: the first characters, never enough to use. */
 export function displayPrefix(key: string): string {

@@ -10,7 +10,7 @@ import { assertFeature, BILLING_SELECT } from "@/lib/billing/gates";
 import type { WorkspaceBilling } from "@/lib/billing/plans";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { can, type Action } from "@/lib/workspaces/permissions";
+import { atMost, can, type Action } from "@/lib/workspaces/permissions";
 import { getMembership } from "@/lib/workspaces/queries";
 
 export type Principal =
@@ -48,8 +48,16 @@ async function resolveWorkspace(principal: Principal, request: Request): Promise
       select: { id: true, slug: true, name: true, ...BILLING_SELECT },
     });
     if (!workspace) throw new AppError("unauthorized", "Invalid or revoked API key");
-    // Keys act as members: they can manage links but not people, keys or billing.
-    return { workspace, role: "member" };
+    // A key acts with its creator's current role, capped at member: it can manage links but not
+    // people, keys or billing, and a creator demoted to viewer demotes their keys with them. A
+    // key whose creator has left the workspace is refused (leaving revokes it, lib/members).
+    if (!principal.userId) return { workspace, role: "member" };
+    const creator = await getDb().membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: workspace.id, userId: principal.userId } },
+      select: { role: true },
+    });
+    if (!creator) throw new AppError("unauthorized", "Invalid or revoked API key");
+    return { workspace, role: atMost(creator.role, "member") };
   }
   const slug = new URL(request.url).searchParams.get("workspace");
   if (!slug) throw new AppError("invalid_input", "Signed-in requests name their workspace: ?workspace=<slug>", [{ path: "workspace", message: "Required" }]);

@@ -6,9 +6,9 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { createTransport } from "nodemailer";
 import { clientIp } from "@/lib/clicks/geo";
 import { getDb } from "@/lib/db";
+import { sendMail } from "@/lib/email/mailer";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -88,9 +88,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
                   console.log(`[auth] magic sign-in link for ${identifier}: ${url}`);
                   return;
                 }
-                await createTransport(env.SMTP_URL).sendMail({
+                await sendMail({
                   to: identifier,
-                  from: env.EMAIL_FROM,
                   subject: "Your Clickproof sign-in link",
                   text: `Sign in to Clickproof:\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this e-mail.`,
                   html: `<p>Sign in to Clickproof:</p><p><a href="${url}">Sign in</a></p><p>The link works once and expires in 24 hours. If you did not ask for it, ignore this e-mail.</p>`,

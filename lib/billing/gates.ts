@@ -82,16 +82,25 @@ export function assertWithinLimit(state: BillingState, limit: Limit, current: nu
 type Tx = Prisma.TransactionClient;
 
 /**
- * Call inside the transaction that creates `adding` links: locks the workspace row (so two
- * requests cannot both take the last slots), counts the links created this billing period
- * (archived ones included — they were created) and refuses what would exceed the plan.
+ * Locks the workspace row until the transaction ends and returns its billing state: the one
+ * serialisation point for counted things (links this period, seats) and for membership changes.
  */
-export async function reserveLinkQuota(tx: Tx, workspaceId: string, adding: number, now: Date = new Date()): Promise<void> {
+export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<WorkspaceBilling> {
   const rows = await tx.$queryRaw<WorkspaceBilling[]>`
     SELECT "plan", "billingStatus", "pastDueSince", "currentPeriodStart", "currentPeriodEnd"
     FROM "Workspace" WHERE "id" = ${workspaceId} FOR UPDATE`;
   const state = rows[0];
   if (!state) throw notFound("Workspace not found");
+  return state;
+}
+
+/**
+ * Call inside the transaction that creates `adding` links: locks the workspace row (so two
+ * requests cannot both take the last slots), counts the links created this billing period
+ * (archived ones included — they were created) and refuses what would exceed the plan.
+ */
+export async function reserveLinkQuota(tx: Tx, workspaceId: string, adding: number, now: Date = new Date()): Promise<void> {
+  const state = await lockWorkspace(tx, workspaceId);
   const { start } = usagePeriod(state, now);
   const used = await tx.link.count({ where: { workspaceId, createdAt: { gte: start } } });
   if (used + adding > limitOf(effectivePlan(state, now), "linksPerMonth")) throw limitReached("linksPerMonth", state, used, adding, now);

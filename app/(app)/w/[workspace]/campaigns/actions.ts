@@ -87,7 +87,7 @@ export async function generateLinksAction(workspaceSlug: string, campaignId: str
 export async function createPromoCodeAction(workspaceSlug: string, campaignId: string, _prev: ActionState, formData: FormData) {
   return runWorkspaceAction(
     workspaceSlug,
-    "campaigns.write",
+    "conversions.write",
     async ({ workspace }) => {
       const code = await createPromoCode(workspace.id, { ...formObject(formData), campaignId });
       revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);

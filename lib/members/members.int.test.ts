@@ -1,0 +1,183 @@
+// Teams on the real database: invitations (seats, expiry, single use, the invited e-mail only),
+// role changes and removals by rank, the last owner kept under concurrency, keys follow their
+// creator's membership.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Role } from "@prisma/client";
+import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
+import { makeWorkspace, refusal } from "@/lib/testing/fixtures";
+
+connectTestDatabase();
+const members = await import("@/lib/members/members");
+const { getDb } = await import("@/lib/db");
+const { hashSecretToken } = await import("@/lib/secret-token");
+const links = await import("@/app/api/v1/links/route");
+
+const db = () => getDb();
+const noParams = { params: Promise.resolve({}) };
+
+async function addMember(workspaceId: string, email: string, role: Role) {
+  const user = await db().user.create({ data: { email } });
+  await db().membership.create({ data: { workspaceId, userId: user.id, role } });
+  return { userId: user.id, email, role };
+}
+
+async function roleOf(workspaceId: string, userId: string) {
+  return (await db().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } }))?.role ?? null;
+}
+
+describe("teams", () => {
+  let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+  let owner: members.Actor;
+
+  beforeEach(async () => {
+    await truncateAll();
+    ws = await makeWorkspace("Team Brand", "team");
+    owner = { userId: ws.user.id, role: "owner" };
+  });
+
+  describe("invitations", () => {
+    it("invites by e-mail with a role; the token is stored only as its hash; accepting joins with that role, once", async () => {
+      const { invitation, token } = await members.inviteMember(ws.workspace.id, owner, { email: " Sam@Brand.TEST ", role: "viewer" });
+      expect(invitation).toMatchObject({ email: "sam@brand.test", role: "viewer" });
+      const stored = await db().invitation.findUniqueOrThrow({ where: { id: invitation.id }, omit: { tokenHash: false } });
+      expect(stored.tokenHash).toBe(hashSecretToken(token));
+      expect(JSON.stringify(stored)).not.toContain(token);
+
+      const sam = await db().user.create({ data: { email: "sam@brand.test" } });
+      expect(await members.acceptInvitation(token, { id: sam.id, email: "SAM@brand.test" })).toEqual({ slug: ws.workspace.slug });
+      expect(await roleOf(ws.workspace.id, sam.id)).toBe("viewer");
+      expect((await refusal(members.acceptInvitation(token, { id: sam.id, email: sam.email }))).message).toMatch(/already been used/);
+      expect(await db().membership.count({ where: { workspaceId: ws.workspace.id } })).toBe(2);
+    });
+
+    it("only the invited e-mail can accept it; an unknown or malformed token is not found", async () => {
+      const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "sam@brand.test", role: "member" });
+      const other = await db().user.create({ data: { email: "someone@else.test" } });
+      const wrong = await refusal(members.acceptInvitation(token, { id: other.id, email: other.email }));
+      expect(wrong.code).toBe("forbidden");
+      expect(wrong.message).toContain("sam@brand.test");
+      expect(await roleOf(ws.workspace.id, other.id)).toBeNull();
+      expect((await refusal(members.acceptInvitation("inv_nope", { id: other.id, email: other.email }))).code).toBe("not_found");
+      expect(await members.unsafeFindInvitationByToken("x".repeat(500))).toBeNull();
+    });
+
+    it("expires after seven days; a revoked or replaced invitation no longer works", async () => {
+      const sent = new Date("2026-11-01T12:00:00Z");
+      const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "late@brand.test", role: "member" }, sent);
+      const late = await db().user.create({ data: { email: "late@brand.test" } });
+      const expired = await refusal(members.acceptInvitation(token, { id: late.id, email: late.email }, new Date("2026-11-08T12:00:01Z")));
+      expect(expired.message).toMatch(/expired/);
+      expect((await members.unsafeFindInvitationByToken(token, new Date("2026-11-08T12:00:01Z")))?.status).toBe("expired");
+
+      const first = await members.inviteMember(ws.workspace.id, owner, { email: "twice@brand.test", role: "member" });
+      const second = await members.inviteMember(ws.workspace.id, owner, { email: "twice@brand.test", role: "admin" });
+      const twice = await db().user.create({ data: { email: "twice@brand.test" } });
+      expect((await refusal(members.acceptInvitation(first.token, { id: twice.id, email: twice.email }))).code).toBe("not_found");
+      await members.acceptInvitation(second.token, { id: twice.id, email: twice.email });
+      expect(await roleOf(ws.workspace.id, twice.id)).toBe("admin");
+
+      const third = await members.inviteMember(ws.workspace.id, owner, { email: "gone@brand.test", role: "member" });
+      await members.revokeInvitation(ws.workspace.id, third.invitation.id);
+      const gone = await db().user.create({ data: { email: "gone@brand.test" } });
+      expect((await refusal(members.acceptInvitation(third.token, { id: gone.id, email: gone.email }))).code).toBe("not_found");
+    });
+
+    it("refuses bad input with field paths, existing members, and roles above the inviter's", async () => {
+      const bad = await refusal(members.inviteMember(ws.workspace.id, owner, { email: "not-an-email", role: "boss" }));
+      expect(bad.code).toBe("invalid_input");
+      expect((bad.details as { path: string }[]).map((d) => d.path).sort()).toEqual(["email", "role"]);
+      const member = await refusal(members.inviteMember(ws.workspace.id, owner, { email: ws.user.email, role: "member" }));
+      expect(member.details).toEqual([{ path: "email", message: `${ws.user.email} is already a member of this workspace` }]);
+      const admin = await addMember(ws.workspace.id, "admin@brand.test", "admin");
+      expect((await refusal(members.inviteMember(ws.workspace.id, admin, { email: "boss@brand.test", role: "owner" }))).code).toBe("forbidden");
+      expect((await members.inviteMember(ws.workspace.id, admin, { email: "peer@brand.test", role: "admin" })).invitation.role).toBe("admin");
+      expect(await db().invitation.count()).toBe(1);
+    });
+
+    it("counts members and open invitations against the plan's seats, exactly under concurrency", async () => {
+      // Team: 10 seats, 1 taken by the owner. Twelve simultaneous invitations: nine fit.
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => members.inviteMember(ws.workspace.id, owner, { email: `p${i}@brand.test`, role: "member" })),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(9);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: "limit_reached", details: { limit: "members", allowed: 10, used: 10 } });
+
+      // A single-seat plan refuses every invitation and says which plan allows more.
+      const single = await makeWorkspace("Solo", "single");
+      const solo = await refusal(members.inviteMember(single.workspace.id, { userId: single.user.id, role: "owner" }, { email: "a@b.test", role: "member" }));
+      expect(solo).toMatchObject({ code: "limit_reached", details: { limit: "members", allowed: 1, requiredPlan: "team" } });
+    });
+
+    it("an invitation made before a downgrade cannot be accepted past the new seat limit", async () => {
+      const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "sam@brand.test", role: "member" });
+      await db().workspace.update({ where: { id: ws.workspace.id }, data: { plan: "single" } });
+      const sam = await db().user.create({ data: { email: "sam@brand.test" } });
+      expect((await refusal(members.acceptInvitation(token, { id: sam.id, email: sam.email }))).code).toBe("limit_reached");
+      expect(await roleOf(ws.workspace.id, sam.id)).toBeNull();
+    });
+  });
+
+  describe("roles, removal, leaving, ownership", () => {
+    it("admins manage admins, members and viewers but never owners; only owners grant owner", async () => {
+      const admin = await addMember(ws.workspace.id, "admin@brand.test", "admin");
+      const member = await addMember(ws.workspace.id, "member@brand.test", "member");
+      expect(await members.changeMemberRole(ws.workspace.id, admin, member.userId, { role: "viewer" })).toBe("viewer");
+      expect((await refusal(members.changeMemberRole(ws.workspace.id, admin, member.userId, { role: "owner" }))).code).toBe("forbidden");
+      expect((await refusal(members.changeMemberRole(ws.workspace.id, admin, owner.userId, { role: "viewer" }))).code).toBe("forbidden");
+      expect((await refusal(members.removeMember(ws.workspace.id, admin, owner.userId))).code).toBe("forbidden");
+      expect(await roleOf(ws.workspace.id, owner.userId)).toBe("owner");
+      expect((await refusal(members.changeMemberRole(ws.workspace.id, owner, member.userId, { role: "chief" }))).details).toEqual([
+        { path: "role", message: "Choose a role: owner, admin, member or viewer" },
+      ]);
+      await members.removeMember(ws.workspace.id, admin, member.userId);
+      expect(await roleOf(ws.workspace.id, member.userId)).toBeNull();
+      expect((await refusal(members.removeMember(ws.workspace.id, admin, member.userId))).code).toBe("not_found");
+    });
+
+    it("a workspace always keeps an owner: the last one cannot be demoted, removed or leave", async () => {
+      const demote = await refusal(members.changeMemberRole(ws.workspace.id, owner, owner.userId, { role: "admin" }));
+      expect(demote.details).toEqual([{ path: "role", message: "A workspace always keeps an owner: make another member owner first." }]);
+      expect((await refusal(members.leaveWorkspace(ws.workspace.id, owner))).message).toBe("You are the only owner: transfer ownership before leaving.");
+
+      // Two owners demoting each other at the same moment: one wins, one owner remains.
+      const second = await addMember(ws.workspace.id, "second@brand.test", "owner");
+      await Promise.allSettled([
+        members.changeMemberRole(ws.workspace.id, owner, second.userId, { role: "member" }),
+        members.changeMemberRole(ws.workspace.id, second, owner.userId, { role: "member" }),
+      ]);
+      expect(await db().membership.count({ where: { workspaceId: ws.workspace.id, role: "owner" } })).toBe(1);
+    });
+
+    it("transfers ownership: the new owner in, the old one an admin; then the old one may leave", async () => {
+      const member = await addMember(ws.workspace.id, "heir@brand.test", "member");
+      const admin = await addMember(ws.workspace.id, "admin@brand.test", "admin");
+      expect((await refusal(members.transferOwnership(ws.workspace.id, admin, member.userId))).code).toBe("forbidden");
+      await members.transferOwnership(ws.workspace.id, owner, member.userId);
+      expect(await roleOf(ws.workspace.id, member.userId)).toBe("owner");
+      expect(await roleOf(ws.workspace.id, owner.userId)).toBe("admin");
+      await members.leaveWorkspace(ws.workspace.id, { userId: owner.userId, role: "admin" });
+      expect(await roleOf(ws.workspace.id, owner.userId)).toBeNull();
+    });
+
+    it("API keys act with their creator's current role (capped at member) and stop when the creator leaves", async () => {
+      const memberUser = await addMember(ws.workspace.id, "dev@brand.test", "member");
+      const { createApiKey } = await import("@/lib/api-keys/queries");
+      const { key } = await createApiKey(ws.workspace.id, memberUser.userId, { name: "checkout" });
+      const create = () =>
+        links.POST(
+          new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ url: "https://example.com/" }) }),
+          noParams,
+        );
+      expect((await create()).status).toBe(201);
+      await members.changeMemberRole(ws.workspace.id, owner, memberUser.userId, { role: "viewer" });
+      expect((await create()).status).toBe(403);
+      // The owner's own key still acts as a member, never as an owner.
+      expect((await links.POST(new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${ws.apiKey}` }, body: JSON.stringify({ url: "https://example.com/o" }) }), noParams)).status).toBe(201);
+      await members.removeMember(ws.workspace.id, owner, memberUser.userId);
+      expect((await create()).status).toBe(401);
+      expect((await db().apiKey.findFirstOrThrow({ where: { createdById: memberUser.userId } })).revokedAt).not.toBeNull();
+      expect(await db().link.count({ where: { workspaceId: ws.workspace.id } })).toBe(2);
+    });
+  });
+});

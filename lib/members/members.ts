@@ -1,0 +1,218 @@
+// Teams: invitations, roles, removal, leaving and ownership. Every change that could affect who
+// owns the workspace or how many seats are taken runs under the workspace row lock
+// (lockWorkspace), so concurrent changes cannot leave a workspace without an owner or over its
+// plan's seats. Who may call these at all is the permission matrix (members.manage); the rules
+// here are the ones that depend on whom the change is about.
+import "server-only";
+import type { Prisma, Role } from "@prisma/client";
+import { assertWithinLimit, lockWorkspace } from "@/lib/billing/gates";
+import { getDb } from "@/lib/db";
+import { AppError, invalidField, notFound } from "@/lib/errors";
+import { changeRoleSchema, inviteMemberSchema } from "@/lib/members/schema";
+import { hashSecretToken, newSecretToken } from "@/lib/secret-token";
+import { parseInput } from "@/lib/validation";
+import { outranks } from "@/lib/workspaces/permissions";
+
+export const INVITATION_TTL_DAYS = 7;
+const INVITATION_PREFIX = "inv_";
+
+/** Who is making the change: their user id and role in the workspace. */
+export type Actor = { userId: string; role: Role };
+
+type Tx = Prisma.TransactionClient;
+
+export type InvitationStatus = "pending" | "expired" | "accepted" | "revoked";
+
+export function invitationStatus(invitation: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }, now = new Date()): InvitationStatus {
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.acceptedAt) return "accepted";
+  return invitation.expiresAt <= now ? "expired" : "pending";
+}
+
+const pendingWhere = (workspaceId: string, now: Date) => ({ workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } });
+
+/** Seats taken: members, plus invitations still waiting for an answer (each will need one). */
+async function seatsTaken(tx: Tx, workspaceId: string, now: Date): Promise<{ members: number; pending: number }> {
+  const [members, pending] = await Promise.all([
+    tx.membership.count({ where: { workspaceId } }),
+    tx.invitation.count({ where: pendingWhere(workspaceId, now) }),
+  ]);
+  return { members, pending };
+}
+
+async function ownerCount(tx: Tx, workspaceId: string): Promise<number> {
+  return tx.membership.count({ where: { workspaceId, role: "owner" } });
+}
+
+function assertMayGrant(actor: Actor, role: Role): void {
+  if (outranks(role, actor.role)) {
+    throw new AppError("forbidden", `A ${actor.role} cannot give the ${role} role; ask an owner.`);
+  }
+}
+
+export function listMembers(workspaceId: string) {
+  return getDb().membership.findMany({
+    where: { workspaceId },
+    orderBy: [{ createdAt: "asc" }],
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+/** Invitations still open or recently expired (accepted and revoked ones leave the list). */
+export function listOpenInvitations(workspaceId: string) {
+  return getDb().invitation.findMany({
+    where: { workspaceId, acceptedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedBy: { select: { email: true, name: true } } },
+  });
+}
+
+/**
+ * Invites an e-mail address with a role. Returns the token — the only time it exists outside
+ * its hash — for the caller to e-mail or show. Inviting the same address again replaces the
+ * earlier open invitation (its link stops working).
+ */
+export async function inviteMember(workspaceId: string, actor: Actor, rawInput: unknown, now = new Date()) {
+  const { email, role } = parseInput(inviteMemberSchema, rawInput);
+  assertMayGrant(actor, role);
+  const token = newSecretToken(INVITATION_PREFIX);
+  const invitation = await getDb().$transaction(async (tx) => {
+    const state = await lockWorkspace(tx, workspaceId);
+    const existing = await tx.membership.findFirst({ where: { workspaceId, user: { email } }, select: { id: true } });
+    if (existing) throw invalidField("email", `${email} is already a member of this workspace`);
+    await tx.invitation.updateMany({ where: { ...pendingWhere(workspaceId, now), email }, data: { revokedAt: now } });
+    const { members, pending } = await seatsTaken(tx, workspaceId, now);
+    assertWithinLimit(state, "members", members + pending, 1, now);
+    return tx.invitation.create({
+      data: {
+        workspaceId,
+        email,
+        role,
+        invitedById: actor.userId,
+        tokenHash: hashSecretToken(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
+      },
+      select: { id: true, email: true, role: true, expiresAt: true },
+    });
+  });
+  return { invitation, token };
+}
+
+export async function revokeInvitation(workspaceId: string, invitationId: string, now = new Date()): Promise<void> {
+  const { count } = await getDb().invitation.updateMany({
+    where: { id: invitationId, workspaceId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (count === 0) throw notFound("Invitation not found");
+}
+
+/**
+ * The invitation a token opens, with what its page shows; null for an unknown token. Unscoped by
+ * design: the token is what names the workspace.
+ */
+export async function unsafeFindInvitationByToken(token: string, now = new Date()) {
+  if (!token.startsWith(INVITATION_PREFIX) || token.length > 100) return null;
+  const invitation = await getDb().invitation.findUnique({
+    where: { tokenHash: hashSecretToken(token) },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      workspace: { select: { id: true, name: true, slug: true } },
+      invitedBy: { select: { name: true, email: true } },
+    },
+  });
+  return invitation ? { ...invitation, status: invitationStatus(invitation, now) } : null;
+}
+
+/**
+ * Accepts an invitation for the signed-in user, whose e-mail must be the invited one. Joins the
+ * workspace with the invited role (someone already a member keeps their role) and returns its slug.
+ */
+export async function acceptInvitation(token: string, user: { id: string; email: string | null }, now = new Date()): Promise<{ slug: string }> {
+  const found = await unsafeFindInvitationByToken(token, now);
+  if (!found) throw notFound("This invitation link is not valid. Ask for a new one.");
+  if (!user.email || user.email.toLowerCase() !== found.email) {
+    throw new AppError("forbidden", `This invitation is for ${found.email}. Sign in with that address to accept it.`);
+  }
+  const workspaceId = found.workspace.id;
+  await getDb().$transaction(async (tx) => {
+    const state = await lockWorkspace(tx, workspaceId);
+    // Read again under the lock: a concurrent accept, revoke or expiry decides first.
+    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: found.id }, select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true } });
+    const status = invitationStatus(invitation, now);
+    if (status === "accepted") throw new AppError("conflict", "This invitation has already been used.");
+    if (status === "revoked") throw notFound("This invitation was withdrawn. Ask for a new one.");
+    if (status === "expired") throw new AppError("conflict", "This invitation has expired. Ask for a new one.");
+    const already = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { id: true } });
+    if (!already) {
+      // The seat was counted when the invitation was made; a downgrade since then is checked here.
+      assertWithinLimit(state, "members", await tx.membership.count({ where: { workspaceId } }), 1, now);
+      await tx.membership.create({ data: { workspaceId, userId: user.id, role: invitation.role } });
+    }
+    await tx.invitation.update({ where: { id: found.id }, data: { acceptedAt: now } });
+  });
+  return { slug: found.workspace.slug };
+}
+
+async function targetMembership(tx: Tx, workspaceId: string, userId: string) {
+  const membership = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { id: true, role: true } });
+  if (!membership) throw notFound("Member not found");
+  return membership;
+}
+
+function assertMayManage(actor: Actor, target: Role, verb: string): void {
+  // Admins manage admins, members and viewers; only an owner changes an owner.
+  if (outranks(target, actor.role)) throw new AppError("forbidden", `A ${actor.role} cannot ${verb} an ${target}; ask an owner.`);
+}
+
+const LAST_OWNER = "A workspace always keeps an owner: make another member owner first.";
+
+export async function changeMemberRole(workspaceId: string, actor: Actor, userId: string, rawInput: unknown): Promise<Role> {
+  const { role } = parseInput(changeRoleSchema, rawInput);
+  assertMayGrant(actor, role);
+  await getDb().$transaction(async (tx) => {
+    await lockWorkspace(tx, workspaceId);
+    const target = await targetMembership(tx, workspaceId, userId);
+    assertMayManage(actor, target.role, "change the role of");
+    if (target.role === "owner" && role !== "owner" && (await ownerCount(tx, workspaceId)) <= 1) throw invalidField("role", LAST_OWNER);
+    await tx.membership.update({ where: { id: target.id }, data: { role } });
+  });
+  return role;
+}
+
+/** Removes a member (or, with the actor's own id, leaves). Their API keys are revoked with them. */
+export async function removeMember(workspaceId: string, actor: Actor, userId: string, now = new Date()): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await lockWorkspace(tx, workspaceId);
+    const target = await targetMembership(tx, workspaceId, userId);
+    if (userId !== actor.userId) assertMayManage(actor, target.role, "remove");
+    if (target.role === "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
+      throw new AppError("conflict", userId === actor.userId ? "You are the only owner: transfer ownership before leaving." : LAST_OWNER);
+    }
+    await tx.membership.delete({ where: { id: target.id } });
+    await tx.apiKey.updateMany({ where: { workspaceId, createdById: userId, revokedAt: null }, data: { revokedAt: now } });
+  });
+}
+
+export function leaveWorkspace(workspaceId: string, actor: Actor): Promise<void> {
+  return removeMember(workspaceId, actor, actor.userId);
+}
+
+/** An owner hands ownership to another member and stays on as an admin. */
+export async function transferOwnership(workspaceId: string, actor: Actor, toUserId: string): Promise<void> {
+  if (actor.role !== "owner") throw new AppError("forbidden", "Only an owner can transfer ownership.");
+  if (toUserId === actor.userId) throw invalidField("userId", "Choose another member to transfer ownership to");
+  await getDb().$transaction(async (tx) => {
+    await lockWorkspace(tx, workspaceId);
+    const self = await targetMembership(tx, workspaceId, actor.userId);
+    if (self.role !== "owner") throw new AppError("forbidden", "Only an owner can transfer ownership.");
+    const target = await targetMembership(tx, workspaceId, toUserId);
+    await tx.membership.update({ where: { id: target.id }, data: { role: "owner" } });
+    await tx.membership.update({ where: { id: self.id }, data: { role: "admin" } });
+  });
+}
