@@ -10,16 +10,12 @@ import { emailSchema, signInSchema } from "@/lib/auth/schema";
 import { createUserWithPassword } from "@/lib/auth/sign-up";
 import { clientIp } from "@/lib/clicks/geo";
 import { getEnv } from "@/lib/env";
+import { safeNext } from "@/lib/http/safe-next";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
 
 async function requestIp(): Promise<string> {
   return clientIp(await headers(), getEnv().TRUST_PROXY) ?? "unknown";
-}
-
-function safeNext(value: FormDataEntryValue | null, fallback: string): string {
-  // Only same-site paths: an open redirect after sign-in is a phishing tool.
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : fallback;
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -43,7 +39,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     await consumeSignUpAttempt(await requestIp());
     const fields = formObject(formData);
     const user = await createUserWithPassword(fields);
-    await signIn("credentials", { email: user.email, password: fields.password, redirectTo: "/workspaces/new" });
+    await signIn("credentials", { email: user.email, password: fields.password, redirectTo: safeNext(formData.get("next"), "/workspaces/new") });
     return { ok: true, data: undefined };
   } catch (error) {
     return errorState(error, formData);
@@ -60,7 +56,8 @@ export async function magicLinkAction(_prev: ActionState, formData: FormData): P
     if (error instanceof AuthError) return failure("Could not send the sign-in link. Please try again.", formData);
     return errorState(error, formData);
   }
-  redirect("/login?check-email=1");
+  // Creators ask for their link on /creator and are told to check their inbox there.
+  redirect(formData.get("audience") === "creator" ? "/creator?check-email=1" : "/login?check-email=1");
 }
 
 export async function signOutAction(): Promise<void> {

@@ -7,6 +7,7 @@ export function SettingsNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   const items = [
     { href: `/w/${slug}/settings`, label: "Workspace and API keys" },
+    { href: `/w/${slug}/settings/members`, label: "Members" },
     { href: `/w/${slug}/settings/conversions`, label: "Conversions" },
     { href: `/w/${slug}/settings/billing`, label: "Plan and billing" },
   ];

@@ -50,7 +50,7 @@ export type CreatorPerformance = {
   creatorId: string;
   name: string;
   platforms: Platform[];
-  links: { id: string; slug: string; platform: Platform | null; postedAt: Date | null }[];
+  links: { id: string; slug: string; platform: Platform | null; postedAt: Date | null; clicks: number }[];
   facts: PerformanceFacts;
   kpis: Kpis;
   /** revenue in currencies without a rate to the campaign's: shown apart, never summed in */
@@ -96,7 +96,7 @@ export async function getCampaignPerformance(campaign: CampaignDetail): Promise<
       creatorId: member.creatorId,
       name: member.creator.name,
       platforms: [...new Set(own.map((l) => l.platform).filter((p): p is Platform => p !== null))],
-      links: own.map((l) => ({ id: l.linkId, slug: l.slug, platform: l.platform, postedAt: l.postedAt })),
+      links: own.map((l) => ({ id: l.linkId, slug: l.slug, platform: l.platform, postedAt: l.postedAt, clicks: l.clicks })),
       facts,
       kpis: computeKpis(facts),
       revenueApart: converted.revenueApart,

@@ -27,7 +27,7 @@ async function roleOf(workspaceId: string, userId: string) {
 
 describe("teams", () => {
   let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-  let owner: members.Actor;
+  let owner: import("@/lib/members/members").Actor;
 
   beforeEach(async () => {
     await truncateAll();

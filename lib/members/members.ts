@@ -64,7 +64,7 @@ export function listOpenInvitations(workspaceId: string) {
     where: { workspaceId, acceptedAt: null, revokedAt: null },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedBy: { select: { email: true, name: true } } },
+    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true, invitedBy: { select: { email: true, name: true } } },
   });
 }
 

@@ -4,18 +4,20 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormMessage } from "@/components/ui/form-message";
 import { isMagicLinkEnabled } from "@/lib/auth/auth";
 import { getSessionUser } from "@/lib/auth/page-guard";
+import { safeNext } from "@/lib/http/safe-next";
 
 export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  if (await getSessionUser()) redirect("/workspaces");
+  const next = safeNext(params.next, "");
+  if (await getSessionUser()) redirect(next || "/workspaces");
   return (
     <>
       <h1 className="text-xl font-semibold text-gray-900">Sign in</h1>
       <p className="mt-1 text-sm text-gray-500">
         New here?{" "}
-        <Link href="/signup" className="font-medium text-indigo-600 hover:text-indigo-500">
+        <Link href={next ? `/signup?next=${encodeURIComponent(next)}` : "/signup"} className="font-medium text-indigo-600 hover:text-indigo-500">
           Create an account
         </Link>
       </p>
@@ -24,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {params.error === "Verification" ? (
           <FormMessage tone="error">That sign-in link has expired or was already used. Ask for a new one.</FormMessage>
         ) : null}
-        <SignInForm next={params.next} magicLink={isMagicLinkEnabled()} />
+        <SignInForm next={next || undefined} magicLink={isMagicLinkEnabled()} />
       </div>
     </>
   );

@@ -11,6 +11,8 @@ import { importCreatorsCsv, type CreatorImportReport } from "@/lib/creators/impo
 import { platformLabel } from "@/lib/creators/platforms";
 import { setCreatorArchived, updateCreatorDetails } from "@/lib/creators/update-creator";
 import { invalidField } from "@/lib/errors";
+import { disableCreatorPage, enableCreatorPage, revokeCreatorPageLink, rotateCreatorPageLink, updateCreatorPage } from "@/lib/creator-pages/pages";
+import { appOrigin } from "@/lib/http/app-origin";
 
 const rosterPath = (workspaceSlug: string) => `/w/${workspaceSlug}/creators`;
 const profilePath = (workspaceSlug: string, creatorId: string) => `/w/${workspaceSlug}/creators/${creatorId}`;
@@ -73,5 +75,58 @@ export async function removePlatformAction(workspaceSlug: string, creatorId: str
     const removed = await removeCreatorPlatform(workspace.id, creatorId, platformId);
     revalidatePath(profilePath(workspaceSlug, creatorId));
     return { data: undefined, message: `${platformLabel(removed.platform)} removed.` };
+  });
+}
+
+// ---- Creator performance pages (lib/creator-pages) ----
+
+export type CreatorPageLinkResult = { url: string };
+
+async function pageLinkUrl(token: string): Promise<string> {
+  return `${await appOrigin()}/creator/${token}`;
+}
+
+export async function enableCreatorPageAction(workspaceSlug: string, creatorId: string, _prev: ActionState<CreatorPageLinkResult>) {
+  return runWorkspaceAction(workspaceSlug, "creatorPages.manage", async ({ workspace }) => {
+    const { token } = await enableCreatorPage(workspace.id, creatorId);
+    revalidatePath(profilePath(workspaceSlug, creatorId));
+    return { data: { url: await pageLinkUrl(token) }, message: "Page turned on. Send the creator this link:" };
+  });
+}
+
+export async function rotateCreatorPageLinkAction(workspaceSlug: string, creatorId: string, _prev: ActionState<CreatorPageLinkResult>) {
+  return runWorkspaceAction(workspaceSlug, "creatorPages.manage", async ({ workspace }) => {
+    const { token } = await rotateCreatorPageLink(workspace.id, creatorId);
+    revalidatePath(profilePath(workspaceSlug, creatorId));
+    return { data: { url: await pageLinkUrl(token) }, message: "New link issued; the previous one no longer works. Send the creator this link:" };
+  });
+}
+
+export async function revokeCreatorPageLinkAction(workspaceSlug: string, creatorId: string, _prev: ActionState) {
+  return runWorkspaceAction(workspaceSlug, "creatorPages.manage", async ({ workspace }) => {
+    await revokeCreatorPageLink(workspace.id, creatorId);
+    revalidatePath(profilePath(workspaceSlug, creatorId));
+    return { data: undefined, message: "Link revoked. The creator can still sign in with their e-mail." };
+  });
+}
+
+export async function updateCreatorPageAction(workspaceSlug: string, creatorId: string, _prev: ActionState, formData: FormData) {
+  return runWorkspaceAction(
+    workspaceSlug,
+    "creatorPages.manage",
+    async ({ workspace }) => {
+      await updateCreatorPage(workspace.id, creatorId, { showConversions: formData.get("showConversions") === "on" });
+      revalidatePath(profilePath(workspaceSlug, creatorId));
+      return { data: undefined, message: "Saved." };
+    },
+    formData,
+  );
+}
+
+export async function disableCreatorPageAction(workspaceSlug: string, creatorId: string, _prev: ActionState) {
+  return runWorkspaceAction(workspaceSlug, "creatorPages.manage", async ({ workspace }) => {
+    await disableCreatorPage(workspace.id, creatorId);
+    revalidatePath(profilePath(workspaceSlug, creatorId));
+    return { data: undefined, message: "Page turned off." };
   });
 }

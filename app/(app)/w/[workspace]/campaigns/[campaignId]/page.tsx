@@ -24,7 +24,7 @@ import { listConversions } from "@/lib/conversions/record";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { getDb } from "@/lib/db";
 import { formatDate, formatKpi, formatMoney, formatRate } from "@/lib/format";
-import { canWriteCampaigns, canWriteLinks } from "@/lib/workspaces/permissions";
+import { can, canWriteCampaigns, canWriteLinks } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Campaign" };
 
@@ -169,24 +169,29 @@ export default async function CampaignPage({
         </Panel>
       ) : null}
 
+      {conversionsOn ? (
+        <Panel title="Promo codes" description="A conversion carrying one of these codes, and no usable click id, is attributed to its creator in this campaign. Codes are unique in the workspace, whatever their case.">
+          <div className="space-y-5">
+            {promoCodes.length > 0 ? (
+              <ul className="flex flex-wrap gap-2" data-testid="promo-codes">
+                {promoCodes.map((code) => (
+                  <li key={code.id} className="rounded-full bg-gray-100 px-3 py-1 text-sm">
+                    <span className="font-mono font-semibold text-gray-900">{code.code}</span> <span className="text-gray-600">· {code.creator.name}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {can(role, "conversions.write") ? (
+              <PromoCodeForm workspaceSlug={workspace.slug} campaignId={campaign.id} creators={campaign.creators.map((m) => ({ id: m.creatorId, name: m.creator.name }))} />
+            ) : promoCodes.length === 0 ? (
+              <p className="text-sm text-gray-500">No promo codes yet.</p>
+            ) : null}
+          </div>
+        </Panel>
+      ) : null}
+
       {editable ? (
         <div className="space-y-6">
-          {conversionsOn ? (
-            <Panel title="Promo codes" description="A conversion carrying one of these codes, and no usable click id, is attributed to its creator in this campaign. Codes are unique in the workspace, whatever their case.">
-              <div className="space-y-5">
-                {promoCodes.length > 0 ? (
-                  <ul className="flex flex-wrap gap-2" data-testid="promo-codes">
-                    {promoCodes.map((code) => (
-                      <li key={code.id} className="rounded-full bg-gray-100 px-3 py-1 text-sm">
-                        <span className="font-mono font-semibold text-gray-900">{code.code}</span> <span className="text-gray-600">· {code.creator.name}</span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                <PromoCodeForm workspaceSlug={workspace.slug} campaignId={campaign.id} creators={campaign.creators.map((m) => ({ id: m.creatorId, name: m.creator.name }))} />
-              </div>
-            </Panel>
-          ) : null}
           <Panel title="Terms" description="What each creator costs in this campaign: flat fee, gifted product value, commission on attributed revenue.">
             <div className="space-y-5">
               {campaign.creators.length > 0 ? (

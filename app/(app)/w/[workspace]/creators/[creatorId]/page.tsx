@@ -1,3 +1,5 @@
+import { CreatorPageLinkControls, CreatorPageOptions, DisableCreatorPageButton, EnableCreatorPageButton } from "@/components/creator-pages/page-settings";
+import { getCreatorPageSettings } from "@/lib/creator-pages/pages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsistencyVerdict } from "@/components/creators/consistency-verdict";
@@ -16,7 +18,7 @@ import { getCreatorCampaignHistory } from "@/lib/creators/campaign-history";
 import { campaignSortLabel, parseCampaignSort, sortCreatorCampaigns } from "@/lib/creators/campaign-table";
 import { PLATFORMS, platformLabel } from "@/lib/creators/platforms";
 import { getCreator, listCreatorLinks } from "@/lib/creators/queries";
-import { formatDate, formatInteger } from "@/lib/format";
+import { formatDate, formatDateTime, formatInteger } from "@/lib/format";
 import { can } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Creator" };
@@ -44,6 +46,9 @@ export default async function CreatorPage({
   const ids = { workspaceSlug: workspace.slug, creatorId: creator.id };
   const campaignRows = sortCreatorCampaigns(history.campaigns, sort, dir);
   const campaignsOpen = planIncludes(workspace, "campaigns");
+  const pagesOpen = planIncludes(workspace, "creatorPages");
+  const managePages = can(role, "creatorPages.manage");
+  const pageSettings = pagesOpen ? await getCreatorPageSettings(workspace.id, creator.id) : null;
 
   return (
     <div className="space-y-6">
@@ -155,6 +160,54 @@ export default async function CreatorPage({
 
       <Panel title="Timing" description="Clicks by time since the post went live, over all of this creator's links with a post time (counted by the hour).">
         <CreatorTiming timing={history.timing} postedLinks={history.postedLinks} linkCount={links.length} />
+      </Panel>
+
+      <Panel
+        title="Performance page"
+        description="Their own results, never another creator's: through a secret link, or by signing in at /creator with the e-mail you registered for them."
+      >
+        {!pagesOpen ? (
+          <PlanLocked feature="creatorPages" workspace={workspace} role={role} />
+        ) : !pageSettings ? (
+          managePages ? (
+            creator.archivedAt ? (
+              <p className="text-sm text-gray-500">Restore this creator to give them a page.</p>
+            ) : (
+              <EnableCreatorPageButton {...ids} />
+            )
+          ) : (
+            <p className="text-sm text-gray-500">No page yet. Owners and admins can turn one on.</p>
+          )
+        ) : (
+          <div className="space-y-4" data-testid="creator-page-settings">
+            <ul className="space-y-1 text-sm text-gray-700">
+              <li>
+                <span className="font-medium text-gray-900">On</span> since {formatDate(pageSettings.createdAt)}
+                {pageSettings.showConversions ? ", showing conversions and revenue." : ", clicks only (conversions and revenue hidden)."}
+              </li>
+              <li>
+                Secret link: {pageSettings.hasLink && pageSettings.linkIssuedAt ? `issued ${formatDateTime(pageSettings.linkIssuedAt)}` : "revoked"}.
+              </li>
+              <li>
+                E-mail sign-in:{" "}
+                {creator.email ? (
+                  <>
+                    {creator.email} can sign in at <code className="font-mono text-xs">/creator</code>.
+                  </>
+                ) : (
+                  "add their e-mail in Details so they can sign in."
+                )}
+              </li>
+            </ul>
+            {managePages ? (
+              <div className="space-y-4 border-t border-gray-100 pt-4">
+                <CreatorPageLinkControls {...ids} hasLink={pageSettings.hasLink} />
+                <CreatorPageOptions {...ids} showConversions={pageSettings.showConversions} />
+                <DisableCreatorPageButton {...ids} />
+              </div>
+            ) : null}
+          </div>
+        )}
       </Panel>
 
       {canWrite ? (

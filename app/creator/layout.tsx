@@ -1,0 +1,30 @@
+import { signOutAction } from "@/app/(auth)/actions";
+import { Logo } from "@/components/ui/logo";
+import { getSessionUser } from "@/lib/auth/page-guard";
+
+// Creators' pages stand apart from the workspace app: no workspace navigation, nothing of the
+// brand's but the creator's own results.
+export default async function CreatorLayout({ children }: { children: React.ReactNode }) {
+  const user = await getSessionUser();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-gray-200 bg-white">
+        <div className="mx-auto flex max-w-5xl items-center gap-3 px-6 py-3">
+          <Logo href="/creator" />
+          <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700">Creator view</span>
+          {user ? (
+            <div className="ml-auto flex items-center gap-3">
+              <span className="hidden text-sm text-gray-500 sm:inline">{user.email}</span>
+              <form action={signOutAction}>
+                <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+// A creator's own performance page (server component). It receives a CreatorPageReport, which
+// holds nothing about other creators but the campaign median.
+import { TimingChart } from "@/components/creators/timing-chart";
+import { EmptyState } from "@/components/ui/card";
+import { TIMING_BUCKETS } from "@/lib/analytics/kpi";
+import type { Timing } from "@/lib/analytics/timing";
+import { MIN_CREATORS_FOR_MEDIAN, type PageKpis } from "@/lib/creator-pages/compare";
+import type { CreatorPageReport, PageCampaign, PageLink } from "@/lib/creator-pages/report";
+import { platformLabel } from "@/lib/creators/platforms";
+import { formatDate, formatDateTime, formatInteger, formatKpi, formatMoney } from "@/lib/format";
+
+type Unit = "count" | "rate" | "money";
+const FIGURES: { key: keyof PageKpis; label: string; unit: Unit; conversions: boolean; hint: string }[] = [
+  { key: "clicks", label: "Clicks", unit: "count", conversions: false, hint: "People who followed your link (bots and link previews not counted)" },
+  { key: "uniqueClicks", label: "Unique clicks", unit: "count", conversions: false, hint: "Distinct visitors per link per day" },
+  { key: "audienceCtr", label: "Audience CTR", unit: "rate", conversions: false, hint: "Unique clicks ÷ your followers on the post's platform" },
+  { key: "conversions", label: "Conversions", unit: "count", conversions: true, hint: "Sign-ups, purchases and other events credited to you" },
+  { key: "conversionRate", label: "Conversion rate", unit: "rate", conversions: true, hint: "Conversions ÷ unique clicks" },
+  { key: "revenueMinor", label: "Revenue", unit: "money", conversions: true, hint: "Revenue credited to you, after refunds" },
+  { key: "aovMinor", label: "Average order", unit: "money", conversions: true, hint: "Revenue ÷ purchases" },
+];
+
+function comparison(own: number | null, median: number | null): { text: string; tone: string } | null {
+  if (own === null || median === null) return null;
+  if (median === 0) return own === 0 ? { text: "at the median", tone: "text-gray-500" } : { text: "above the median", tone: "text-emerald-700" };
+  const change = (own - median) / median;
+  if (Math.abs(change) < 0.05) return { text: "at the median", tone: "text-gray-500" };
+  const pct = `${formatInteger(Math.round(Math.abs(change) * 100))} %`;
+  return change > 0 ? { text: `${pct} above the median`, tone: "text-emerald-700" } : { text: `${pct} below the median`, tone: "text-amber-700" };
+}
+
+function Figures({ campaign, showConversions }: { campaign: PageCampaign; showConversions: boolean }) {
+  const figures = FIGURES.filter((f) => showConversions || !f.conversions);
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+      {figures.map((figure) => {
+        const own = campaign.own[figure.key];
+        const median = campaign.median?.median[figure.key] ?? null;
+        const compared = comparison(own, median);
+        return (
+          <div key={figure.key} className="rounded-lg bg-gray-50 p-4 ring-1 ring-gray-100" title={figure.hint}>
+            <dt className="text-xs font-medium uppercase tracking-wide text-gray-500">{figure.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums text-gray-900" data-testid={`figure-${figure.key}`}>
+              {formatKpi(figure.unit, own, campaign.currency)}
+            </dd>
+            {campaign.median ? (
+              <dd className="mt-1 text-xs text-gray-500" data-testid={`median-${figure.key}`}>
+                Campaign median {formatKpi(figure.unit, median, campaign.currency)}
+                {compared ? <span className={`block font-medium ${compared.tone}`}>{compared.text}</span> : null}
+              </dd>
+            ) : null}
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+function LinksTable({ links }: { links: PageLink[] }) {
+  return (
+    <table className="min-w-full text-sm">
+      <thead>
+        <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
+          <th className="py-2 pr-4">Your link</th>
+          <th className="py-2 pr-4">Platform</th>
+          <th className="py-2 pr-4">Posted</th>
+          <th className="py-2 text-right">Clicks</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-gray-100">
+        {links.map((link) => (
+          <tr key={link.shortUrl}>
+            <td className="py-2 pr-4 font-mono text-xs text-gray-900">{link.shortUrl}</td>
+            <td className="py-2 pr-4 text-gray-600">{link.platform ? platformLabel(link.platform) : "—"}</td>
+            <td className="py-2 pr-4 text-gray-600">{link.postedAt ? formatDateTime(link.postedAt) : "—"}</td>
+            <td className="py-2 text-right tabular-nums">{formatInteger(link.clicks)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function TimingSection({ timing }: { timing: Timing }) {
+  if (timing.clicks === 0) {
+    return <p className="text-sm text-gray-500">The timing curve appears once your brand has recorded when your post went live and people click after it.</p>;
+  }
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-gray-700">
+        {timing.halfLifeHours === null ? "" : `Half of your clicks came within ${formatInteger(timing.halfLifeHours)} h of the post going live. `}
+        <span className="text-gray-500">{formatInteger(timing.clicks)} clicks since posting.</span>
+      </p>
+      <TimingChart data={TIMING_BUCKETS.map((bucket) => ({ period: bucket.label, clicks: timing.buckets[bucket.key] }))} />
+    </div>
+  );
+}
+
+function dates(campaign: PageCampaign): string {
+  if (campaign.startsOn && campaign.endsOn) return `${formatDate(campaign.startsOn)} – ${formatDate(campaign.endsOn)}`;
+  if (campaign.startsOn) return `From ${formatDate(campaign.startsOn)}`;
+  return "";
+}
+
+export function CreatorReport({ report }: { report: CreatorPageReport }) {
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm font-medium text-indigo-600">{report.brandName}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-gray-900">{report.creatorName}: your results</h1>
+        <p className="mt-1 text-sm text-gray-500">
+          Counted since {formatDate(report.since)}, updated as people click. Other creators&apos; results are never shown; the campaign median appears when at least {MIN_CREATORS_FOR_MEDIAN} creators take part.
+        </p>
+      </div>
+
+      {report.campaigns.length === 0 && report.otherLinks.length === 0 ? (
+        <EmptyState title="Nothing to show yet">Your results appear here once {report.brandName} gives you a link.</EmptyState>
+      ) : null}
+
+      {report.campaigns.map((campaign, index) => (
+        <section key={index} className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200" data-testid="page-campaign">
+          <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-gray-100 px-5 py-4">
+            <h2 className="text-base font-semibold text-gray-900">{campaign.name}</h2>
+            <p className="text-sm text-gray-500">
+              {dates(campaign)}
+              {campaign.ended ? <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-xs">ended</span> : null}
+            </p>
+          </header>
+          <div className="space-y-6 p-5">
+            <Figures campaign={campaign} showConversions={report.showConversions} />
+            {campaign.revenueApart.length > 0 ? (
+              <p className="text-xs text-gray-500">Also credited, in other currencies: {campaign.revenueApart.map(([currency, minor]) => formatMoney(minor, currency)).join(", ")}.</p>
+            ) : null}
+            {campaign.median ? (
+              <p className="text-xs text-gray-500" data-testid="median-note">
+                The median is the middle value among the {formatInteger(campaign.median.creators)} creators with links in this campaign.
+              </p>
+            ) : (
+              <p className="text-xs text-gray-500" data-testid="median-note">
+                No campaign median: fewer than {MIN_CREATORS_FOR_MEDIAN} creators have links in this campaign, so it would reveal someone else&apos;s results.
+              </p>
+            )}
+            {campaign.links.length > 0 ? <LinksTable links={campaign.links} /> : <p className="text-sm text-gray-500">No links in this campaign yet.</p>}
+            <div>
+              <h3 className="mb-2 text-sm font-semibold text-gray-900">When your clicks came</h3>
+              <TimingSection timing={campaign.timing} />
+            </div>
+          </div>
+        </section>
+      ))}
+
+      {report.otherLinks.length > 0 ? (
+        <section className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+          <header className="border-b border-gray-100 px-5 py-4">
+            <h2 className="text-base font-semibold text-gray-900">Other links</h2>
+          </header>
+          <div className="p-5">
+            <LinksTable links={report.otherLinks} />
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
