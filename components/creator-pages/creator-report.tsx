@@ -109,7 +109,7 @@ export function CreatorReport({ report }: { report: CreatorPageReport }) {
         <p className="text-sm font-medium text-indigo-600">{report.brandName}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-gray-900">{report.creatorName}: your results</h1>
         <p className="mt-1 text-sm text-gray-500">
-          Counted since {formatDate(report.since)}, updated as people click. Other creators&apos; results are never shown; the campaign median appears when at least {MIN_CREATORS_FOR_MEDIAN} creators take part.
+          Updated as people click{report.campaigns.some((c) => c.startsOn && c.startsOn < report.since) ? `; clicks before ${formatDate(report.since)} are beyond ${report.brandName}'s analytics history` : ""}. Other creators&apos; results are never shown; the campaign median appears when at least {MIN_CREATORS_FOR_MEDIAN} creators take part.
         </p>
       </div>
 

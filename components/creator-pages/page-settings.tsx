@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import {
   disableCreatorPageAction,
   enableCreatorPageAction,
@@ -32,54 +32,67 @@ function IssuedLink({ state }: { state: ActionState<{ url: string }> }) {
   );
 }
 
-export function EnableCreatorPageButton(ids: Ids) {
-  const [state, action, pending] = useActionState(enableCreatorPageAction.bind(null, ids.workspaceSlug, ids.creatorId), null);
-  return (
-    <div className="space-y-3">
-      <IssuedLink state={state} />
-      {!state?.ok ? (
-        <form action={action}>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Turning on…" : "Turn on their page"}
-          </Button>
-        </form>
-      ) : null}
-    </div>
-  );
-}
-
-export function CreatorPageLinkControls({ hasLink, ...ids }: Ids & { hasLink: boolean }) {
+/**
+ * Turning the page on and rotating its link both show the new link once. One component holds
+ * both, so the link stays on screen when the page re-renders from "off" to "on".
+ */
+export function CreatorPageManager({ on, hasLink, archived, ...ids }: Ids & { on: boolean; hasLink: boolean; archived: boolean }) {
+  const [enabled, enable, enabling] = useActionState(enableCreatorPageAction.bind(null, ids.workspaceSlug, ids.creatorId), null);
   const [rotated, rotate, rotating] = useActionState(rotateCreatorPageLinkAction.bind(null, ids.workspaceSlug, ids.creatorId), null);
   const [revoked, revoke, revoking] = useActionState(revokeCreatorPageLinkAction.bind(null, ids.workspaceSlug, ids.creatorId), null);
+  const [last, setLast] = useState<"enable" | "rotate" | "revoke" | null>(null);
+  const issued = last === "enable" ? enabled : last === "rotate" ? rotated : null;
   return (
     <div className="space-y-3">
-      <IssuedLink state={rotated} />
-      {revoked && !revoked.ok ? <FormMessage tone="error">{revoked.error}</FormMessage> : null}
-      {revoked?.ok && !hasLink ? <FormMessage tone="success">{revoked.message}</FormMessage> : null}
-      <div className="flex flex-wrap gap-2">
-        <form
-          action={rotate}
-          onSubmit={(event) => {
-            if (hasLink && !confirm("Issue a new link? The current one stops working at once.")) event.preventDefault();
-          }}
-        >
-          <Button type="submit" variant="secondary" disabled={rotating}>
-            {hasLink ? "Rotate link" : "Issue a new link"}
-          </Button>
-        </form>
-        {hasLink ? (
+      <IssuedLink state={issued} />
+      {last === "revoke" && revoked ? <FormMessage tone={revoked.ok ? "success" : "error"}>{revoked.ok ? revoked.message : revoked.error}</FormMessage> : null}
+      {!on ? (
+        archived ? (
+          <p className="text-sm text-gray-500">Restore this creator to give them a page.</p>
+        ) : (
           <form
-            action={revoke}
-            onSubmit={(event) => {
-              if (!confirm("Revoke the link? Anyone opening it gets “not found”.")) event.preventDefault();
+            action={() => {
+              setLast("enable");
+              enable();
             }}
           >
-            <Button type="submit" variant="danger" disabled={revoking}>
-              Revoke link
+            <Button type="submit" disabled={enabling}>
+              {enabling ? "Turning on…" : "Turn on their page"}
             </Button>
           </form>
-        ) : null}
-      </div>
+        )
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          <form
+            action={() => {
+              setLast("rotate");
+              rotate();
+            }}
+            onSubmit={(event) => {
+              if (hasLink && !confirm("Issue a new link? The current one stops working at once.")) event.preventDefault();
+            }}
+          >
+            <Button type="submit" variant="secondary" disabled={rotating}>
+              {hasLink ? "Rotate link" : "Issue a new link"}
+            </Button>
+          </form>
+          {hasLink ? (
+            <form
+              action={() => {
+                setLast("revoke");
+                revoke();
+              }}
+              onSubmit={(event) => {
+                if (!confirm("Revoke the link? Anyone opening it gets “not found”.")) event.preventDefault();
+              }}
+            >
+              <Button type="submit" variant="danger" disabled={revoking}>
+                Revoke link
+              </Button>
+            </form>
+          ) : null}
+        </div>
+      )}
     </div>
   );
 }

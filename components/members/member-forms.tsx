@@ -65,7 +65,7 @@ export function RoleSelect({ workspaceSlug, userId, current, grantable, label }:
   const [state, action, pending] = useActionState(changeRoleAction.bind(null, workspaceSlug, userId), null);
   return (
     <form action={action} className="flex items-center gap-2">
-      <SelectField label={label} hideLabel name="role" defaultValue={current} className="w-32" onChange={(event) => event.currentTarget.form?.requestSubmit()} disabled={pending}>
+      <SelectField id={`member-role-${userId}`} label={label} hideLabel name="role" defaultValue={current} className="w-32" onChange={(event) => event.currentTarget.form?.requestSubmit()} disabled={pending}>
         <RoleOptions roles={grantable.includes(current) ? grantable : [current, ...grantable]} />
       </SelectField>
       <noscript>

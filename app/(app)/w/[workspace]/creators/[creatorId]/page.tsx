@@ -1,4 +1,4 @@
-import { CreatorPageLinkControls, CreatorPageOptions, DisableCreatorPageButton, EnableCreatorPageButton } from "@/components/creator-pages/page-settings";
+import { CreatorPageManager, CreatorPageOptions, DisableCreatorPageButton } from "@/components/creator-pages/page-settings";
 import { getCreatorPageSettings } from "@/lib/creator-pages/pages";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -168,40 +168,34 @@ export default async function CreatorPage({
       >
         {!pagesOpen ? (
           <PlanLocked feature="creatorPages" workspace={workspace} role={role} />
-        ) : !pageSettings ? (
-          managePages ? (
-            creator.archivedAt ? (
-              <p className="text-sm text-gray-500">Restore this creator to give them a page.</p>
-            ) : (
-              <EnableCreatorPageButton {...ids} />
-            )
-          ) : (
-            <p className="text-sm text-gray-500">No page yet. Owners and admins can turn one on.</p>
-          )
         ) : (
           <div className="space-y-4" data-testid="creator-page-settings">
-            <ul className="space-y-1 text-sm text-gray-700">
-              <li>
-                <span className="font-medium text-gray-900">On</span> since {formatDate(pageSettings.createdAt)}
-                {pageSettings.showConversions ? ", showing conversions and revenue." : ", clicks only (conversions and revenue hidden)."}
-              </li>
-              <li>
-                Secret link: {pageSettings.hasLink && pageSettings.linkIssuedAt ? `issued ${formatDateTime(pageSettings.linkIssuedAt)}` : "revoked"}.
-              </li>
-              <li>
-                E-mail sign-in:{" "}
-                {creator.email ? (
-                  <>
-                    {creator.email} can sign in at <code className="font-mono text-xs">/creator</code>.
-                  </>
-                ) : (
-                  "add their e-mail in Details so they can sign in."
-                )}
-              </li>
-            </ul>
+            {pageSettings ? (
+              <ul className="space-y-1 text-sm text-gray-700">
+                <li>
+                  <span className="font-medium text-gray-900">On</span> since {formatDate(pageSettings.createdAt)}
+                  {pageSettings.showConversions ? ", showing conversions and revenue." : ", clicks only (conversions and revenue hidden)."}
+                </li>
+                <li>Secret link: {pageSettings.hasLink && pageSettings.linkIssuedAt ? `issued ${formatDateTime(pageSettings.linkIssuedAt)}` : "revoked"}.</li>
+                <li>
+                  E-mail sign-in:{" "}
+                  {creator.email ? (
+                    <>
+                      {creator.email} can sign in at <code className="font-mono text-xs">/creator</code>.
+                    </>
+                  ) : (
+                    "add their e-mail in Details so they can sign in."
+                  )}
+                </li>
+              </ul>
+            ) : (
+              <p className="text-sm text-gray-500">Off. {managePages ? "Turn it on to get a link to send them." : "Owners and admins can turn it on."}</p>
+            )}
             {managePages ? (
-              <div className="space-y-4 border-t border-gray-100 pt-4">
-                <CreatorPageLinkControls {...ids} hasLink={pageSettings.hasLink} />
+              <CreatorPageManager {...ids} on={pageSettings !== null} hasLink={pageSettings?.hasLink ?? false} archived={Boolean(creator.archivedAt)} />
+            ) : null}
+            {managePages && pageSettings ? (
+              <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-4">
                 <CreatorPageOptions {...ids} showConversions={pageSettings.showConversions} />
                 <DisableCreatorPageButton {...ids} />
               </div>
