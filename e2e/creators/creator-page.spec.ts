@@ -17,11 +17,15 @@ async function openMayaProfile(page: Page) {
   await page.goto(`/w/${DEMO.workspace}/creators`);
   await page.getByRole("link", { name: MAYA.name }).first().click();
   await expect(page.getByRole("heading", { name: MAYA.name, level: 1 })).toBeVisible();
+  // The page's buttons run client-side actions: wait until it is hydrated before clicking.
+  await page.waitForLoadState("networkidle");
 }
 
-async function issuedLink(page: Page): Promise<string> {
+/** The link the brand's page shows once; `previous`: wait until it has been replaced. */
+async function issuedLink(page: Page, previous?: string): Promise<string> {
   const link = page.getByTestId("creator-page-link");
   await expect(link).toHaveText(/\/creator\/cpp_\S+$/);
+  if (previous) await expect(link).not.toHaveText(previous);
   return (await link.textContent())!.trim();
 }
 
@@ -82,8 +86,7 @@ test("Maya's page by its secret link shows only her results; rotate and revoke c
 
   // The brand rotates the link: the old one is not found, the new one works.
   await page.getByRole("button", { name: "Rotate link" }).click();
-  const rotated = await issuedLink(page);
-  expect(rotated).not.toBe(link);
+  const rotated = await issuedLink(page, link);
   expect((await creatorPage.goto(link))?.status()).toBe(404);
   await expect(creatorPage.getByRole("heading", { level: 1 })).toHaveText(NOT_FOUND_HEADING);
   expect((await creatorPage.goto(rotated))?.status()).toBe(200);
