@@ -393,3 +393,23 @@ export const IN_APP_BROWSER: Readonly<Partial<Record<Channel, { name: string; sh
   instagram: { name: "Instagram", share: 0.65 },
   tiktok: { name: "TikTok", share: 0.7 },
 };
+
+// ---------- conversions (Summer Sale) ----------
+
+/**
+ * Summer Sale purchases from the brand's shop: per creator link, the share of unique clicks that
+ * bought (through the click id /cp.js carries), orders with the creator's promo code and no click
+ * id, and the average order. The story: Lucas's small YouTube audience buys most often and spends
+ * most; Amara's big TikTok reach converts at the campaign's lowest order values.
+ */
+export type SeedConversionPlan = { slug: string; creatorKey: string; clickRate: number; promoCode: string; promoOrders: number; aovMinor: number };
+
+export const SEED_CONVERSIONS: readonly SeedConversionPlan[] = [
+  { slug: "summer-sale-priya-nair", creatorKey: "priya-nair", clickRate: 0.024, promoCode: "PRIYA15", promoOrders: 9, aovMinor: 6_400 },
+  { slug: "summer-sale-sofia-rossi", creatorKey: "sofia-rossi", clickRate: 0.011, promoCode: "SOFIA10", promoOrders: 4, aovMinor: 8_200 },
+  { slug: "summer-sale-lucas-martin", creatorKey: "lucas-martin", clickRate: 0.046, promoCode: "LUCAS20", promoOrders: 6, aovMinor: 11_800 },
+  { slug: "amara-okafor", creatorKey: "amara-okafor", clickRate: 0.019, promoCode: "AMARA", promoOrders: 12, aovMinor: 4_900 },
+];
+/** Refunds among the click-attributed orders (every Nth), and checkout orders with neither a click id nor a code. */
+export const SEED_REFUND_EVERY = 17;
+export const SEED_UNATTRIBUTED_ORDERS = 6;

@@ -19,6 +19,8 @@ import {
   SAME_AUDIENCE_PAIR,
   UTM_TEMPLATE,
   VARIABLE_CREATOR,
+  SEED_CONVERSIONS,
+  SEED_UNATTRIBUTED_ORDERS,
 } from "./seed-data";
 
 const databaseUrl = connectTestDatabase();
@@ -374,6 +376,36 @@ describe("prisma/seed", () => {
       expect(campaign.totals.clicks, slug).toBe(campaign.creators.reduce((sum, c) => sum + c.kpis.clicks, 0));
       expect(campaign.creators.every((c) => c.kpis.followers !== null && c.kpis.clicks > 0 && c.kpis.costMinor !== null), slug).toBe(true);
     }
+  });
+
+  it("tells the Summer Sale conversions story: click ids, promo codes, refunds, and Lucas's small audience buying best", async () => {
+    const sale = (await performanceBySlug()).get("summer-sale");
+    for (const plan of SEED_CONVERSIONS) {
+      const kpis = creatorIn(sale, plan.creatorKey).kpis;
+      expect(kpis.conversions, plan.creatorKey).toBeGreaterThan(plan.promoOrders);
+      expect(kpis.revenueMinor, plan.creatorKey).toBeGreaterThan(0);
+    }
+    const lucas = creatorIn(sale, "lucas-martin").kpis;
+    const others = SEED_CONVERSIONS.filter((p) => p.creatorKey !== "lucas-martin").map((p) => creatorIn(sale, p.creatorKey).kpis);
+    expect(others.every((k) => (k.conversionRate ?? 0) < (lucas.conversionRate ?? 0) && (k.aovMinor ?? 0) < (lucas.aovMinor ?? 0))).toBe(true);
+    expect(sale?.totals.roas).toBeGreaterThan(0);
+
+    const kinds = await pool.query<{ attribution: string; n: number; reasons: string[] }>(
+      `SELECT "attribution"::text AS attribution, count(*)::int AS n, array_agg(DISTINCT "attributionReason") AS reasons FROM "Conversion" GROUP BY 1 ORDER BY 1`,
+    );
+    expect(kinds.rows.map((r) => r.attribution)).toEqual(["click", "none", "promo_code"]);
+    const byKind = new Map(kinds.rows.map((r) => [r.attribution, r]));
+    expect(byKind.get("none")?.n).toBe(SEED_UNATTRIBUTED_ORDERS);
+    expect(byKind.get("promo_code")?.n).toBe(SEED_CONVERSIONS.reduce((sum, p) => sum + p.promoOrders, 0));
+    expect(byKind.get("click")?.reasons.every((r) => /^Click id of a visit (the same day|\d+ days? earlier), within the 30-day window$/.test(r))).toBe(true);
+    // Every click-attributed order carries the id of a real seeded click on that creator's link.
+    const orphans = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Conversion" c LEFT JOIN "Click" k ON k."id" = c."clickId" AND k."linkId" = c."linkId" WHERE c."attribution" = 'click' AND k."id" IS NULL`,
+    );
+    expect(orphans.n).toBe(0);
+    const refunds = await one<{ n: number; full: number }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE "full")::int AS full FROM "ConversionReversal"`);
+    expect(refunds.n).toBeGreaterThan(0);
+    expect(refunds.full).toBeGreaterThan(0);
   });
 
   it("generates the same clicks for the same now", () => {

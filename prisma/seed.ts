@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type DeviceType } from "@prisma/client";
+import { PrismaClient, type DeviceType, type Prisma } from "@prisma/client";
 import pg from "pg";
 import { displayPrefix, hashApiKey } from "../lib/api-keys/token";
 import { hashPassword } from "../lib/auth/password";
@@ -20,6 +20,7 @@ import { insertClicks } from "../lib/clicks/writer";
 import { isUniqueViolation } from "../lib/db/errors";
 import { getEnv } from "../lib/env";
 import { applyUtm, fillUtmTemplate } from "../lib/links/utm";
+import { decideAttribution } from "../lib/conversions/attribution";
 import {
   BOT_RATE,
   CAMPAIGNS,
@@ -36,6 +37,9 @@ import {
   HOUR_WEIGHTS,
   IN_APP_BROWSER,
   LINKS,
+  SEED_CONVERSIONS,
+  SEED_REFUND_EVERY,
+  SEED_UNATTRIBUTED_ORDERS,
   UNKNOWN_COUNTRY_RATE,
   UTM_TEMPLATE,
   type Channel,
@@ -446,6 +450,8 @@ type ContentSummary = {
   clicks: number;
   bots: number;
   visitors: number;
+  conversions: number;
+  refunds: number;
 };
 
 /** 00:00 UTC of `now`'s day, minus whole days. */
@@ -602,8 +608,11 @@ async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId:
   const clicks = generateDemoClicks(now);
   await insertSeedClicks(pool, workspaceId, linkIds, clicks);
 
+  const conversions = await createConversions(db, pool, workspaceId, now);
+
   const visitorDays = new Set(clicks.map((click) => `${click.slug}|${click.visitorHash}`));
   return {
+    ...conversions,
     creators: creatorRows.length,
     platforms: platformRows.length,
     followerCounts: followerRows.length,
@@ -614,6 +623,87 @@ async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId:
     bots: clicks.filter((click) => click.isBot).length,
     visitors: visitorDays.size,
   };
+}
+
+/**
+ * Summer Sale's purchases (SEED_CONVERSIONS): orders carried by real seeded clicks' ids, orders with
+ * a creator's promo code, a few with neither, and some refunds — each with the attribution and
+ * reason the app's own rule (decideAttribution) gives, so the feed reads exactly as live data would.
+ */
+async function createConversions(db: Db, pool: pg.Pool, workspaceId: string, now: Date): Promise<{ conversions: number; refunds: number }> {
+  const campaign = await db.campaign.findFirstOrThrow({ where: { workspaceId, slug: "summer-sale" }, select: { id: true, startsOn: true } });
+  const creators = await db.creator.findMany({ where: { workspaceId }, select: { id: true, email: true } });
+  const creatorIdOf = (key: string) => {
+    const email = CREATORS.find((c) => c.key === key)?.email;
+    const id = creators.find((c) => c.email === email)?.id;
+    if (!id) throw new Error(`seed: no creator row for ${key}`);
+    return id;
+  };
+  const windowDays = 30;
+  const rows: Prisma.ConversionCreateManyInput[] = [];
+  let order = 0;
+  const nextId = () => `demo-order-${String(++order).padStart(5, "0")}`;
+  const attributed = (d: ReturnType<typeof decideAttribution>) => ({ attribution: d.attribution, attributionReason: d.reason, linkId: d.linkId, creatorId: d.creatorId, campaignId: d.campaignId });
+  const price = (rng: Rng, aov: number) => Math.max(900, Math.round((aov * (0.55 + rng() * 0.9)) / 100) * 100 - 1);
+
+  for (const plan of SEED_CONVERSIONS) {
+    const rng = mulberry32(seedFrom(`conversions:${plan.slug}`));
+    const creatorId = creatorIdOf(plan.creatorKey);
+    await db.promoCode.create({ data: { workspaceId, campaignId: campaign.id, creatorId, code: plan.promoCode } });
+    const { rows: clicks } = await pool.query<{ id: string; linkId: string; createdAt: Date }>(
+      `SELECT k."id", k."linkId", k."createdAt" FROM "Click" k JOIN "Link" l ON l."id" = k."linkId"
+        WHERE l."workspaceId" = $1 AND l."slug" = $2 AND NOT k."isBot" ORDER BY k."createdAt", k."visitorHash"`,
+      [workspaceId, plan.slug],
+    );
+    const link = LINKS.find((l) => l.slug === plan.slug);
+    const buyers = Math.round((link?.uniqueClicks ?? 0) * plan.clickRate);
+    for (let i = 0; i < buyers && clicks.length > 0; i++) {
+      const click = clicks[Math.floor(((i + rng()) * clicks.length) / buyers)] ?? clicks[0]!;
+      const occurredAt = new Date(Math.min(now.getTime() - 60_000, click.createdAt.getTime() + (4 + rng() * 90) * 60_000));
+      const decided = decideAttribution({
+        clickIdSent: click.id,
+        click: { id: click.id, createdAt: click.createdAt, linkId: click.linkId, creatorId, campaignId: campaign.id },
+        promoSent: undefined,
+        promo: null,
+        occurredAt,
+        windowDays,
+      });
+      rows.push({ workspaceId, externalId: nextId(), event: "purchase", valueMinor: price(rng, plan.aovMinor), currency: "USD", clickId: click.id, ...attributed(decided), source: "script", occurredAt, createdAt: occurredAt });
+    }
+    const liveAt = link ? linkTimes(link, now).liveAt.getTime() : now.getTime();
+    for (let i = 0; i < plan.promoOrders; i++) {
+      const occurredAt = new Date(liveAt + rng() * (now.getTime() - liveAt));
+      const decided = decideAttribution({ clickIdSent: undefined, click: null, promoSent: plan.promoCode, promo: { code: plan.promoCode, creatorId, campaignId: campaign.id }, occurredAt, windowDays });
+      rows.push({ workspaceId, externalId: nextId(), event: "purchase", valueMinor: price(rng, plan.aovMinor), currency: "USD", promoCode: plan.promoCode, ...attributed(decided), source: "api", occurredAt, createdAt: occurredAt });
+    }
+  }
+  const rng = mulberry32(seedFrom("conversions:unattributed"));
+  const saleStart = campaign.startsOn?.getTime() ?? now.getTime() - 4 * DAY;
+  for (let i = 0; i < SEED_UNATTRIBUTED_ORDERS; i++) {
+    const occurredAt = new Date(saleStart + rng() * (now.getTime() - saleStart));
+    const decided = decideAttribution({ clickIdSent: undefined, click: null, promoSent: undefined, promo: null, occurredAt, windowDays });
+    rows.push({ workspaceId, externalId: nextId(), event: "purchase", valueMinor: price(rng, 6_000), currency: "USD", ...attributed(decided), source: "api", occurredAt, createdAt: occurredAt });
+  }
+  const created = await db.conversion.createManyAndReturn({ data: rows, select: { id: true, externalId: true, valueMinor: true, attribution: true, occurredAt: true } });
+
+  // Refunds: every Nth click-attributed order; every third of those cancelled outright.
+  const refunded = created.filter((c) => c.attribution === "click").filter((_, i) => i % SEED_REFUND_EVERY === SEED_REFUND_EVERY - 1);
+  await db.conversionReversal.createMany({
+    data: refunded.map((conversion, i) => {
+      const full = i % 3 === 0;
+      const value = conversion.valueMinor ?? 0;
+      return {
+        workspaceId,
+        conversionId: conversion.id,
+        externalId: `${conversion.externalId}-refund`,
+        valueMinor: full ? value : Math.round(value / 2),
+        full,
+        reason: full ? "Order cancelled" : "Partial refund: one item returned",
+        createdAt: new Date(Math.min(now.getTime() - 60_000, conversion.occurredAt.getTime() + DAY)),
+      };
+    }),
+  });
+  return { conversions: created.length, refunds: refunded.length };
 }
 
 /** The demo workspace, created (empty) if missing; `created` says whether this run must fill it. */
@@ -656,7 +746,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
             `(${summary.platforms} accounts, ${summary.followerCounts} follower counts), ${summary.campaigns} campaigns, ` +
             `${summary.links} links (${summary.archived} archived), ${summary.clicks.toLocaleString("en-US")} clicks ` +
             `over ${CLICK_WINDOW_DAYS} days (${summary.bots.toLocaleString("en-US")} bots, ` +
-            `${summary.visitors.toLocaleString("en-US")} visitor-days)`,
+            `${summary.visitors.toLocaleString("en-US")} visitor-days), ${summary.conversions} Summer Sale orders (${summary.refunds} refunded)`,
         );
       } catch (error) {
         // Without this, the next run would find the workspace and never fill it in.

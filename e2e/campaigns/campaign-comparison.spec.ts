@@ -93,7 +93,7 @@ test("a campaign generates a link per creator and ranks creators with the same f
   const exported = await page.request.get(`/w/${workspace}/campaigns/${page.url().split("/campaigns/")[1]?.split("?")[0]}/export?sort=audience_ctr&dir=desc`);
   expect(exported.status()).toBe(200);
   const lines = (await exported.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  expect(lines[0]).toBe("Creator,Platforms,Followers,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue (USD),CPC (USD),CPA (USD),ROAS,Cost (USD)");
+  expect(lines[0]).toBe("Creator,Platforms,Followers,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue (USD),CPC (USD),CPA (USD),ROAS,Cost (USD),AOV (USD)");
   expect(lines.slice(1).map((line) => line.split(",").slice(0, 6))).toEqual([
     [strong, "Instagram", "80000", "12", "12", String(12 / 80_000)],
     [weak, "Instagram", "80000", "2", "2", String(2 / 80_000)],

@@ -4,7 +4,9 @@ import type { CreatorPerformance } from "@/lib/campaigns/performance";
 import { platformLabel } from "@/lib/creators/platforms";
 import { toCsv } from "@/lib/csv";
 
-export const BREAKDOWN_COLUMNS: KpiKey[] = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "revenue", "cpc", "cpa", "roas"];
+export const BREAKDOWN_COLUMNS: KpiKey[] = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "revenue", "aov", "cpc", "cpa", "roas"];
+/** The CSV keeps its first columns where scripts already read them; columns added later go last. */
+const CSV_LATER_COLUMNS: KpiKey[] = ["aov"];
 export type SortKey = KpiKey | "name" | "followers" | "cost";
 
 export function sortCreators(rows: CreatorPerformance[], sort: SortKey, dir: "asc" | "desc"): CreatorPerformance[] {
@@ -28,15 +30,20 @@ export function breakdownCsv(rows: CreatorPerformance[], currency: string): stri
     { header: "Creator", value: (r) => r.name },
     { header: "Platforms", value: (r) => r.platforms.map(platformLabel).join(" | ") },
     { header: "Followers", value: (r) => r.kpis.followers },
-    ...BREAKDOWN_COLUMNS.map((key) => ({
+    ...BREAKDOWN_COLUMNS.filter((key) => !CSV_LATER_COLUMNS.includes(key)).map(kpiColumn),
+    { header: `Cost (${currency})`, value: (r) => (r.kpis.costMinor === null ? "" : (r.kpis.costMinor / 100).toFixed(2)) },
+    ...CSV_LATER_COLUMNS.map(kpiColumn),
+  ]);
+
+  function kpiColumn(key: KpiKey) {
+    return {
       header: KPI_CATALOG[key].unit === "money" ? `${KPI_CATALOG[key].label} (${currency})` : KPI_CATALOG[key].label,
       value: (r: CreatorPerformance) => {
         const value = kpiValue(r.kpis, key);
         return value === null ? "" : KPI_CATALOG[key].unit === "money" ? (value / 100).toFixed(2) : value;
       },
-    })),
-    { header: `Cost (${currency})`, value: (r) => (r.kpis.costMinor === null ? "" : (r.kpis.costMinor / 100).toFixed(2)) },
-  ]);
+    };
+  }
 }
 
 export function parseSort(sort: string | null, dir: string | null): { sort: SortKey; dir: "asc" | "desc" } {

@@ -169,6 +169,44 @@ describe("POST /api/v1/conversions", () => {
   });
 });
 
+describe("GET /api/v1/conversions", () => {
+  it("lists newest first, filtered, a page at a time; another workspace's conversions never; bad queries 422", async () => {
+    await truncateAll();
+    const brand = await makeWorkspace("Lister");
+    const other = await makeWorkspace("Other lister");
+    const sofia = (await getDb().creator.create({ data: { workspaceId: brand.workspace.id, name: "Sofia" } })).id;
+    const campaign = (await createCampaign(brand.workspace.id, { name: "Sale", objective: "conversions", currency: "USD", kpis: [{ kpi: "revenue", primary: true }] })).id;
+    await createPromoCode(brand.workspace.id, { campaignId: campaign, creatorId: sofia, code: "SOFIA" });
+    for (let i = 1; i <= 5; i++) {
+      const body = { event: "purchase", externalId: `o-${i}`, value: 1000 * i, currency: "USD", occurredAt: `2026-11-0${i}T10:00:00Z`, ...(i % 2 ? { promoCode: "SOFIA" } : {}) };
+      expect((await convert(brand.apiKey, body)).status).toBe(201);
+    }
+    await convert(other.apiKey, { event: "purchase", externalId: "theirs", value: 999, currency: "USD" });
+
+    const list = async (key: string, query: string) => {
+      const response = await conversions.GET(new Request(`http://localhost:3000/api/v1/conversions${query}`, { headers: { authorization: `Bearer ${key}` } }), noParams);
+      return { status: response.status, body: await response.json() };
+    };
+    const first = await list(brand.apiKey, "?limit=2");
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((c: { externalId: string }) => c.externalId)).toEqual(["o-5", "o-4"]);
+    const second = await list(brand.apiKey, `?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.data.map((c: { externalId: string }) => c.externalId)).toEqual(["o-3", "o-2"]);
+    const last = await list(brand.apiKey, `?limit=2&cursor=${second.body.nextCursor}`);
+    expect(last.body).toMatchObject({ data: [{ externalId: "o-1", attribution: { type: "promo_code", creatorId: sofia, campaignId: campaign } }], nextCursor: null });
+
+    const bySofia = await list(brand.apiKey, `?creatorId=${sofia}`);
+    expect(bySofia.body.data.map((c: { externalId: string }) => c.externalId)).toEqual(["o-5", "o-3", "o-1"]);
+    expect((await list(brand.apiKey, "?attribution=none")).body.data).toHaveLength(2);
+    expect((await list(other.apiKey, `?creatorId=${sofia}`)).body.data).toEqual([]);
+    expect((await list(other.apiKey, "")).body.data.map((c: { externalId: string }) => c.externalId)).toEqual(["theirs"]);
+
+    const bad = await list(brand.apiKey, "?limit=500&attribution=maybe&cursor=nonsense");
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["attribution", "cursor", "limit"]);
+  });
+});
+
 describe("conversions in the campaign's numbers", () => {
   it("per creator: conversions that still count, purchases, net revenue in the campaign currency; rates convert, missing rates stay apart", async () => {
     await truncateAll();

@@ -5,7 +5,7 @@ import "server-only";
 import type { Conversion, ConversionReversal } from "@prisma/client";
 import { requireFeature } from "@/lib/billing/gates";
 import { decideAttribution, type ClickCandidate } from "@/lib/conversions/attribution";
-import { conversionInputSchema, reversalInputSchema } from "@/lib/conversions/schema";
+import { conversionCursor, conversionInputSchema, listConversionsQuerySchema, reversalInputSchema } from "@/lib/conversions/schema";
 import { getDb, getPool } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
@@ -163,4 +163,26 @@ export function listConversions(workspaceId: string, options: { campaignId?: str
     take: options.limit ?? 50,
     include: { reversals: true, creator: { select: { name: true } }, campaign: { select: { name: true } }, link: { select: { slug: true } } },
   });
+}
+
+/** A page of a workspace's conversions for the API, newest first, with the cursor of the next page. */
+export async function listConversionsPage(workspaceId: string, rawQuery: unknown) {
+  const query = parseInput(listConversionsQuerySchema, rawQuery);
+  const rows = await getDb().conversion.findMany({
+    where: {
+      workspaceId,
+      ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+      ...(query.creatorId ? { creatorId: query.creatorId } : {}),
+      ...(query.attribution ? { attribution: query.attribution } : {}),
+      ...(query.cursor
+        ? { OR: [{ occurredAt: { lt: query.cursor.occurredAt } }, { occurredAt: query.cursor.occurredAt, id: { lt: query.cursor.id } }] }
+        : {}),
+    },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: { reversals: true },
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { data: page.map(serializeConversion), nextCursor: rows.length > query.limit && last ? conversionCursor(last) : null };
 }

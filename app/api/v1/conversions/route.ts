@@ -1,5 +1,13 @@
 import { readJson, withWorkspace } from "@/lib/api/with-workspace";
-import { recordConversion, serializeConversion } from "@/lib/conversions/record";
+import { listConversionsPage, recordConversion, serializeConversion } from "@/lib/conversions/record";
+
+// GET /api/v1/conversions — newest first: ?campaignId=&creatorId=&attribution=click|promo_code|none
+// &limit=1..100 (50)&cursor=<nextCursor of the previous page>. → { data: [...], nextCursor }
+export const GET = withWorkspace("workspace.read", async ({ request, workspace }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  delete query.workspace; // names the workspace for signed-in callers; not a filter
+  return Response.json(await listConversionsPage(workspace.id, query));
+});
 
 // POST /api/v1/conversions — report a conversion from your server:
 // { clickId?, promoCode?, event, value? (minor units), currency?, externalId, occurredAt? }.

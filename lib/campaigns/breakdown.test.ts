@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { computeKpis, sumFacts } from "@/lib/analytics/kpi";
+import { breakdownCsv, BREAKDOWN_COLUMNS } from "@/lib/campaigns/breakdown";
+import type { CreatorPerformance } from "@/lib/campaigns/performance";
+
+const row = (name: string, revenueMinor: number, purchases: number): CreatorPerformance => {
+  const facts = { ...sumFacts([]), clicks: 100, uniqueClicks: 80, followers: 10_000, conversions: purchases, purchases, revenueMinor, terms: { flatFeeMinor: 10_000, giftedValueMinor: 0, commissionRate: 0 } };
+  return { creatorId: name, name, platforms: ["instagram"], links: [], facts, kpis: computeKpis(facts), revenueApart: new Map() };
+};
+
+describe("campaign breakdown CSV", () => {
+  it("keeps its original columns in place and adds AOV last", () => {
+    const [header, line] = breakdownCsv([row("Lucas Martin", 35_400, 3)], "USD").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(header).toBe("Creator,Platforms,Followers,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue (USD),CPC (USD),CPA (USD),ROAS,Cost (USD),AOV (USD)");
+    const cells = line!.split(",");
+    expect(cells.at(-1)).toBe("118.00"); // 354.00 ÷ 3 purchases
+    expect(cells.at(-2)).toBe("100.00"); // the flat fee
+    expect(cells[8]).toBe("354.00");
+  });
+
+  it("shows AOV on the page, beside revenue", () => {
+    expect(BREAKDOWN_COLUMNS.indexOf("aov")).toBe(BREAKDOWN_COLUMNS.indexOf("revenue") + 1);
+  });
+});
