@@ -652,7 +652,7 @@ async function createConversions(db: Db, pool: pg.Pool, workspaceId: string, now
     await db.promoCode.create({ data: { workspaceId, campaignId: campaign.id, creatorId, code: plan.promoCode } });
     const { rows: clicks } = await pool.query<{ id: string; linkId: string; createdAt: Date }>(
       `SELECT k."id", k."linkId", k."createdAt" FROM "Click" k JOIN "Link" l ON l."id" = k."linkId"
-        WHERE l."workspaceId" = $1 AND l."slug" = $2 AND NOT k."isBot" ORDER BY k."createdAt", k."visitorHash"`,
+        WHERE l."workspaceId" = $1 AND l."slug" = $2 AND NOT k."isBot" ORDER BY k."createdAt", k."visitorHash", k."id"`,
       [workspaceId, plan.slug],
     );
     const link = LINKS.find((l) => l.slug === plan.slug);
@@ -687,7 +687,9 @@ async function createConversions(db: Db, pool: pg.Pool, workspaceId: string, now
   const created = await db.conversion.createManyAndReturn({ data: rows, select: { id: true, externalId: true, valueMinor: true, attribution: true, occurredAt: true } });
 
   // Refunds: every Nth click-attributed order; every third of those cancelled outright.
-  const refunded = created.filter((c) => c.attribution === "click").filter((_, i) => i % SEED_REFUND_EVERY === SEED_REFUND_EVERY - 1);
+  const refunded = [...created]
+    .sort((a, b) => a.externalId.localeCompare(b.externalId)) // createManyAndReturn promises no order
+    .filter((c) => c.attribution === "click").filter((_, i) => i % SEED_REFUND_EVERY === SEED_REFUND_EVERY - 1);
   await db.conversionReversal.createMany({
     data: refunded.map((conversion, i) => {
       const full = i % 3 === 0;

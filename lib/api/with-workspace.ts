@@ -50,8 +50,8 @@ async function resolveWorkspace(principal: Principal, request: Request): Promise
     if (!workspace) throw new AppError("unauthorized", "Invalid or revoked API key");
     // A key acts with its creator's current role, capped at member: it can manage links but not
     // people, keys or billing, and a creator demoted to viewer demotes their keys with them. A
-    // key whose creator has left the workspace is refused (leaving revokes it, lib/members).
-    if (!principal.userId) return { workspace, role: "member" };
+    // key whose creator has left the workspace (or whose account was deleted) is refused.
+    if (!principal.userId) throw new AppError("unauthorized", "Invalid or revoked API key");
     const creator = await getDb().membership.findUnique({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: principal.userId } },
       select: { role: true },

@@ -18,8 +18,19 @@ describe("campaign median on a creator's page", () => {
     expect(result?.median.uniqueClicks).toBe(15);
     // audience CTR known for three creators only: 0.08, 0.02, 0.1 → 0.08
     expect(result?.median.audienceCtr).toBeCloseTo(0.08);
+    // AOV known for three (the fourth bought nothing): 5000, 4500, 500 → 4500
+    expect(result?.median.aovMinor).toBe(4500);
     expect(result?.median.revenueMinor).toBe(3500);
     expect(result?.median.conversions).toBe(1.5);
+  });
+
+  it("withholds a figure that fewer than three creators have, even when three take part", () => {
+    // Only two of three bought: the "median" AOV would be the average of two, giving the other's away.
+    const result = campaignMedian([{ kpis: kpis(10, 8, 100, 1, 5000) }, { kpis: kpis(30, 20, null, 2, 9000) }, { kpis: kpis(20, 10, null, 0, 0) }], true);
+    expect(result?.median.clicks).toBe(20);
+    expect(result?.median.revenueMinor).toBe(5000);
+    expect(result?.median.aovMinor).toBeNull();
+    expect(result?.median.audienceCtr).toBeNull(); // one follower count known
   });
 
   it("hides conversions and revenue, theirs and the median's, when the brand does not share them", () => {

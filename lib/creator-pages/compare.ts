@@ -38,11 +38,18 @@ function hideConversions(kpis: PageKpis): PageKpis {
 
 /**
  * The campaign median of each KPI, over the creators who have a link in it (a creator added but
- * never given a link did not take part yet); null when fewer than three did.
+ * never given a link did not take part yet); null when fewer than three did. Each figure needs
+ * three creators with a value of its own: AOV, audience CTR and conversion rate are unknown for
+ * some creators (no purchases, no follower count), and a "median" of two known values is their
+ * average — from which the viewer, knowing their own, would work out the other's exactly.
  */
 export function campaignMedian(participants: readonly { kpis: Kpis }[], showConversions: boolean): { median: PageKpis; creators: number } | null {
   if (participants.length < MIN_CREATORS_FOR_MEDIAN) return null;
   const rows = participants.map((p) => pageKpis(p.kpis, showConversions));
-  const result = Object.fromEntries(PAGE_KPI_KEYS.map((key) => [key, median(rows.map((row) => row[key]))])) as PageKpis;
+  const figure = (key: keyof PageKpis): number | null => {
+    const known = rows.map((row) => row[key]).filter((value): value is number => value !== null);
+    return known.length >= MIN_CREATORS_FOR_MEDIAN ? median(known) : null;
+  };
+  const result = Object.fromEntries(PAGE_KPI_KEYS.map((key) => [key, figure(key)])) as PageKpis;
   return { median: showConversions ? result : hideConversions(result), creators: participants.length };
 }

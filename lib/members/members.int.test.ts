@@ -77,7 +77,7 @@ describe("teams", () => {
       expect(await roleOf(ws.workspace.id, twice.id)).toBe("admin");
 
       const third = await members.inviteMember(ws.workspace.id, owner, { email: "gone@brand.test", role: "member" });
-      await members.revokeInvitation(ws.workspace.id, third.invitation.id);
+      await members.revokeInvitation(ws.workspace.id, owner, third.invitation.id);
       const gone = await db().user.create({ data: { email: "gone@brand.test" } });
       expect((await refusal(members.acceptInvitation(third.token, { id: gone.id, email: gone.email }))).code).toBe("not_found");
     });
@@ -116,9 +116,49 @@ describe("teams", () => {
       expect((await refusal(members.acceptInvitation(token, { id: sam.id, email: sam.email }))).code).toBe("limit_reached");
       expect(await roleOf(ws.workspace.id, sam.id)).toBeNull();
     });
+
+    it("an invitation is only as good as its sender now: removed or demoted, their invitations stop working", async () => {
+      const admin = await addMember(ws.workspace.id, "admin@brand.test", "admin");
+      const fromAdmin = await members.inviteMember(ws.workspace.id, admin, { email: "friend@brand.test", role: "admin" });
+      const alsoFromAdmin = await members.inviteMember(ws.workspace.id, admin, { email: "viewer@brand.test", role: "viewer" });
+      // Demoted to member: the admin invitation above their new role is withdrawn; they cannot manage members at all now.
+      await members.changeMemberRole(ws.workspace.id, owner, admin.userId, { role: "member" });
+      const friend = await db().user.create({ data: { email: "friend@brand.test" } });
+      expect((await refusal(members.acceptInvitation(fromAdmin.token, { id: friend.id, email: friend.email }))).code).toBe("not_found");
+      const viewer = await db().user.create({ data: { email: "viewer@brand.test" } });
+      const stale = await refusal(members.acceptInvitation(alsoFromAdmin.token, { id: viewer.id, email: viewer.email }));
+      expect(stale.message).toMatch(/can no longer give this role/);
+
+      // Removed: every open invitation they sent is withdrawn.
+      const admin2 = await addMember(ws.workspace.id, "admin2@brand.test", "admin");
+      const backdoor = await members.inviteMember(ws.workspace.id, admin2, { email: "admin2+alt@brand.test", role: "admin" });
+      await members.removeMember(ws.workspace.id, owner, admin2.userId);
+      const alt = await db().user.create({ data: { email: "admin2+alt@brand.test" } });
+      expect((await refusal(members.acceptInvitation(backdoor.token, { id: alt.id, email: alt.email }))).code).toBe("not_found");
+      expect(await roleOf(ws.workspace.id, alt.id)).toBeNull();
+    });
+
+    it("only an owner withdraws an invitation to be an owner", async () => {
+      const admin = await addMember(ws.workspace.id, "admin@brand.test", "admin");
+      const { invitation } = await members.inviteMember(ws.workspace.id, owner, { email: "co-owner@brand.test", role: "owner" });
+      expect((await refusal(members.revokeInvitation(ws.workspace.id, admin, invitation.id))).code).toBe("forbidden");
+      await members.revokeInvitation(ws.workspace.id, owner, invitation.id);
+      expect((await refusal(members.revokeInvitation(ws.workspace.id, owner, invitation.id))).code).toBe("not_found");
+    });
   });
 
   describe("roles, removal, leaving, ownership", () => {
+    it("acts on the actor's role as it is now, not as it was when the request began", async () => {
+      const accomplice = await addMember(ws.workspace.id, "accomplice@brand.test", "member");
+      const demoted = await addMember(ws.workspace.id, "was-owner@brand.test", "member");
+      // The request still believes it is an owner's; the database says member.
+      const staleOwner = { userId: demoted.userId, role: "owner" as const };
+      expect((await refusal(members.changeMemberRole(ws.workspace.id, staleOwner, accomplice.userId, { role: "owner" }))).code).toBe("forbidden");
+      expect((await refusal(members.removeMember(ws.workspace.id, staleOwner, owner.userId))).code).toBe("forbidden");
+      expect((await refusal(members.inviteMember(ws.workspace.id, staleOwner, { email: "x@brand.test", role: "owner" }))).code).toBe("forbidden");
+      expect(await roleOf(ws.workspace.id, accomplice.userId)).toBe("member");
+    });
+
     it("admins manage admins, members and viewers but never owners; only owners grant owner", async () => {
       const admin = await addMember(ws.workspace.id, "admin@brand.test", "admin");
       const member = await addMember(ws.workspace.id, "member@brand.test", "member");
@@ -152,8 +192,9 @@ describe("teams", () => {
     it("transfers ownership: the new owner in, the old one an admin; then the old one may leave", async () => {
       const member = await addMember(ws.workspace.id, "heir@brand.test", "member");
       const admin = await addMember(ws.workspace.id, "admin@brand.test", "admin");
-      expect((await refusal(members.transferOwnership(ws.workspace.id, admin, member.userId))).code).toBe("forbidden");
-      await members.transferOwnership(ws.workspace.id, owner, member.userId);
+      expect((await refusal(members.transferOwnership(ws.workspace.id, admin, { userId: member.userId }))).code).toBe("forbidden");
+      expect((await refusal(members.transferOwnership(ws.workspace.id, owner, { userId: "" }))).details).toEqual([{ path: "userId", message: "Choose a member" }]);
+      await members.transferOwnership(ws.workspace.id, owner, { userId: member.userId });
       expect(await roleOf(ws.workspace.id, member.userId)).toBe("owner");
       expect(await roleOf(ws.workspace.id, owner.userId)).toBe("admin");
       await members.leaveWorkspace(ws.workspace.id, { userId: owner.userId, role: "admin" });
@@ -176,6 +217,9 @@ describe("teams", () => {
       expect((await links.POST(new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${ws.apiKey}` }, body: JSON.stringify({ url: "https://example.com/o" }) }), noParams)).status).toBe(201);
       await members.removeMember(ws.workspace.id, owner, memberUser.userId);
       expect((await create()).status).toBe(401);
+      // A key whose creator's account is gone acts for no one.
+      await db().apiKey.updateMany({ where: { workspaceId: ws.workspace.id, createdById: owner.userId }, data: { createdById: null } });
+      expect((await links.POST(new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${ws.apiKey}` }, body: JSON.stringify({ url: "https://example.com/x" }) }), noParams)).status).toBe(401);
       expect((await db().apiKey.findFirstOrThrow({ where: { createdById: memberUser.userId } })).revokedAt).not.toBeNull();
       expect(await db().link.count({ where: { workspaceId: ws.workspace.id } })).toBe(2);
     });

@@ -8,10 +8,10 @@ import type { Prisma, Role } from "@prisma/client";
 import { assertWithinLimit, lockWorkspace } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { AppError, invalidField, notFound } from "@/lib/errors";
-import { changeRoleSchema, inviteMemberSchema } from "@/lib/members/schema";
+import { changeRoleSchema, inviteMemberSchema, memberRefSchema } from "@/lib/members/schema";
 import { hashSecretToken, newSecretToken } from "@/lib/secret-token";
 import { parseInput } from "@/lib/validation";
-import { outranks } from "@/lib/workspaces/permissions";
+import { can, outranks, ROLES } from "@/lib/workspaces/permissions";
 
 export const INVITATION_TTL_DAYS = 7;
 const INVITATION_PREFIX = "inv_";
@@ -79,6 +79,7 @@ export async function inviteMember(workspaceId: string, actor: Actor, rawInput: 
   const token = newSecretToken(INVITATION_PREFIX);
   const invitation = await getDb().$transaction(async (tx) => {
     const state = await lockWorkspace(tx, workspaceId);
+    assertMayGrant(await actorUnderLock(tx, workspaceId, actor), role);
     const existing = await tx.membership.findFirst({ where: { workspaceId, user: { email } }, select: { id: true } });
     if (existing) throw invalidField("email", `${email} is already a member of this workspace`);
     await tx.invitation.updateMany({ where: { ...pendingWhere(workspaceId, now), email }, data: { revokedAt: now } });
@@ -99,12 +100,12 @@ export async function inviteMember(workspaceId: string, actor: Actor, rawInput: 
   return { invitation, token };
 }
 
-export async function revokeInvitation(workspaceId: string, invitationId: string, now = new Date()): Promise<void> {
-  const { count } = await getDb().invitation.updateMany({
-    where: { id: invitationId, workspaceId, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: now },
-  });
-  if (count === 0) throw notFound("Invitation not found");
+export async function revokeInvitation(workspaceId: string, actor: Actor, invitationId: string, now = new Date()): Promise<void> {
+  const invitation = await getDb().invitation.findFirst({ where: { id: invitationId, workspaceId, acceptedAt: null, revokedAt: null }, select: { role: true } });
+  if (!invitation) throw notFound("Invitation not found");
+  // Only an owner withdraws an invitation to be an owner, as only an owner can make one.
+  if (outranks(invitation.role, actor.role)) throw new AppError("forbidden", `A ${actor.role} cannot withdraw an invitation for the ${invitation.role} role; ask an owner.`);
+  await getDb().invitation.updateMany({ where: { id: invitationId, workspaceId, revokedAt: null, acceptedAt: null }, data: { revokedAt: now } });
 }
 
 /**
@@ -143,11 +144,19 @@ export async function acceptInvitation(token: string, user: { id: string; email:
   await getDb().$transaction(async (tx) => {
     const state = await lockWorkspace(tx, workspaceId);
     // Read again under the lock: a concurrent accept, revoke or expiry decides first.
-    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: found.id }, select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true } });
+    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: found.id }, select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedById: true } });
     const status = invitationStatus(invitation, now);
     if (status === "accepted") throw new AppError("conflict", "This invitation has already been used.");
     if (status === "revoked") throw notFound("This invitation was withdrawn. Ask for a new one.");
     if (status === "expired") throw new AppError("conflict", "This invitation has expired. Ask for a new one.");
+    // The invitation is only as good as its sender is now: one sent by someone who has since left,
+    // or lost the right to give that role, no longer opens the door.
+    const inviter = invitation.invitedById
+      ? await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: invitation.invitedById } }, select: { role: true } })
+      : null;
+    if (!inviter || !can(inviter.role, "members.manage") || outranks(invitation.role, inviter.role)) {
+      throw new AppError("conflict", "Whoever sent this invitation can no longer give this role. Ask the workspace's owner for a new one.");
+    }
     const already = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } }, select: { id: true } });
     if (!already) {
       // The seat was counted when the invitation was made; a downgrade since then is checked here.
@@ -157,6 +166,17 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     await tx.invitation.update({ where: { id: found.id }, data: { acceptedAt: now } });
   });
   return { slug: found.workspace.slug };
+}
+
+/**
+ * The actor's role as it is now, read under the workspace lock: a role read before the lock could
+ * be one the actor has just lost (an owner demoted at this very moment cannot still promote).
+ */
+async function actorUnderLock(tx: Tx, workspaceId: string, actor: Actor, needsManage = true): Promise<Actor> {
+  const current = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } });
+  if (!current) throw notFound("Workspace not found");
+  if (needsManage && !can(current.role, "members.manage")) throw new AppError("forbidden", `Your role (${current.role}) cannot manage members.`);
+  return { userId: actor.userId, role: current.role };
 }
 
 async function targetMembership(tx: Tx, workspaceId: string, userId: string) {
@@ -177,10 +197,17 @@ export async function changeMemberRole(workspaceId: string, actor: Actor, userId
   assertMayGrant(actor, role);
   await getDb().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
+    const current = await actorUnderLock(tx, workspaceId, actor);
+    assertMayGrant(current, role);
     const target = await targetMembership(tx, workspaceId, userId);
-    assertMayManage(actor, target.role, "change the role of");
+    assertMayManage(current, target.role, "change the role of");
     if (target.role === "owner" && role !== "owner" && (await ownerCount(tx, workspaceId)) <= 1) throw invalidField("role", LAST_OWNER);
     await tx.membership.update({ where: { id: target.id }, data: { role } });
+    // Their open invitations for roles above the new one stop working with the demotion.
+    await tx.invitation.updateMany({
+      where: { workspaceId, invitedById: userId, acceptedAt: null, revokedAt: null, role: { in: ROLES.filter((r) => outranks(r, role)) } },
+      data: { revokedAt: new Date() },
+    });
   });
   return role;
 }
@@ -189,13 +216,17 @@ export async function changeMemberRole(workspaceId: string, actor: Actor, userId
 export async function removeMember(workspaceId: string, actor: Actor, userId: string, now = new Date()): Promise<void> {
   await getDb().$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
+    const self = userId === actor.userId;
+    const current = await actorUnderLock(tx, workspaceId, actor, !self);
     const target = await targetMembership(tx, workspaceId, userId);
-    if (userId !== actor.userId) assertMayManage(actor, target.role, "remove");
+    if (!self) assertMayManage(current, target.role, "remove");
     if (target.role === "owner" && (await ownerCount(tx, workspaceId)) <= 1) {
       throw new AppError("conflict", userId === actor.userId ? "You are the only owner: transfer ownership before leaving." : LAST_OWNER);
     }
     await tx.membership.delete({ where: { id: target.id } });
+    // What they could do with the workspace leaves with them: their keys and open invitations.
     await tx.apiKey.updateMany({ where: { workspaceId, createdById: userId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.invitation.updateMany({ where: { workspaceId, invitedById: userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
   });
 }
 
@@ -204,7 +235,8 @@ export function leaveWorkspace(workspaceId: string, actor: Actor): Promise<void>
 }
 
 /** An owner hands ownership to another member and stays on as an admin. */
-export async function transferOwnership(workspaceId: string, actor: Actor, toUserId: string): Promise<void> {
+export async function transferOwnership(workspaceId: string, actor: Actor, rawInput: unknown): Promise<void> {
+  const { userId: toUserId } = parseInput(memberRefSchema, rawInput);
   if (actor.role !== "owner") throw new AppError("forbidden", "Only an owner can transfer ownership.");
   if (toUserId === actor.userId) throw invalidField("userId", "Choose another member to transfer ownership to");
   await getDb().$transaction(async (tx) => {

@@ -11,4 +11,4 @@ export const inviteMemberSchema = z.object({
 
 export const changeRoleSchema = z.object({ role: roleSchema });
 
-export const memberRefSchema = z.object({ userId: z.string({ error: "Choose a member" }).min(1, "Choose a member").max(64) });
+export const memberRefSchema = z.object({ userId: z.string({ error: "Choose a member" }).trim().min(1, "Choose a member").max(64, "Choose a member") });

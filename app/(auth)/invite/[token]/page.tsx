@@ -9,7 +9,8 @@ import { formatDate } from "@/lib/format";
 import { unsafeFindInvitationByToken } from "@/lib/members/members";
 import { ROLE_LABELS } from "@/lib/workspaces/permissions";
 
-export const metadata = { title: "Invitation", robots: { index: false } };
+// The token is in the address: no referrer leaves the page, and search engines stay out.
+export const metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false, follow: false } };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

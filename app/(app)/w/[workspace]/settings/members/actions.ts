@@ -28,8 +28,8 @@ export async function inviteMemberAction(workspaceSlug: string, _prev: ActionSta
 }
 
 export async function revokeInvitationAction(workspaceSlug: string, invitationId: string, _prev: ActionState) {
-  return runWorkspaceAction(workspaceSlug, "members.manage", async ({ workspace }) => {
-    await revokeInvitation(workspace.id, invitationId);
+  return runWorkspaceAction(workspaceSlug, "members.manage", async ({ workspace, role, userId }) => {
+    await revokeInvitation(workspace.id, { userId, role }, String(invitationId));
     revalidatePath(page(workspaceSlug));
     return { data: undefined, message: "Invitation withdrawn: its link no longer works." };
   });
@@ -61,7 +61,7 @@ export async function transferOwnershipAction(workspaceSlug: string, _prev: Acti
     workspaceSlug,
     "members.manage",
     async ({ workspace, role, userId }) => {
-      await transferOwnership(workspace.id, { userId, role }, String(formData.get("userId") ?? ""));
+      await transferOwnership(workspace.id, { userId, role }, { userId: formData.get("userId") ?? undefined });
       revalidatePath(`/w/${workspaceSlug}`, "layout");
       return { data: undefined, message: "Ownership transferred. You are now an admin of this workspace." };
     },

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Creator_email_idx" ON "Creator"("email");
+
