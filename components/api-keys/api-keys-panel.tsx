@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/w/[workspace]/actions";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
@@ -14,12 +14,7 @@ export function CreateApiKeyForm({ workspaceSlug }: { workspaceSlug: string }) {
       {state?.ok ? (
         <FormMessage tone="success">
           <p className="font-medium">Key “{state.data.name}” created. Copy it now: it is shown only once.</p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code className="rounded bg-white px-2 py-1 font-mono text-xs text-gray-900 ring-1 ring-emerald-200" data-testid="new-api-key">
-              {state.data.key}
-            </code>
-            <CopyButton value={state.data.key} />
-          </div>
+          <ShownOnce value={state.data.key} testId="new-api-key" />
         </FormMessage>
       ) : null}
       <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>

@@ -9,7 +9,7 @@ import {
   updateCreatorPageAction,
 } from "@/app/(app)/w/[workspace]/creators/actions";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/actions/action-state";
 
@@ -21,13 +21,7 @@ function IssuedLink({ state }: { state: ActionState<{ url: string }> }) {
   return (
     <FormMessage tone="success">
       <p className="font-medium">{state.message}</p>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <code className="max-w-full truncate rounded bg-white px-2 py-1 font-mono text-xs text-gray-900 ring-1 ring-emerald-200" data-testid="creator-page-link">
-          {state.data.url}
-        </code>
-        <CopyButton value={state.data.url} label="Copy link" />
-      </div>
-      <p className="mt-2 text-xs text-gray-600">It is shown only now: we keep a fingerprint of it, not the link. Rotate it to get a new one.</p>
+      <ShownOnce value={state.data.url} testId="creator-page-link" copyLabel="Copy link" note="It is shown only now: we keep a fingerprint of it, not the link. Rotate it to get a new one." />
     </FormMessage>
   );
 }

@@ -11,7 +11,7 @@ import {
   transferOwnershipAction,
 } from "@/app/(app)/w/[workspace]/settings/members/actions";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 import { FormMessage } from "@/components/ui/form-message";
@@ -38,13 +38,7 @@ export function InviteMemberForm({ workspaceSlug, grantable }: { workspaceSlug: 
               ? `Invitation e-mailed to ${state.data.email}. You can also send the link yourself:`
               : (state.data.emailError ?? `Invitation ready for ${state.data.email}. E-mail is not configured here: copy the link and send it to them.`)}
           </p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code className="max-w-full truncate rounded bg-white px-2 py-1 font-mono text-xs text-gray-900 ring-1 ring-emerald-200" data-testid="invitation-link">
-              {state.data.url}
-            </code>
-            <CopyButton value={state.data.url} label="Copy link" />
-          </div>
-          <p className="mt-2 text-xs text-gray-600">The link is shown only now, works once, for that address only, for 7 days.</p>
+          <ShownOnce value={state.data.url} testId="invitation-link" copyLabel="Copy link" note="The link is shown only now, works once, for that address only, for 7 days." />
         </FormMessage>
       ) : null}
       {failed && !failed.fieldErrors.email && !failed.fieldErrors.role ? <FormMessage tone="error">{failed.error}</FormMessage> : null}

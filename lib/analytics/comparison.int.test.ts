@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
-import { makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
+import { clicksAt, makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { getCreatorComparison } = await import("@/lib/analytics/comparison");
@@ -9,30 +8,12 @@ const { combineTiming, getHourlyClicksSincePost } = await import("@/lib/analytic
 const { createCampaign } = await import("@/lib/campaigns/campaigns");
 const { generateCampaignLinks } = await import("@/lib/campaigns/generate-links");
 const { updateLinkPost } = await import("@/lib/links/update-link");
-const { insertClicks } = await import("@/lib/clicks/writer");
-const { getPool } = await import("@/lib/db");
 
 const POSTED = Date.parse("2026-03-01T18:20:00Z");
 
 /** `count` human clicks by distinct visitors, `hoursAfter` the post. */
-async function clicksAt(workspaceId: string, linkId: string, hoursAfter: number, count: number) {
-  await insertClicks(
-    getPool(),
-    Array.from({ length: count }, () => ({
-      id: randomBytes(12).toString("base64url"),
-      workspaceId,
-      linkId,
-      createdAt: new Date(POSTED + hoursAfter * 3_600_000),
-      country: null,
-      device: "mobile" as const,
-      browser: null,
-      os: null,
-      referrer: null,
-      isBot: false,
-      visitorHash: randomBytes(8).toString("hex"),
-    })),
-  );
-}
+const clicksAfterPost = (workspaceId: string, linkId: string, hoursAfter: number, count: number) =>
+  clicksAt(workspaceId, linkId, new Date(POSTED + hoursAfter * 3_600_000), count);
 
 describe("creator comparison and timing", () => {
   beforeAll(async () => {
@@ -55,11 +36,11 @@ describe("creator comparison and timing", () => {
       }
     }
     // Ana: 300 unique in First (3 %), 100 in Second (1 %); Ben: 50 in each (0.5 %).
-    await clicksAt(workspace.id, links["First/Ana"]!, 0.2, 200); // the post's own hour
-    await clicksAt(workspace.id, links["First/Ana"]!, 2, 100);
-    await clicksAt(workspace.id, links["Second/Ana"]!, 30, 100);
-    await clicksAt(workspace.id, links["First/Ben"]!, 5, 50);
-    await clicksAt(workspace.id, links["Second/Ben"]!, 200, 50);
+    await clicksAfterPost(workspace.id, links["First/Ana"]!, 0.2, 200); // the post's own hour
+    await clicksAfterPost(workspace.id, links["First/Ana"]!, 2, 100);
+    await clicksAfterPost(workspace.id, links["Second/Ana"]!, 30, 100);
+    await clicksAfterPost(workspace.id, links["First/Ben"]!, 5, 50);
+    await clicksAfterPost(workspace.id, links["Second/Ben"]!, 200, 50);
 
     const one = await getCreatorComparison(workspace.id, first.id);
     expect(one?.rows.map((r) => [r.name, r.kpis.uniqueClicks, r.kpis.audienceCtr])).toEqual([

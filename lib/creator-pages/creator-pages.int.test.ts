@@ -1,10 +1,9 @@
 // Creator performance pages on the real database: the plan gate, secret links (hashed, rotated,
 // revoked), sign-in access by verified e-mail only, and a report that carries the creator's own
 // figures and the campaign median — never another creator's name, link or number.
-import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
-import { makeCreatorWithFollowers, makeWorkspace, refusal, testHosts } from "@/lib/testing/fixtures";
+import { clicksAt, makeCreatorWithFollowers, makeWorkspace, refusal, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const pages = await import("@/lib/creator-pages/pages");
@@ -13,28 +12,9 @@ const { createCampaign } = await import("@/lib/campaigns/campaigns");
 const { generateCampaignLinks } = await import("@/lib/campaigns/generate-links");
 const { createPromoCode } = await import("@/lib/conversions/promo-codes");
 const { recordConversion } = await import("@/lib/conversions/record");
-const { insertClicks } = await import("@/lib/clicks/writer");
 const { hashSecretToken } = await import("@/lib/secret-token");
-const { getDb, getPool } = await import("@/lib/db");
+const { getDb } = await import("@/lib/db");
 
-async function clicks(workspaceId: string, linkId: string, count: number) {
-  await insertClicks(
-    getPool(),
-    Array.from({ length: count }, () => ({
-      id: randomBytes(12).toString("base64url"),
-      workspaceId,
-      linkId,
-      createdAt: new Date(Date.now() - 3_600_000),
-      country: null,
-      device: "mobile" as const,
-      browser: null,
-      os: null,
-      referrer: null,
-      isBot: false,
-      visitorHash: randomBytes(8).toString("hex"),
-    })),
-  );
-}
 
 /** A campaign with `names.length` creators (1,000 followers each), creator i getting clicks[i] clicks. */
 async function campaignWith(workspaceId: string, name: string, names: string[], clickCounts: number[]) {
@@ -44,7 +24,7 @@ async function campaignWith(workspaceId: string, name: string, names: string[], 
   const generated = await generateCampaignLinks({ workspaceId, hosts: testHosts }, campaign.id, { creatorIds: creators.map((c) => c.id) });
   for (const [i, creator] of creators.entries()) {
     const link = generated.created.find((made) => made.creatorName === creator.name)!;
-    await clicks(workspaceId, link.linkId, clickCounts[i]!);
+    await clicksAt(workspaceId, link.linkId, new Date(Date.now() - 3_600_000), clickCounts[i]!);
   }
   return { campaign, creators, links: generated.created };
 }

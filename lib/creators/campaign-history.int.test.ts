@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
-import { makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
+import { clicksAt, makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
 const { getCreatorCampaignHistory } = await import("@/lib/creators/campaign-history");
@@ -9,30 +8,10 @@ const { createCampaign } = await import("@/lib/campaigns/campaigns");
 const { generateCampaignLinks } = await import("@/lib/campaigns/generate-links");
 const { createLink } = await import("@/lib/links/create-link");
 const { updateLinkPost } = await import("@/lib/links/update-link");
-const { insertClicks } = await import("@/lib/clicks/writer");
-const { getDb, getPool } = await import("@/lib/db");
+const { getDb } = await import("@/lib/db");
 
 const HOUR = 3_600_000;
 
-/** `count` clicks at one instant, each from a different visitor (so each is a unique click). */
-async function clicksAt(workspaceId: string, linkId: string, at: Date, count: number, options: { isBot?: boolean } = {}) {
-  await insertClicks(
-    getPool(),
-    Array.from({ length: count }, () => ({
-      id: randomBytes(12).toString("base64url"),
-      workspaceId,
-      linkId,
-      createdAt: at,
-      country: null,
-      device: "mobile" as const,
-      browser: null,
-      os: null,
-      referrer: null,
-      isBot: options.isBot ?? false,
-      visitorHash: randomBytes(8).toString("hex"),
-    })),
-  );
-}
 
 async function campaign(workspaceId: string, name: string, startsOn: string, endsOn: string) {
   return createCampaign(workspaceId, {

@@ -1,7 +1,8 @@
 // Small builders for integration tests: real rows through the real domain functions.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Plan } from "@prisma/client";
-import { getDb } from "@/lib/db";
+import { insertClicks } from "@/lib/clicks/writer";
+import { getDb, getPool } from "@/lib/db";
 import { shortLinkHosts } from "@/lib/links/short-url";
 import { createApiKey } from "@/lib/api-keys/queries";
 import { AppError } from "@/lib/errors";
@@ -44,4 +45,24 @@ export async function makeCreatorWithFollowers(workspaceId: string, name: string
     await db.followerCount.create({ data: { workspaceId, creatorPlatformId: platform.id, followers, recordedAt: new Date(at) } });
   }
   return creator;
+}
+
+/** `count` clicks on a link at one instant, each from a different visitor (so each is a unique click). */
+export async function clicksAt(workspaceId: string, linkId: string, at: Date, count: number, options: { isBot?: boolean } = {}) {
+  await insertClicks(
+    getPool(),
+    Array.from({ length: count }, () => ({
+      id: randomBytes(12).toString("base64url"),
+      workspaceId,
+      linkId,
+      createdAt: at,
+      country: null,
+      device: "mobile" as const,
+      browser: null,
+      os: null,
+      referrer: null,
+      isBot: options.isBot ?? false,
+      visitorHash: randomBytes(8).toString("hex"),
+    })),
+  );
 }
