@@ -2,6 +2,7 @@
 // a secret link it can rotate or revoke, and the creator can also sign in with the e-mail the
 // brand registered for them. Access is decided here; what the page shows is report.ts.
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { BILLING_SELECT, requireFeature } from "@/lib/billing/gates";
 import { planIncludes } from "@/lib/billing/plans";
@@ -101,15 +102,9 @@ const ACCESS_SELECT = {
   showConversions: true,
   creator: { select: { id: true, name: true, email: true, archivedAt: true } },
   workspace: { select: { name: true, ...BILLING_SELECT } },
-} as const;
+} as const satisfies Prisma.CreatorPageSelect;
 
-type AccessRow = {
-  id: string;
-  workspaceId: string;
-  showConversions: boolean;
-  creator: { id: string; name: string; email: string | null; archivedAt: Date | null };
-  workspace: { name: string } & Parameters<typeof planIncludes>[0];
-};
+type AccessRow = Prisma.CreatorPageGetPayload<{ select: typeof ACCESS_SELECT }>;
 
 function toAccess(row: AccessRow): PageAccess {
   return {
