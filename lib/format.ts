@@ -1,4 +1,6 @@
 // Display formatting shared by pages (numbers are computed elsewhere; this only prints them).
+import { minorDigits } from "@/lib/money";
+
 const integer = new Intl.NumberFormat("en-US");
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -12,10 +14,10 @@ export const formatPercent = (fraction: number) => percent.format(fraction);
 export const formatDate = (value: Date) => date.format(value);
 export const formatDateTime = (value: Date) => `${dateTime.format(value)} UTC`;
 
-/** Minor units (cents) → "$1,234.50"; null → "—". */
+/** Minor units of `currency` → "$1,234.50" / "¥1,500" / "KWD 1.250"; null → "—". */
 export function formatMoney(minor: number | null, currency = "USD"): string {
   if (minor === null) return "—";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / 100);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / 10 ** minorDigits(currency));
 }
 
 /** A fraction → "2.6 %"-style percentage with one decimal; null → "—". */

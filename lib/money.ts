@@ -1,27 +1,58 @@
 import { z } from "zod";
 
-/** "1,234.50" / "1234.5" / "$1,234" → 123450 minor units; null when not a plain amount. */
-export function parseMoneyToMinor(text: string): number | null {
-  const cleaned = text.trim().replace(/^[$€£]/, "").replace(/,/g, "");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
+// Amounts are stored in ISO 4217 minor units: cents for USD, whole yen for JPY (no minor unit),
+// fils for KWD (three digits). Everything that turns typed text into minor units, or minor units
+// back into text, goes through here with the amount's currency.
+
+/** How many decimals a currency's minor unit has: USD 2, JPY 0, KWD 3 (unknown codes: 2). */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
 }
 
-const MAX_MINOR = 100_000_000_000; // a billion in any currency: beyond it, a typo
+/** Minor units → the plain amount in major units, as spreadsheets and form fields want it: 150050 USD → "1500.50", 1500 JPY → "1500". */
+export function minorToMajor(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return (minor / 10 ** digits).toFixed(digits);
+}
 
-/** An optional amount typed into a form (blank = none), as minor units. */
-export const moneyInputSchema = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    if (text === "") return null;
-    const minor = parseMoneyToMinor(text);
-    if (minor === null || minor > MAX_MINOR) {
-      ctx.addIssue({ code: "custom", message: "Enter an amount like 1500 or 1,500.00" });
-      return z.NEVER;
-    }
-    return minor;
-  });
+/**
+ * "1,234.50" / "1234.5" / "$1,234" → 123450 minor units of `currency`; null when not a plain
+ * amount, or when it has more decimals than the currency has (¥1500.5 is not an amount).
+ */
+export function parseMoneyToMinor(text: string, currency: string): number | null {
+  const cleaned = text.trim().replace(/^[$€£¥₩]/, "").replace(/,/g, "");
+  const digits = minorDigits(currency);
+  const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
+  if (!pattern.test(cleaned)) return null;
+  const [whole, fraction = ""] = cleaned.split(".");
+  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+}
+
+/** What a form says when an amount does not parse: an example in the currency's own shape. */
+export function moneyHint(currency: string, example = 500): string {
+  const digits = minorDigits(currency);
+  return digits === 0
+    ? `Enter a whole amount like ${example} (${currency} has no decimals)`
+    : `Enter an amount like ${example} or ${example.toFixed(digits)}`;
+}
+
+/**
+ * Re-expresses an amount typed in one currency as the same number in another: when a campaign
+ * moves from USD to JPY, a fee of "500" stays "500" (50000 cents → ¥500), rounded when the new
+ * currency has fewer decimals.
+ */
+export function relabelMinor(minor: number, from: string, to: string): number {
+  const shift = minorDigits(to) - minorDigits(from);
+  return shift >= 0 ? minor * 10 ** shift : Math.round(minor / 10 ** -shift);
+}
+
+/** Amounts are 32-bit integers in the database; a billion minor units ($10M, ¥1bn) is beyond any real fee, budget or order. */
+export const MAX_AMOUNT_MINOR = 1_000_000_000;
+export const MAX_AMOUNT_MESSAGE = "At most 1,000,000,000 minor units";
 
 export const currencySchema = z
   .string()

@@ -11,7 +11,7 @@ import { UTM_KEYS, type UtmParams } from "@/lib/links/utm";
 type Option = { id: string; name: string };
 
 /** Adds a creator to the campaign with terms, or changes the terms of one already in it. */
-export function AddCreatorForm({ workspaceSlug, campaignId, creators }: { workspaceSlug: string; campaignId: string; creators: (Option & { inCampaign: boolean })[] }) {
+export function AddCreatorForm({ workspaceSlug, campaignId, currency, creators }: { workspaceSlug: string; campaignId: string; currency: string; creators: (Option & { inCampaign: boolean })[] }) {
   const [state, action, pending] = useActionState(saveCampaignCreatorAction.bind(null, workspaceSlug, campaignId), null);
   const failed = state && !state.ok ? state : null;
   if (creators.length === 0) {
@@ -31,8 +31,8 @@ export function AddCreatorForm({ workspaceSlug, campaignId, creators }: { worksp
             </option>
           ))}
         </SelectField>
-        <Field label="Flat fee" name="flatFee" inputMode="decimal" placeholder="0" defaultValue={failed?.values.flatFee} error={failed?.fieldErrors.flatFee} />
-        <Field label="Gifted value" name="giftedValue" inputMode="decimal" placeholder="0" defaultValue={failed?.values.giftedValue} error={failed?.fieldErrors.giftedValue} />
+        <Field label={`Flat fee (${currency})`} name="flatFee" inputMode="decimal" placeholder="0" defaultValue={failed?.values.flatFee} error={failed?.fieldErrors.flatFee} />
+        <Field label={`Gifted value (${currency})`} name="giftedValue" inputMode="decimal" placeholder="0" defaultValue={failed?.values.giftedValue} error={failed?.fieldErrors.giftedValue} />
         <Field
           label="Commission %"
           name="commissionPercent"

@@ -22,3 +22,14 @@ describe("campaign breakdown CSV", () => {
     expect(BREAKDOWN_COLUMNS.indexOf("aov")).toBe(BREAKDOWN_COLUMNS.indexOf("revenue") + 1);
   });
 });
+
+describe("campaign breakdown CSV in a currency without minor units", () => {
+  it("writes yen as whole yen, not hundredths", () => {
+    const [header, line] = breakdownCsv([row("Lucas Martin", 35_400, 3)], "JPY").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(header).toContain("Revenue (JPY)");
+    const cells = line!.split(",");
+    expect(cells[8]).toBe("35400"); // ¥35,400
+    expect(cells.at(-2)).toBe("10000"); // the flat fee, ¥10,000
+    expect(cells.at(-1)).toBe("11800"); // AOV ¥11,800
+  });
+});

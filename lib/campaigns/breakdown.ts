@@ -3,6 +3,7 @@ import { KPI_CATALOG, kpiValue, type KpiKey } from "@/lib/analytics/kpi";
 import type { CreatorPerformance } from "@/lib/campaigns/performance";
 import { platformLabel } from "@/lib/creators/platforms";
 import { toCsv } from "@/lib/csv";
+import { minorToMajor } from "@/lib/money";
 
 export const BREAKDOWN_COLUMNS: KpiKey[] = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "revenue", "aov", "cpc", "cpa", "roas"];
 /** The CSV keeps its first columns where scripts already read them; columns added later go last. */
@@ -31,7 +32,7 @@ export function breakdownCsv(rows: CreatorPerformance[], currency: string): stri
     { header: "Platforms", value: (r) => r.platforms.map(platformLabel).join(" | ") },
     { header: "Followers", value: (r) => r.kpis.followers },
     ...BREAKDOWN_COLUMNS.filter((key) => !CSV_LATER_COLUMNS.includes(key)).map(kpiColumn),
-    { header: `Cost (${currency})`, value: (r) => (r.kpis.costMinor === null ? "" : (r.kpis.costMinor / 100).toFixed(2)) },
+    { header: `Cost (${currency})`, value: (r) => (r.kpis.costMinor === null ? "" : minorToMajor(r.kpis.costMinor, currency)) },
     ...CSV_LATER_COLUMNS.map(kpiColumn),
   ]);
 
@@ -40,7 +41,7 @@ export function breakdownCsv(rows: CreatorPerformance[], currency: string): stri
       header: KPI_CATALOG[key].unit === "money" ? `${KPI_CATALOG[key].label} (${currency})` : KPI_CATALOG[key].label,
       value: (r: CreatorPerformance) => {
         const value = kpiValue(r.kpis, key);
-        return value === null ? "" : KPI_CATALOG[key].unit === "money" ? (value / 100).toFixed(2) : value;
+        return value === null ? "" : KPI_CATALOG[key].unit === "money" ? minorToMajor(value, currency) : value;
       },
     };
   }

@@ -1,8 +1,10 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
+import { MAX_AMOUNT_MINOR, relabelMinor } from "@/lib/money";
 import { campaignCreatorTermsSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
@@ -58,12 +60,38 @@ export async function updateCampaign(workspaceId: string, campaignId: string, ra
   const input = parseInput(campaignSchema, rawInput);
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const { count } = await tx.campaign.updateMany({ where: { id: campaignId, workspaceId }, data: campaignData(input) });
-    if (count === 0) throw notFound("Campaign not found");
+    const [before] = await tx.$queryRaw<{ currency: string }[]>`SELECT currency FROM "Campaign" WHERE id = ${campaignId} AND "workspaceId" = ${workspaceId} FOR UPDATE`;
+    if (!before) throw notFound("Campaign not found");
+    await tx.campaign.update({ where: { id: campaignId }, data: campaignData(input) });
+    if (before.currency !== input.currency) await relabelTerms(tx, workspaceId, campaignId, before.currency, input.currency);
     await tx.campaignKpi.deleteMany({ where: { campaignId, workspaceId } });
     await tx.campaignKpi.createMany({ data: kpiRows(workspaceId, input).map((row) => ({ ...row, campaignId })) });
     return tx.campaign.findFirstOrThrow({ where: { id: campaignId, workspaceId } });
   });
+}
+
+/**
+ * A campaign moved to another currency keeps its creators' fees as the numbers people typed: a
+ * $500 fee becomes ¥500 or €500, not ¥50,000 (minor units differ). Nothing is converted: the
+ * brand changed what the numbers mean, and can edit them.
+ */
+async function relabelTerms(tx: Prisma.TransactionClient, workspaceId: string, campaignId: string, from: string, to: string) {
+  if (relabelMinor(1, from, to) === 1) return;
+  const terms = await tx.campaignCreator.findMany({ where: { workspaceId, campaignId }, select: { id: true, flatFeeMinor: true, giftedValueMinor: true } });
+  for (const t of terms) {
+    const data = { flatFeeMinor: relabelMinor(t.flatFeeMinor, from, to), giftedValueMinor: relabelMinor(t.giftedValueMinor, from, to) };
+    if (Math.max(data.flatFeeMinor, data.giftedValueMinor) > MAX_AMOUNT_MINOR) {
+      throw invalidField("currency", `A creator's fee would be too large in ${to}; lower it before changing the currency`);
+    }
+    await tx.campaignCreator.update({ where: { id: t.id }, data });
+  }
+}
+
+/** The currency a campaign's amounts are typed and stored in. */
+export async function getCampaignCurrency(workspaceId: string, campaignId: string): Promise<string> {
+  const campaign = await getDb().campaign.findFirst({ where: { id: campaignId, workspaceId }, select: { currency: true } });
+  if (!campaign) throw notFound("Campaign not found");
+  return campaign.currency;
 }
 
 export async function setCampaignArchived(workspaceId: string, campaignId: string, archived: boolean) {

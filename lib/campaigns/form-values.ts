@@ -2,13 +2,14 @@
 import { KPI_CATALOG, type KpiKey } from "@/lib/analytics/kpi";
 import type { CampaignDetail } from "@/lib/campaigns/campaigns";
 import { utmTemplateSchema, type UtmParams } from "@/lib/links/utm";
+import { minorToMajor } from "@/lib/money";
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 
-export function targetForForm(kpi: KpiKey, target: number | null): string {
+export function targetForForm(kpi: KpiKey, target: number | null, currency: string): string {
   if (target === null) return "";
   const unit = KPI_CATALOG[kpi].unit;
-  if (unit === "money") return (target / 100).toFixed(2);
+  if (unit === "money") return minorToMajor(target, currency);
   if (unit === "rate") return String(Number((target * 100).toFixed(4)));
   return String(target);
 }
@@ -25,12 +26,12 @@ export function campaignFormValues(campaign: CampaignDetail) {
     objective: campaign.objective,
     startsOn: isoDay(campaign.startsOn),
     endsOn: isoDay(campaign.endsOn),
-    budget: campaign.budgetMinor === null ? "" : (campaign.budgetMinor / 100).toFixed(2),
+    budget: campaign.budgetMinor === null ? "" : minorToMajor(campaign.budgetMinor, campaign.currency),
     currency: campaign.currency,
     destinationUrl: campaign.destinationUrl ?? "",
     primaryKpi: primary?.kpi ?? ("" as const),
     supporting: campaign.kpis.filter((k) => !k.primary).map((k) => k.kpi),
-    targets: Object.fromEntries(campaign.kpis.map((k) => [k.kpi, targetForForm(k.kpi, k.target)])),
+    targets: Object.fromEntries(campaign.kpis.map((k) => [k.kpi, targetForForm(k.kpi, k.target, campaign.currency)])),
     utm: storedUtmTemplate(campaign.utmTemplate) ?? {},
   };
 }

@@ -4,7 +4,7 @@ import { KPI_CATALOG, KPI_KEYS, type KpiKey } from "@/lib/analytics/kpi";
 import { AppError } from "@/lib/errors";
 import { destinationUrlSchema } from "@/lib/links/schema";
 import { utmTemplateSchema } from "@/lib/links/utm";
-import { currencySchema, parseMoneyToMinor } from "@/lib/money";
+import { currencySchema, MAX_AMOUNT_MESSAGE, MAX_AMOUNT_MINOR, moneyHint, parseMoneyToMinor } from "@/lib/money";
 
 export const OBJECTIVES = ["awareness", "traffic", "conversions", "loyalty"] as const;
 export const MAX_SUPPORTING_KPIS = 6;
@@ -27,7 +27,7 @@ export const campaignSchema = z
     objective: z.enum(OBJECTIVES, { error: "Choose an objective: awareness, traffic, conversions or loyalty" }),
     startsOn: isoDay.nullable().default(null),
     endsOn: isoDay.nullable().default(null),
-    budgetMinor: z.number().int().min(0, "Budget cannot be negative").nullable().default(null),
+    budgetMinor: z.number().int().min(0, "Budget cannot be negative").max(MAX_AMOUNT_MINOR, MAX_AMOUNT_MESSAGE).nullable().default(null),
     currency: currencySchema.default("USD"),
     destinationUrl: destinationUrlSchema.nullable().default(null),
     kpis: z.array(campaignKpiSchema).default([]),
@@ -52,15 +52,15 @@ export type CampaignInput = z.infer<typeof campaignSchema>;
 
 // ---------- form encoding ----------
 
-/** A target as typed in the form (rates in %, money in the currency) → the stored unit. */
-export function targetFromForm(kpi: KpiKey, text: string): number | null {
+/** A target as typed in the form (rates in %, money in the campaign's currency) → the stored unit. */
+export function targetFromForm(kpi: KpiKey, text: string, currency: string): number | null {
   const value = text.trim();
   if (value === "") return null;
   const unit = KPI_CATALOG[kpi].unit;
   const field = `target_${kpi}`;
   if (unit === "money") {
-    const minor = parseMoneyToMinor(value);
-    if (minor === null) throw new AppError("invalid_input", "Please fix the highlighted fields.", [{ path: field, message: "Enter an amount like 1.50" }]);
+    const minor = parseMoneyToMinor(value, currency);
+    if (minor === null) throw new AppError("invalid_input", "Please fix the highlighted fields.", [{ path: field, message: moneyHint(currency, 2) }]);
     return minor;
   }
   const number = Number(value.replace(/%$/, "").replace(/,/g, ""));
@@ -73,15 +73,18 @@ export function targetFromForm(kpi: KpiKey, text: string): number | null {
 /** The campaign form's flat fields → the structured input campaignSchema validates. */
 export function campaignFormToInput(form: Record<string, string>): unknown {
   const primary = form.primaryKpi as KpiKey | undefined;
+  // Amounts are typed in the campaign's currency; an unreadable code parses as two decimals here
+  // and is refused by the schema with its own message.
+  const currency = form.currency?.trim().toUpperCase() || "USD";
   const kpis = KPI_KEYS.filter((kpi) => kpi === primary || form[`kpi_${kpi}`] === "on").map((kpi) => ({
     kpi,
     primary: kpi === primary,
-    target: targetFromForm(kpi, form[`target_${kpi}`] ?? ""),
+    target: targetFromForm(kpi, form[`target_${kpi}`] ?? "", currency),
   }));
   const budgetText = form.budget?.trim() ?? "";
-  const budgetMinor = budgetText === "" ? null : parseMoneyToMinor(budgetText);
+  const budgetMinor = budgetText === "" ? null : parseMoneyToMinor(budgetText, currency);
   if (budgetText !== "" && budgetMinor === null) {
-    throw new AppError("invalid_input", "Please fix the highlighted fields.", [{ path: "budget", message: "Enter an amount like 5000 or 5,000.00" }]);
+    throw new AppError("invalid_input", "Please fix the highlighted fields.", [{ path: "budget", message: moneyHint(currency, 5000) }]);
   }
   const blank = (value: string | undefined) => (value?.trim() ? value.trim() : null);
   return {
@@ -90,7 +93,7 @@ export function campaignFormToInput(form: Record<string, string>): unknown {
     startsOn: blank(form.startsOn),
     endsOn: blank(form.endsOn),
     budgetMinor,
-    currency: blank(form.currency) ?? "USD",
+    currency,
     destinationUrl: blank(form.destinationUrl),
     kpis: primary ? kpis : kpis.filter((k) => !k.primary),
     utmTemplate: Object.fromEntries(["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"].map((key) => [key, form[key] ?? ""])),
@@ -101,18 +104,19 @@ export function campaignFormToInput(form: Record<string, string>): unknown {
 
 export const campaignCreatorTermsSchema = z.object({
   creatorId: z.string({ error: "Choose a creator" }).trim().min(1, "Choose a creator"),
-  flatFeeMinor: z.number().int().min(0).default(0),
-  giftedValueMinor: z.number().int().min(0).default(0),
+  flatFeeMinor: z.number().int().min(0).max(MAX_AMOUNT_MINOR, MAX_AMOUNT_MESSAGE).default(0),
+  giftedValueMinor: z.number().int().min(0).max(MAX_AMOUNT_MINOR, MAX_AMOUNT_MESSAGE).default(0),
   /** a fraction: 0.1 = 10 % of attributed revenue */
   commissionRate: z.number().min(0, "Commission cannot be negative").max(1, "Commission is a percentage of revenue: at most 100 %").default(0),
 });
 
-export function termsFormToInput(form: Record<string, string>): unknown {
+/** The terms form → terms input; fees are typed in the campaign's currency. */
+export function termsFormToInput(form: Record<string, string>, currency: string): unknown {
   const money = (field: string) => {
     const text = form[field]?.trim() ?? "";
     if (text === "") return 0;
-    const minor = parseMoneyToMinor(text);
-    if (minor === null) throw new AppError("invalid_input", "Please fix the highlighted fields.", [{ path: field, message: "Enter an amount like 500 or 500.00" }]);
+    const minor = parseMoneyToMinor(text, currency);
+    if (minor === null) throw new AppError("invalid_input", "Please fix the highlighted fields.", [{ path: field, message: moneyHint(currency) }]);
     return minor;
   };
   const rateText = form.commissionPercent?.trim().replace(/%$/, "") ?? "";

@@ -2,15 +2,9 @@
 // entered (one unit of a currency = `rate` units of the workspace's currency), across each
 // currency's own minor unit (JPY has none, USD two, KWD three). Without a rate an amount stays
 // apart, in its own currency.
-export type Rates = { base: string; rates: ReadonlyMap<string, number> };
+import { minorDigits } from "@/lib/money";
 
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
+export type Rates = { base: string; rates: ReadonlyMap<string, number> };
 
 function rateToBase(currency: string, rates: Rates): number | null {
   if (currency === rates.base) return 1;

@@ -1,7 +1,7 @@
 // The conversion and reversal bodies, written once for the API route, /cp.js's collector and
 // (later) the OpenAPI document. Money is in minor units (cents) with an ISO 4217 currency.
 import { z } from "zod";
-import { currencySchema } from "@/lib/money";
+import { currencySchema, MAX_AMOUNT_MINOR } from "@/lib/money";
 
 const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 
@@ -14,7 +14,7 @@ const amountSchema = z
   .number({ error: "value is a number in minor units (cents)" })
   .int("value is in minor units (cents): a whole number, e.g. 4999 for 49.99")
   .min(0, "value cannot be negative: send a reversal instead")
-  .max(100_000_000_000, "value is too large");
+  .max(MAX_AMOUNT_MINOR, "value is too large: at most 1,000,000,000 minor units");
 
 export const conversionInputSchema = z
   .object({

@@ -117,6 +117,12 @@ describe("creatorCampaignsCsv", () => {
     ]);
   });
 
+  it("writes a zero-decimal currency's amounts in whole units", () => {
+    const rows = [row("Tokyo Pop-up", "2026-06-01", { clicks: 200, uniqueClicks: 150, followers: 5_000, terms: flat(30_000) }, 3, { currency: "JPY" })];
+    const parsed = parseCsv(creatorCampaignsCsv(rows));
+    expect([parsed.rows[0]!["cost (jpy)"], parsed.rows[0]!["cpc (jpy)"]]).toEqual(["30000", "150"]); // ¥30,000 over 200 clicks
+  });
+
   it("neutralises formulas in campaign names and still has a header without campaigns", () => {
     const [header, line] = creatorCampaignsCsv([row("=HYPERLINK(\"x\")", "2026-02-01", {}, null)]).split("\r\n");
     expect(header).toContain("Cost (USD)");

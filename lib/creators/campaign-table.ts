@@ -3,6 +3,7 @@
 import { KPI_CATALOG, kpiValue } from "@/lib/analytics/kpi";
 import type { CreatorCampaign } from "@/lib/creators/campaign-history";
 import { toCsv } from "@/lib/csv";
+import { minorToMajor } from "@/lib/money";
 import { parseSortDir, parseSortKey, sortRowsBy, type SortDir } from "@/lib/table-sort";
 
 export const CAMPAIGN_SORT_KEYS = [
@@ -80,7 +81,7 @@ export function sortCreatorCampaigns(rows: readonly CreatorCampaign[], sort: Cam
 }
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
-const major = (minor: number | null) => (minor === null ? "" : (minor / 100).toFixed(2));
+const major = (minor: number | null, currency: string) => (minor === null ? "" : minorToMajor(minor, currency));
 
 /**
  * The table as CSV with raw values: rates as fractions, money in major units with the currency in
@@ -94,7 +95,7 @@ export function creatorCampaignsCsv(rows: readonly CreatorCampaign[]): string {
       ? [{ header: label, value: () => "" }]
       : currencies.map((currency) => ({
           header: `${label} (${currency})`,
-          value: (r: CreatorCampaign) => (r.campaign.currency === currency ? major(minor(r)) : ""),
+          value: (r: CreatorCampaign) => (r.campaign.currency === currency ? major(minor(r), currency) : ""),
         }));
   return toCsv(rows, [
     { header: "Campaign", value: (r) => r.campaign.name },

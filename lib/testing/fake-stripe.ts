@@ -11,6 +11,7 @@ import http from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { formatMoney } from "@/lib/format";
 
 export type FakePrice = { lookupKey: string; unitAmount: number; currency: string; interval: "month" | "year"; productName: string };
 
@@ -669,7 +670,7 @@ const apiRoutes = (store: Store): Route[] => [
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
 const formatAmount = (price: FakePrice) =>
-  `${new Intl.NumberFormat("en-US", { style: "currency", currency: price.currency.toUpperCase() }).format(price.unitAmount / 100)} per ${price.interval}`;
+  `${formatMoney(price.unitAmount, price.currency.toUpperCase())} per ${price.interval}`;
 const priceLabel = (price: FakePrice) => `${price.productName} (${price.interval === "month" ? "monthly" : "yearly"})`;
 const isoDate = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
 const page = (title: string, body: string) =>

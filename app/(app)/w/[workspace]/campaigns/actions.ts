@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formObject, type ActionState } from "@/lib/actions/action-state";
 import { runWorkspaceAction } from "@/lib/actions/workspace-action";
-import { createCampaign, removeCampaignCreator, setCampaignArchived, updateCampaign, upsertCampaignCreator } from "@/lib/campaigns/campaigns";
+import { createCampaign, getCampaignCurrency, removeCampaignCreator, setCampaignArchived, updateCampaign, upsertCampaignCreator } from "@/lib/campaigns/campaigns";
 import { generateCampaignLinks, type GeneratedLinks } from "@/lib/campaigns/generate-links";
 import { createPromoCode } from "@/lib/conversions/promo-codes";
 import { campaignFormToInput, termsFormToInput } from "@/lib/campaigns/schema";
@@ -50,7 +50,8 @@ export async function saveCampaignCreatorAction(workspaceSlug: string, campaignI
     workspaceSlug,
     "campaigns.write",
     async ({ workspace }) => {
-      await upsertCampaignCreator(workspace.id, campaignId, termsFormToInput(formObject(formData)));
+      const currency = await getCampaignCurrency(workspace.id, campaignId);
+      await upsertCampaignCreator(workspace.id, campaignId, termsFormToInput(formObject(formData), currency));
       revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
       return { data: undefined, message: "Saved the creator's terms." };
     },

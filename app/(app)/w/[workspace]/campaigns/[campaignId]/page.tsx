@@ -220,7 +220,7 @@ export default async function CampaignPage({
                   </tbody>
                 </table>
               ) : null}
-              <AddCreatorForm workspaceSlug={workspace.slug} campaignId={campaign.id} creators={roster.map((c) => ({ ...c, inCampaign: memberIds.has(c.id) }))} />
+              <AddCreatorForm workspaceSlug={workspace.slug} campaignId={campaign.id} currency={campaign.currency} creators={roster.map((c) => ({ ...c, inCampaign: memberIds.has(c.id) }))} />
             </div>
           </Panel>
           {canWriteLinks(role) ? (
