@@ -42,15 +42,31 @@ test("a campaign generates a link per creator and ranks creators with the same f
   await form.getByLabel("Starts").fill("2026-01-01");
   await form.getByLabel("Destination URL").fill(`${destination.origin}/autumn`);
   await form.getByLabel("Audience CTR target").fill("0.01");
+  // A brand selling in Japan: amounts in yen, which have no decimals.
+  await form.getByLabel("Currency").fill("JPY");
+  await form.getByLabel("Budget").fill("150,000.50");
   await shot(page, "campaign-new");
   await form.getByRole("button", { name: "Create campaign" }).click();
   // Bad input: a readable message, what was typed kept, nothing created.
-  await expect(form.getByText("The end date is before the start date")).toBeVisible();
+  await expect(form.getByText("Enter a whole amount like 5000 (JPY has no decimals)")).toBeVisible();
   await expect(form.getByLabel("Campaign name")).toHaveValue("Autumn Push");
+  await form.getByLabel("Budget").fill("¥150,000");
+  await form.getByRole("button", { name: "Create campaign" }).click();
+  await expect(form.getByText("The end date is before the start date")).toBeVisible();
+  await expect(form.getByLabel("Budget")).toHaveValue("¥150,000");
   await form.getByLabel("Ends").fill("2026-12-31");
   await form.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByRole("heading", { name: "Autumn Push", level: 1 })).toBeVisible();
   await expect(page.getByText("No creators yet")).toBeVisible();
+  await expect(page.getByText("budget ¥150,000")).toBeVisible();
+
+  // The strong creator's fee, typed in yen.
+  const terms = page.getByRole("form", { name: "Set a creator's terms" });
+  await terms.getByLabel("Creator").selectOption({ label: strong });
+  await terms.getByLabel("Flat fee (JPY)").fill("50,000");
+  await terms.getByRole("button", { name: "Save terms" }).click();
+  await expect(terms.getByText("Saved the creator's terms.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "¥50,000" })).toHaveCount(2); // the fee in the terms, the cost in the breakdown
 
   // One action: a link for each selected creator, slugs by the convention, UTM tags filled in.
   const generate = page.getByRole("form", { name: "Generate links" });
@@ -93,7 +109,8 @@ test("a campaign generates a link per creator and ranks creators with the same f
   const exported = await page.request.get(`/w/${workspace}/campaigns/${page.url().split("/campaigns/")[1]?.split("?")[0]}/export?sort=audience_ctr&dir=desc`);
   expect(exported.status()).toBe(200);
   const lines = (await exported.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  expect(lines[0]).toBe("Creator,Platforms,Followers,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue (USD),CPC (USD),CPA (USD),ROAS,Cost (USD),AOV (USD)");
+  expect(lines[0]).toBe("Creator,Platforms,Followers,Clicks,Unique clicks,Audience CTR,Conversions,Conversion rate,Revenue (JPY),CPC (JPY),CPA (JPY),ROAS,Cost (JPY),AOV (JPY)");
+  expect(lines[1]!.split(",").slice(9, 10).concat(lines[1]!.split(",").slice(12, 13))).toEqual(["4167", "50000"]); // ¥50,000 over 12 clicks, in whole yen
   expect(lines.slice(1).map((line) => line.split(",").slice(0, 6))).toEqual([
     [strong, "Instagram", "80000", "12", "12", String(12 / 80_000)],
     [weak, "Instagram", "80000", "2", "2", String(2 / 80_000)],
