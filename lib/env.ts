@@ -39,13 +39,13 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
-  /**
-   * true: the visitor's address is the first X-Forwarded-For entry (for a proxy/CDN in front that
-   * replaces the header). false: the last entry — the one the nearest proxy appended, or that
-   * Next.js fills in from the socket (see lib/clicks/geo.ts clientIp).
-   */
   /** Accounts one address may create per hour (raise it for an onboarding event behind one NAT). */
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * redis://… — shares API rate limits between app instances. Without it each instance counts
+   * on its own (in process).
+   */
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, { message: "must be a redis:// or rediss:// URL" }).optional()),
   /** Stripe secret key (sk_live_… / sk_test_…). Without it billing pages say billing is not configured. */
   STRIPE_SECRET_KEY: optionalString,
   /** Signing secret of the webhook endpoint /api/stripe/webhook (whsec_…); required with STRIPE_SECRET_KEY. */
@@ -55,6 +55,11 @@ const envSchema = z.object({
    * (the tests' fake Stripe, or stripe-mock).
    */
   STRIPE_API_BASE: optionalString.pipe(z.string().url().optional()),
+  /**
+   * true: the visitor's address is the first X-Forwarded-For entry (for a proxy/CDN in front that
+   * replaces the header). false: the last entry — the one the nearest proxy appended, or that
+   * Next.js fills in from the socket (see lib/clicks/geo.ts clientIp).
+   */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type DeviceType, type Prisma } from "@prisma/client";
 import pg from "pg";
+import { SCOPE_NAMES } from "../lib/api-keys/scopes";
 import { displayPrefix, hashApiKey } from "../lib/api-keys/token";
 import { hashPassword } from "../lib/auth/password";
 import { utcDay } from "../lib/clicks/visitor";
@@ -773,8 +774,9 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
           name: DEMO_API_KEY_NAME,
           prefix: displayPrefix(key),
           hashedKey: hashApiKey(key),
+          scopes: SCOPE_NAMES, // the demo key can try every endpoint
         },
-        update: {},
+        update: { scopes: SCOPE_NAMES },
       });
       log(`API key "${DEMO_API_KEY_NAME}" ${displayPrefix(key)}… stored hashed`);
     }

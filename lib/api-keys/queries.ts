@@ -1,7 +1,8 @@
 import "server-only";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { invalidField, notFound } from "@/lib/errors";
+import { grantableScopes, SCOPES } from "@/lib/api-keys/scopes";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/api-keys/token";
 import { parseInput } from "@/lib/validation";
@@ -12,18 +13,29 @@ export function listApiKeys(workspaceId: string) {
   return getDb().apiKey.findMany({
     where: { workspaceId },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, prefix: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { email: true } } },
+    select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { email: true } } },
   });
 }
 
-/** Creates a key and returns it in full — the only time it exists outside its hash. */
+/**
+ * Creates a key with the scopes asked for, each within what the creator's current role allows,
+ * and returns it in full — the only time it exists outside its hash.
+ */
 export async function createApiKey(workspaceId: string, userId: string, rawInput: unknown) {
-  const { name } = parseInput(createApiKeySchema, rawInput);
+  const { name, scopes } = parseInput(createApiKeySchema, rawInput);
   await requireFeature(workspaceId, "api");
+  const db = getDb();
+  const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } });
+  if (!membership) throw notFound("Workspace not found");
+  const allowed = new Set(grantableScopes(membership.role));
+  const beyond = scopes.filter((scope) => !allowed.has(scope));
+  if (beyond.length > 0) {
+    throw invalidField("scopes", `A ${membership.role} cannot give a key ${beyond.join(", ")}: ${beyond.map((s) => SCOPES[s].label.toLowerCase()).join("; ")}`);
+  }
   const key = generateApiKey();
-  const record = await getDb().apiKey.create({
-    data: { workspaceId, createdById: userId, name, prefix: displayPrefix(key), hashedKey: hashApiKey(key) },
-    select: { id: true, name: true, prefix: true },
+  const record = await db.apiKey.create({
+    data: { workspaceId, createdById: userId, name, scopes, prefix: displayPrefix(key), hashedKey: hashApiKey(key) },
+    select: { id: true, name: true, prefix: true, scopes: true },
   });
   return { ...record, key };
 }
@@ -44,7 +56,7 @@ export async function unsafeFindApiKeyBySecret(secret: string) {
   const db = getDb();
   const key = await db.apiKey.findUnique({
     where: { hashedKey: hashApiKey(secret) },
-    select: { id: true, workspaceId: true, revokedAt: true, lastUsedAt: true, createdById: true },
+    select: { id: true, workspaceId: true, revokedAt: true, lastUsedAt: true, createdById: true, scopes: true },
   });
   if (!key || key.revokedAt) return null;
   const now = Date.now();

@@ -1,20 +1,24 @@
 // The one guard for workspace route handlers: authenticate (API key or session) → resolve the
-// workspace → authorise → check the plan includes the API → run, with every error mapped by lib/api/error-response.ts.
-// A handler receives the resolved workspace and never trusts a workspace id from the request.
+// workspace → authorise (the role's permission, and for a key also its scope) → check the plan
+// includes the API → spend one request of the rate limit → run, with every error mapped by
+// lib/api/error-response.ts. A handler receives the resolved workspace and never trusts a
+// workspace id from the request. Every answer after authentication carries RateLimit-* headers.
 import "server-only";
 import type { Role } from "@prisma/client";
 import { unsafeFindApiKeyBySecret } from "@/lib/api-keys/queries";
 import { errorResponse } from "@/lib/api/error-response";
+import { apiRateLimiter, rateLimitHeaders, type RateLimitState } from "@/lib/api/rate-limit";
+import { keyRole, SCOPES, type Scope } from "@/lib/api-keys/scopes";
 import { auth } from "@/lib/auth/auth";
 import { assertFeature, BILLING_SELECT } from "@/lib/billing/gates";
-import type { WorkspaceBilling } from "@/lib/billing/plans";
+import { effectivePlan, limitOf, type WorkspaceBilling } from "@/lib/billing/plans";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { atMost, can, type Action } from "@/lib/workspaces/permissions";
+import { can } from "@/lib/workspaces/permissions";
 import { getMembership } from "@/lib/workspaces/queries";
 
 export type Principal =
-  | { kind: "apiKey"; keyId: string; workspaceId: string; userId: string | null }
+  | { kind: "apiKey"; keyId: string; workspaceId: string; userId: string | null; scopes: readonly string[] }
   | { kind: "user"; userId: string };
 
 export type ApiWorkspace = { id: string; slug: string; name: string } & WorkspaceBilling;
@@ -34,7 +38,7 @@ async function authenticate(request: Request): Promise<Principal> {
     if (!match?.[1]) throw new AppError("unauthorized", "Send your API key as: Authorization: Bearer <key>");
     const key = await unsafeFindApiKeyBySecret(match[1]);
     if (!key) throw new AppError("unauthorized", "Invalid or revoked API key");
-    return { kind: "apiKey", keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById };
+    return { kind: "apiKey", keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById, scopes: key.scopes };
   }
   const session = await auth();
   if (session?.user?.id) return { kind: "user", userId: session.user.id };
@@ -57,7 +61,7 @@ async function resolveWorkspace(principal: Principal, request: Request): Promise
       select: { role: true },
     });
     if (!creator) throw new AppError("unauthorized", "Invalid or revoked API key");
-    return { workspace, role: atMost(creator.role, "member") };
+    return { workspace, role: keyRole(creator.role) };
   }
   const slug = new URL(request.url).searchParams.get("workspace");
   if (!slug) throw new AppError("invalid_input", "Signed-in requests name their workspace: ?workspace=<slug>", [{ path: "workspace", message: "Required" }]);
@@ -66,24 +70,42 @@ async function resolveWorkspace(principal: Principal, request: Request): Promise
   return membership;
 }
 
-function authorise(role: Role, permission: Action): void {
+/** Both must allow it: the role's permission behind the scope, and for a key the scope itself. */
+function authorise(principal: Principal, role: Role, scope: Scope): void {
+  const permission = SCOPES[scope].action;
   if (!can(role, permission)) throw new AppError("forbidden", `This needs the "${permission}" permission, which a ${role} does not have`);
+  if (principal.kind === "apiKey" && !principal.scopes.includes(scope)) {
+    throw new AppError("forbidden", `This API key lacks the "${scope}" scope. Create a key with it under Settings & API.`);
+  }
 }
 
-export function withWorkspace<P = Record<string, never>>(
-  permission: Action,
-  handler: (ctx: WorkspaceHandlerContext<P>) => Promise<Response>,
-) {
+/** Who spends the rate limit: the key, or a signed-in user in this workspace. */
+const rateLimitSubject = (principal: Principal, workspace: ApiWorkspace) =>
+  principal.kind === "apiKey" ? `key:${principal.keyId}` : `user:${principal.userId}:${workspace.id}`;
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export function withWorkspace<P = Record<string, never>>(scope: Scope, handler: (ctx: WorkspaceHandlerContext<P>) => Promise<Response>) {
   return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
+    let limit: RateLimitState | undefined;
     try {
       const principal = await authenticate(request);
       const { workspace, role } = await resolveWorkspace(principal, request);
-      authorise(role, permission);
+      authorise(principal, role, scope);
       // The REST API is a plan feature (lib/billing/plans.ts), for keys and sessions alike.
       assertFeature(workspace, "api");
-      return await handler({ request, workspace, role, principal, params: await segment.params });
+      limit = await apiRateLimiter().consume(rateLimitSubject(principal, workspace), limitOf(effectivePlan(workspace), "apiRequestsPerMinute"));
+      const response = await handler({ request, workspace, role, principal, params: await segment.params });
+      return withHeaders(response, rateLimitHeaders(limit));
     } catch (error) {
-      return errorResponse(error);
+      if (error instanceof AppError && error.code === "rate_limited" && error.details && !Array.isArray(error.details)) {
+        limit = error.details.rateLimit as RateLimitState | undefined;
+      }
+      const response = errorResponse(error);
+      return limit ? withHeaders(response, rateLimitHeaders(limit)) : response;
     }
   };
 }

@@ -107,7 +107,7 @@ describe("feature gates", () => {
     expect((await links.GET(new Request(`http://localhost:3000/api/v1/links?workspace=${free.workspace.slug}`), noParams)).status).toBe(402);
     session.userId = null;
     // and no key can be made on Free
-    expect((await refusal(createApiKey(free.workspace.id, free.user.id, { name: "checkout" }))).code).toBe("plan_required");
+    expect((await refusal(createApiKey(free.workspace.id, free.user.id, { name: "checkout", scopes: ["links:read"] }))).code).toBe("plan_required");
 
     for (const plan of ["single", "team"] as const) {
       const open = await workspaceOn(plan);

@@ -100,10 +100,20 @@ export async function lockWorkspace(tx: Tx, workspaceId: string): Promise<Worksp
  * (archived ones included — they were created) and refuses what would exceed the plan.
  */
 export async function reserveLinkQuota(tx: Tx, workspaceId: string, adding: number, now: Date = new Date()): Promise<void> {
+  const { refusal } = await reserveUpToLinkQuota(tx, workspaceId, adding, now);
+  if (refusal) throw refusal;
+}
+
+/**
+ * The same, for a batch that may be partly created: grants what the plan has left (at most
+ * `wanted`), with the refusal for the rest.
+ */
+export async function reserveUpToLinkQuota(tx: Tx, workspaceId: string, wanted: number, now: Date = new Date()): Promise<{ granted: number; refusal: AppError | null }> {
   const state = await lockWorkspace(tx, workspaceId);
   const { start } = usagePeriod(state, now);
   const used = await tx.link.count({ where: { workspaceId, createdAt: { gte: start } } });
-  if (used + adding > limitOf(effectivePlan(state, now), "linksPerMonth")) throw limitReached("linksPerMonth", state, used, adding, now);
+  const granted = Math.min(wanted, Math.max(0, limitOf(effectivePlan(state, now), "linksPerMonth") - used));
+  return { granted, refusal: granted < wanted ? limitReached("linksPerMonth", state, used, wanted, now) : null };
 }
 
 /**

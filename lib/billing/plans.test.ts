@@ -17,9 +17,9 @@ const now = new Date("2026-11-21T12:00:00Z");
 
 describe("the plans table (../shared/docs/product.md)", () => {
   it("has the product's limits", () => {
-    expect(PLANS.free.limits).toEqual({ linksPerMonth: 50, clicksPerMonth: 5_000, historyDays: 30, members: 1, brandedDomains: 0 });
-    expect(PLANS.single.limits).toEqual({ linksPerMonth: 2_000, clicksPerMonth: 100_000, historyDays: 365, members: 1, brandedDomains: 1 });
-    expect(PLANS.team.limits).toEqual({ linksPerMonth: 25_000, clicksPerMonth: 1_000_000, historyDays: 1_095, members: 10, brandedDomains: 5 });
+    expect(PLANS.free.limits).toEqual({ linksPerMonth: 50, clicksPerMonth: 5_000, historyDays: 30, members: 1, brandedDomains: 0, apiRequestsPerMinute: 0 });
+    expect(PLANS.single.limits).toEqual({ linksPerMonth: 2_000, clicksPerMonth: 100_000, historyDays: 365, members: 1, brandedDomains: 1, apiRequestsPerMinute: 120 });
+    expect(PLANS.team.limits).toEqual({ linksPerMonth: 25_000, clicksPerMonth: 1_000_000, historyDays: 1_095, members: 10, brandedDomains: 5, apiRequestsPerMinute: 600 });
   });
 
   it("keeps campaigns, the API, conversions and creator pages off Free and on Single and Team", () => {

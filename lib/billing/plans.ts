@@ -21,6 +21,7 @@ export const LIMITS = {
   historyDays: "Analytics history",
   members: "Members",
   brandedDomains: "Branded domains",
+  apiRequestsPerMinute: "API requests per minute, per key",
 } as const;
 export type Limit = keyof typeof LIMITS;
 
@@ -41,7 +42,7 @@ export const PLANS: Record<PlanId, PlanDefinition> = {
     id: "free",
     name: "Free",
     summary: "Per-creator links and click analytics.",
-    limits: { linksPerMonth: 50, clicksPerMonth: 5_000, historyDays: 30, members: 1, brandedDomains: 0 },
+    limits: { linksPerMonth: 50, clicksPerMonth: 5_000, historyDays: 30, members: 1, brandedDomains: 0, apiRequestsPerMinute: 0 },
     features: { campaigns: false, api: false, conversions: false, creatorPages: false },
     prices: null,
   },
@@ -49,7 +50,7 @@ export const PLANS: Record<PlanId, PlanDefinition> = {
     id: "single",
     name: "Single",
     summary: "One brand running creator campaigns, with the API.",
-    limits: { linksPerMonth: 2_000, clicksPerMonth: 100_000, historyDays: 365, members: 1, brandedDomains: 1 },
+    limits: { linksPerMonth: 2_000, clicksPerMonth: 100_000, historyDays: 365, members: 1, brandedDomains: 1, apiRequestsPerMinute: 120 },
     features: { campaigns: true, api: true, conversions: true, creatorPages: true },
     prices: { monthly: "clickproof_single_monthly", yearly: "clickproof_single_yearly" },
   },
@@ -57,7 +58,7 @@ export const PLANS: Record<PlanId, PlanDefinition> = {
     id: "team",
     name: "Team",
     summary: "A team sharing creator programmes at scale.",
-    limits: { linksPerMonth: 25_000, clicksPerMonth: 1_000_000, historyDays: 3 * 365, members: 10, brandedDomains: 5 },
+    limits: { linksPerMonth: 25_000, clicksPerMonth: 1_000_000, historyDays: 3 * 365, members: 10, brandedDomains: 5, apiRequestsPerMinute: 600 },
     features: { campaigns: true, api: true, conversions: true, creatorPages: true },
     prices: { monthly: "clickproof_team_monthly", yearly: "clickproof_team_yearly" },
   },

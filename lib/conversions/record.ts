@@ -3,6 +3,7 @@
 // arrival (lib/conversions/attribution.ts), from this workspace's clicks and promo codes only.
 import "server-only";
 import type { Conversion, ConversionReversal } from "@prisma/client";
+import { afterCursor, pageOf } from "@/lib/api/pagination";
 import { requireFeature } from "@/lib/billing/gates";
 import { decideAttribution, type ClickCandidate } from "@/lib/conversions/attribution";
 import { conversionCursor, conversionInputSchema, listConversionsQuerySchema, reversalInputSchema } from "@/lib/conversions/schema";
@@ -174,15 +175,12 @@ export async function listConversionsPage(workspaceId: string, rawQuery: unknown
       ...(query.campaignId ? { campaignId: query.campaignId } : {}),
       ...(query.creatorId ? { creatorId: query.creatorId } : {}),
       ...(query.attribution ? { attribution: query.attribution } : {}),
-      ...(query.cursor
-        ? { OR: [{ occurredAt: { lt: query.cursor.occurredAt } }, { occurredAt: query.cursor.occurredAt, id: { lt: query.cursor.id } }] }
-        : {}),
+      ...afterCursor("occurredAt", query.cursor),
     },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
     include: { reversals: true },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { data: page.map(serializeConversion), nextCursor: rows.length > query.limit && last ? conversionCursor(last) : null };
+  const { page, nextCursor } = pageOf(rows, query.limit, conversionCursor);
+  return { data: page.map(serializeConversion), nextCursor };
 }

@@ -1,6 +1,7 @@
 // The conversion and reversal bodies, written once for the API route, /cp.js's collector and
 // (later) the OpenAPI document. Money is in minor units (cents) with an ISO 4217 currency.
 import { z } from "zod";
+import { cursorSchema, encodeCursor, pageLimitSchema } from "@/lib/api/pagination";
 import { currencySchema, MAX_AMOUNT_MINOR } from "@/lib/money";
 
 const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
@@ -64,23 +65,9 @@ export const listConversionsQuerySchema = z.object({
   campaignId: z.string().trim().min(1).max(64).optional(),
   creatorId: z.string().trim().min(1).max(64).optional(),
   attribution: z.enum(["click", "promo_code", "none"], { error: "attribution is one of click, promo_code, none" }).optional(),
-  limit: z.coerce.number({ error: "limit is a number from 1 to 100" }).int("limit is a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(50),
-  cursor: z
-    .string()
-    .max(200)
-    .transform((value, ctx) => {
-      const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
-      const occurredAt = at ? new Date(at) : null;
-      if (!occurredAt || Number.isNaN(occurredAt.getTime()) || !id) {
-        ctx.addIssue({ code: "custom", message: "cursor is not one this API returned" });
-        return z.NEVER;
-      }
-      return { occurredAt, id };
-    })
-    .optional(),
+  limit: pageLimitSchema(100, 50),
+  cursor: cursorSchema.optional(),
 });
 export type ListConversionsQuery = z.infer<typeof listConversionsQuerySchema>;
 
-export function conversionCursor(conversion: { occurredAt: Date; id: string }): string {
-  return Buffer.from(`${conversion.occurredAt.toISOString()}|${conversion.id}`, "utf8").toString("base64url");
-}
+export const conversionCursor = (conversion: { occurredAt: Date; id: string }): string => encodeCursor(conversion.occurredAt, conversion.id);

@@ -1,67 +1,152 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { reserveLinkQuota } from "@/lib/billing/gates";
+import type { Link } from "@prisma/client";
+import { requireFeature, reserveUpToLinkQuota } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
-import { isUniqueViolation } from "@/lib/db/errors";
 import { invalidateLink } from "@/lib/redirect/link-cache";
-import { parseInput } from "@/lib/validation";
+import { fieldIssues } from "@/lib/validation";
 
 const RANDOM_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no l/1/o/0: slugs get read aloud
 const RANDOM_LENGTH = 7;
+const RANDOM_ROUNDS = 5;
 export const DEFAULT_DOMAIN = "";
+/** Links one bulk call may create. */
+export const BULK_MAX = 1_000;
 
 export function randomSlug(): string {
-  let slug = "";
-  for (let i = 0; i < RANDOM_LENGTH; i++) slug += RANDOM_ALPHABET[randomInt(RANDOM_ALPHABET.length)];
-  return slug;
+  for (;;) {
+    let slug = "";
+    for (let i = 0; i < RANDOM_LENGTH; i++) slug += RANDOM_ALPHABET[randomInt(RANDOM_ALPHABET.length)];
+    if (!isReservedSlug(slug)) return slug;
+  }
 }
 
 export type CreateLinkContext = { workspaceId: string; userId?: string; hosts: ShortLinkHosts };
 
-export async function createLink(ctx: CreateLinkContext, rawInput: unknown) {
-  const input: CreateLinkInput = parseInput(createLinkSchema, rawInput);
-  assertNotOwnHost(ctx.hosts, input.url);
-  const db = getDb();
-  if (input.creatorId) {
-    const creator = await db.creator.findFirst({
-      where: { id: input.creatorId, workspaceId: ctx.workspaceId },
-      select: { id: true },
-    });
-    if (!creator) throw invalidField("creatorId", "No such creator in this workspace");
-  }
+/** What became of one item of a batch: its link, or why not (the item's own refusal). */
+export type ItemOutcome = { ok: true; link: Link } | { ok: false; error: AppError };
 
-  const custom = input.slug;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const slug = custom ?? randomSlug();
-    if (!custom && isReservedSlug(slug)) continue;
+/** Creates one link; refuses with the reason (422 on a field, 409 for a taken slug, 403 over the plan). */
+export async function createLink(ctx: CreateLinkContext, rawInput: unknown): Promise<Link> {
+  const [outcome] = await createLinks(ctx, [rawInput]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.link;
+}
+
+function invalidItem(issues: { path: string; message: string }[]): AppError {
+  return new AppError("invalid_input", `Invalid input — ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+}
+
+const slugTaken = (slug: string) =>
+  new AppError("conflict", `The slug "${slug}" is already taken on this domain`, [{ path: "slug", message: `"${slug}" is already taken on this domain; choose another` }]);
+
+/**
+ * Creates many links in a few statements: each item is validated on its own and either created
+ * whole or refused with its own reason, so bad items never block good ones. Returns one outcome
+ * per item, in order. Custom slugs are unique per domain (a repeat within the batch is refused
+ * like a taken one); random slugs retry on the rare collision. The plan's monthly link quota is
+ * reserved under the workspace lock: items beyond it are refused, the rest are created.
+ */
+export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unknown[]): Promise<ItemOutcome[]> {
+  const outcomes: ItemOutcome[] = new Array(rawItems.length);
+  type Pending = { index: number; input: CreateLinkInput; slug: string };
+  let pending: Pending[] = [];
+  const customSlugs = new Map<string, number>();
+
+  rawItems.forEach((raw, index) => {
+    const parsed = createLinkSchema.safeParse(raw);
+    if (!parsed.success) {
+      outcomes[index] = { ok: false, error: invalidItem(fieldIssues(parsed.error)) };
+      return;
+    }
+    const input = parsed.data;
     try {
-      const link = await db.$transaction(async (tx) => {
-        await reserveLinkQuota(tx, ctx.workspaceId, 1);
-        return tx.link.create({
-          data: {
+      assertNotOwnHost(ctx.hosts, input.url);
+    } catch (error) {
+      outcomes[index] = { ok: false, error: error as AppError };
+      return;
+    }
+    if (input.slug) {
+      const first = customSlugs.get(input.slug);
+      if (first !== undefined) {
+        outcomes[index] = { ok: false, error: invalidField("slug", `"${input.slug}" is also asked for by item ${first}; slugs are unique per domain`) };
+        return;
+      }
+      customSlugs.set(input.slug, index);
+    }
+    pending.push({ index, input, slug: input.slug ?? randomSlug() });
+  });
+
+  pending = await dropUnknownReferences(ctx.workspaceId, pending, outcomes);
+  if (pending.length === 0) return outcomes;
+
+  const db = getDb();
+  const created: Link[] = [];
+  await db.$transaction(
+    async (tx) => {
+      const { granted, refusal } = await reserveUpToLinkQuota(tx, ctx.workspaceId, pending.length);
+      for (const item of pending.slice(granted)) outcomes[item.index] = { ok: false, error: refusal! };
+      let batch = pending.slice(0, granted);
+      for (let round = 0; round < RANDOM_ROUNDS && batch.length > 0; round++) {
+        const rows = await tx.link.createManyAndReturn({
+          data: batch.map(({ input, slug }) => ({
             workspaceId: ctx.workspaceId,
             domain: DEFAULT_DOMAIN,
             slug,
             url: input.url,
             creatorId: input.creatorId,
+            campaignId: input.campaignId,
+            tags: input.tags ?? [],
             createdById: ctx.userId,
-          },
+          })),
+          skipDuplicates: true, // a taken slug is skipped, not an error that would abort the batch
         });
-      });
-      invalidateLink(link.domain, link.slug); // forget a cached "unknown slug"
-      return link;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      if (custom) {
-        throw new AppError("conflict", `The slug "${custom}" is already taken on this domain`, [
-          { path: "slug", message: `"${custom}" is already taken on this domain; choose another` },
-        ]);
+        const bySlug = new Map(rows.map((row) => [row.slug, row]));
+        const retry: Pending[] = [];
+        for (const item of batch) {
+          const link = bySlug.get(item.slug);
+          if (link) {
+            outcomes[item.index] = { ok: true, link };
+            created.push(link);
+          } else if (item.input.slug) {
+            outcomes[item.index] = { ok: false, error: slugTaken(item.slug) };
+          } else {
+            retry.push({ ...item, slug: randomSlug() });
+          }
+        }
+        batch = retry;
       }
-    }
-  }
-  throw new AppError("conflict", "Could not find a free random slug; try again or choose one");
+      const unlucky = new AppError("conflict", "Could not find a free random slug; try again or choose one");
+      for (const item of batch) outcomes[item.index] = { ok: false, error: unlucky };
+    },
+    { timeout: 30_000 },
+  );
+  for (const link of created) invalidateLink(link.domain, link.slug); // forget a cached "unknown slug"
+  return outcomes;
+}
+
+/** Items naming another workspace's (or no) creator or campaign are refused; campaign tags need the plan's campaigns. */
+async function dropUnknownReferences<T extends { index: number; input: CreateLinkInput }>(workspaceId: string, items: T[], outcomes: ItemOutcome[]): Promise<T[]> {
+  const creatorIds = [...new Set(items.flatMap((item) => (item.input.creatorId ? [item.input.creatorId] : [])))];
+  const campaignIds = [...new Set(items.flatMap((item) => (item.input.campaignId ? [item.input.campaignId] : [])))];
+  const db = getDb();
+  const [creators, campaigns, campaignRefusal] = await Promise.all([
+    creatorIds.length ? db.creator.findMany({ where: { workspaceId, id: { in: creatorIds } }, select: { id: true } }) : [],
+    campaignIds.length ? db.campaign.findMany({ where: { workspaceId, id: { in: campaignIds } }, select: { id: true } }) : [],
+    campaignIds.length ? requireFeature(workspaceId, "campaigns").then(() => null, (error: unknown) => (error instanceof AppError ? error : Promise.reject(error))) : null,
+  ]);
+  const knownCreators = new Set(creators.map((c) => c.id));
+  const knownCampaigns = new Set(campaigns.map((c) => c.id));
+  return items.filter(({ index, input }) => {
+    let error: AppError | null = null;
+    if (input.creatorId && !knownCreators.has(input.creatorId)) error = invalidField("creatorId", "No such creator in this workspace");
+    else if (input.campaignId && campaignRefusal) error = campaignRefusal;
+    else if (input.campaignId && !knownCampaigns.has(input.campaignId)) error = invalidField("campaignId", "No such campaign in this workspace");
+    if (error) outcomes[index] = { ok: false, error };
+    return error === null;
+  });
 }

@@ -47,31 +47,62 @@ export const destinationUrlSchema = z
 /** Forms post "" for an empty optional field; that means "not given", not "invalid". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-export const createLinkSchema = z.object({
-  url: destinationUrlSchema,
-  slug: z.preprocess(blankToUndefined, slugSchema.optional()),
-  creatorId: z.preprocess(blankToUndefined, z.string({ error: "creatorId must be text" }).trim().optional()),
-});
+export const TAGS_MAX = 10;
+export const tagSchema = z
+  .string({ error: "A tag is text" })
+  .trim()
+  .toLowerCase()
+  .min(1, "A tag cannot be empty")
+  .max(32, "A tag can be at most 32 characters")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, "A tag uses letters, digits, - and _ (e.g. q3-push)");
+export const tagsSchema = z
+  .array(tagSchema, { error: "tags is a list of text labels" })
+  .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
+  .transform((tags) => [...new Set(tags)])
+  .meta({ description: "free labels to filter by, lowercased", example: ["tiktok", "q3-push"] });
+
+export const createLinkSchema = z
+  .object({
+    url: destinationUrlSchema,
+    slug: z.preprocess(blankToUndefined, slugSchema.optional()),
+    creatorId: z.preprocess(blankToUndefined, z.string({ error: "creatorId must be text" }).trim().max(64).optional()),
+    campaignId: z.preprocess(blankToUndefined, z.string({ error: "campaignId must be text" }).trim().max(64).optional()),
+    tags: tagsSchema.optional(),
+  })
+  .meta({ id: "LinkCreate" });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;
 
 export const updateLinkSchema = z.object({
   url: destinationUrlSchema,
 });
+
 export type UpdateLinkInput = z.infer<typeof updateLinkSchema>;
 
 /** Who and where a link is for: creator, campaign, the platform and when the post went live, and
  * the platform's own numbers for the post when the brand has them (shown beside, never mixed in). */
-export const linkPostSchema = z.object({
-  creatorId: z.preprocess(blankToUndefined, z.string().trim().nullable().optional()),
-  campaignId: z.preprocess(blankToUndefined, z.string().trim().nullable().optional()),
+const linkPostShape = {
+  creatorId: z.preprocess(blankToUndefined, z.string().trim().max(64).nullable().optional()),
+  campaignId: z.preprocess(blankToUndefined, z.string().trim().max(64).nullable().optional()),
   platform: z.preprocess(blankToUndefined, z.enum(PLATFORM_VALUES, { error: "Unknown platform" }).nullable().optional()),
   postedAt: z.preprocess(
     blankToUndefined,
-    z.coerce.date({ error: "Use a date and time like 2026-03-01T18:30" }).nullable().optional(),
+    z.coerce
+      .date({ error: "Use a date and time like 2026-03-01T18:30" })
+      .nullable()
+      .optional()
+      .meta({ override: { type: ["string", "null"], format: "date-time" } }),
   ),
   reach: z.preprocess(blankToUndefined, z.coerce.number({ error: "Reach is a whole number" }).int("Reach is a whole number").min(0).nullable().optional()),
   impressions: z.preprocess(blankToUndefined, z.coerce.number({ error: "Impressions is a whole number" }).int("Impressions is a whole number").min(0).nullable().optional()),
   /** as a fraction (0.034 = 3.4 %) */
   engagementRate: z.preprocess(blankToUndefined, z.coerce.number({ error: "Engagement rate is a number" }).min(0).max(1, "Engagement rate is a fraction between 0 and 1").nullable().optional()),
-});
+};
+export const linkPostSchema = z.object(linkPostShape);
+
+/** PATCH /api/v1/links/:id — any of the destination, tags, and who and where the link is for (null clears). */
+export const patchLinkSchema = z
+  .object({ url: destinationUrlSchema.optional(), tags: tagsSchema.optional(), ...linkPostShape })
+  .refine((input) => Object.values(input).some((value) => value !== undefined), { message: "Send at least one field to change" })
+  .meta({ id: "LinkPatch" });
+export type PatchLinkInput = z.infer<typeof patchLinkSchema>;
 export type LinkPostInput = z.infer<typeof linkPostSchema>;

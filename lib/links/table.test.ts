@@ -10,6 +10,7 @@ const row = (slug: string, clicks: number, created: string, creator: string | nu
   slug,
   url: `https://example.com/${slug}`,
   creatorId: creator ? `c-${creator}` : null,
+  tags: [],
   campaignId: null,
   platform: null,
   postedAt: null,

@@ -204,7 +204,7 @@ describe("teams", () => {
     it("API keys act with their creator's current role (capped at member) and stop when the creator leaves", async () => {
       const memberUser = await addMember(ws.workspace.id, "dev@brand.test", "member");
       const { createApiKey } = await import("@/lib/api-keys/queries");
-      const { key } = await createApiKey(ws.workspace.id, memberUser.userId, { name: "checkout" });
+      const { key } = await createApiKey(ws.workspace.id, memberUser.userId, { name: "checkout", scopes: ["links:write"] });
       const create = () =>
         links.POST(
           new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ url: "https://example.com/" }) }),

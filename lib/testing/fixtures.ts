@@ -5,6 +5,7 @@ import { insertClicks } from "@/lib/clicks/writer";
 import { getDb, getPool } from "@/lib/db";
 import { shortLinkHosts } from "@/lib/links/short-url";
 import { createApiKey } from "@/lib/api-keys/queries";
+import { SCOPE_NAMES } from "@/lib/api-keys/scopes";
 import { AppError } from "@/lib/errors";
 
 export const testHosts = shortLinkHosts({ requestOrigin: "http://localhost:3000" });
@@ -19,7 +20,7 @@ export async function makeWorkspace(name = "Test Brand", plan: Plan = "team") {
   let workspace = await db.workspace.create({
     data: { name, slug: `ws-${randomUUID().slice(0, 8)}`, plan: "team", memberships: { create: { userId: user.id, role: "owner" } } },
   });
-  const { key } = await createApiKey(workspace.id, user.id, { name: "test" });
+  const { key } = await createApiKey(workspace.id, user.id, { name: "test", scopes: SCOPE_NAMES });
   if (plan !== "team") workspace = await db.workspace.update({ where: { id: workspace.id }, data: { plan } });
   return { user, workspace, apiKey: key };
 }

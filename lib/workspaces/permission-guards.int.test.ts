@@ -95,7 +95,7 @@ describe("every role × every action through the guards", () => {
       count: () => getDb().invitation.count(),
     },
     "apiKeys.manage": {
-      run: () => viaAction(() => workspaceActions.createApiKeyAction(slug, null, form({ name: `key ${++n}` }))),
+      run: () => viaAction(() => workspaceActions.createApiKeyAction(slug, null, form({ name: `key ${++n}`, scopes: "links:read" }))),
       count: () => getDb().apiKey.count(),
     },
     "settings.manage": {

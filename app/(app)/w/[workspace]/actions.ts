@@ -37,11 +37,16 @@ export async function setLinkArchivedAction(workspaceSlug: string, linkId: strin
 }
 
 export async function createApiKeyAction(workspaceSlug: string, _prev: ActionState<{ key: string; name: string }>, formData: FormData) {
+  const scopes = formData.getAll("scopes");
+  // A refused form comes back with what was typed and ticked (scopes as one space-separated value).
+  const echo = new FormData();
+  echo.set("name", String(formData.get("name") ?? ""));
+  echo.set("scopes", scopes.join(" "));
   return runWorkspaceAction(workspaceSlug, "apiKeys.manage", async ({ workspace, userId }) => {
-    const created = await createApiKey(workspace.id, userId, formObject(formData));
+    const created = await createApiKey(workspace.id, userId, { name: formData.get("name") ?? "", scopes });
     revalidatePath(`/w/${workspaceSlug}/settings`);
     return { data: { key: created.key, name: created.name } };
-  }, formData);
+  }, echo);
 }
 
 export async function revokeApiKeyAction(workspaceSlug: string, keyId: string, _prev: ActionState) {

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validation";
 
 // GET /api/v1/analytics?linkId=<id> — { clicks, uniqueClicks, filteredClicks } for one link over
 // the plan's analytics history (from `since`, also in the answer)
-export const GET = withWorkspace("workspace.read", async ({ request, workspace }) => {
+export const GET = withWorkspace("analytics:read", async ({ request, workspace }) => {
   const query = parseInput(linkAnalyticsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const link = await getLink(workspace.id, query.linkId);
   if (!link) throw notFound("Link not found");

@@ -5,6 +5,7 @@ import { UsageMeters } from "@/components/billing/usage-meters";
 import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/queries";
+import { grantableScopes, SCOPE_NAMES } from "@/lib/api-keys/scopes";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
@@ -56,7 +57,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         ) : null}
         {manage ? (
           <div className="space-y-6">
-            {apiIncluded ? <CreateApiKeyForm workspaceSlug={workspace.slug} /> : null}
+            {apiIncluded ? <CreateApiKeyForm workspaceSlug={workspace.slug} grantable={grantableScopes(role)} /> : null}
             {keys.length === 0 ? (
               apiIncluded ? (
                 <EmptyState title="No API keys yet">Create one above, then call the API with it as a bearer token.</EmptyState>
@@ -67,6 +68,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                   <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
                     <th className="py-2 pr-4">Name</th>
                     <th className="py-2 pr-4">Key</th>
+                    <th className="py-2 pr-4">Scopes</th>
                     <th className="py-2 pr-4">Created</th>
                     <th className="py-2 pr-4">Last used</th>
                     <th className="py-2" />
@@ -77,6 +79,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                     <tr key={key.id} className={key.revokedAt ? "text-gray-400" : ""}>
                       <td className="py-3 pr-4 font-medium">{key.name}</td>
                       <td className="py-3 pr-4 font-mono text-xs">{key.prefix}…</td>
+                      <td className="py-3 pr-4 text-xs">{key.scopes.length === SCOPE_NAMES.length ? "all" : <span className="font-mono">{key.scopes.join(" ")}</span>}</td>
                       <td className="py-3 pr-4">{formatDateTime(key.createdAt)}{key.createdBy?.email ? ` by ${key.createdBy.email}` : ""}</td>
                       <td className="py-3 pr-4">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</td>
                       <td className="py-3 text-right">

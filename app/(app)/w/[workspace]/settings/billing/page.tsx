@@ -26,7 +26,7 @@ const STATUS_LABEL: Record<string, string> = {
 
 function limitText(limit: Limit, value: number): string {
   if (limit === "historyDays") return value % 365 === 0 ? `${value / 365} year${value === 365 ? "" : "s"}` : `${value} days`;
-  if (limit === "brandedDomains" && value === 0) return "—";
+  if ((limit === "brandedDomains" || limit === "apiRequestsPerMinute") && value === 0) return "—";
   return formatInteger(value);
 }
 

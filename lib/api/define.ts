@@ -1,0 +1,60 @@
+// One definition per REST operation: its path, scope, the zod schemas of its query, body and
+// answers, and its handler. route() turns it into a Next route handler (through the one guard,
+// lib/api/with-workspace.ts); lib/api/openapi.ts turns the same definitions into the OpenAPI
+// document. The schemas a handler validates with are the schemas the document publishes.
+import "server-only";
+import { z } from "zod";
+import { readJson, withWorkspace, type WorkspaceHandlerContext } from "@/lib/api/with-workspace";
+import type { Scope } from "@/lib/api-keys/scopes";
+import { parseInput } from "@/lib/validation";
+
+type Method = "get" | "post" | "patch" | "put" | "delete";
+
+export type ApiResponseSpec = {
+  description: string;
+  /** JSON body schema; omit for a body that is not JSON (give contentType) */
+  schema?: z.ZodType;
+  contentType?: string;
+};
+
+export type Operation<Q extends z.ZodType | undefined = z.ZodType | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, P = Record<string, string>> = {
+  method: Method;
+  /** OpenAPI path under /api/v1, e.g. "/links/{linkId}" */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  scope: Scope;
+  pathParams?: z.ZodObject;
+  query?: Q;
+  body?: B;
+  /** success answers by status; the common errors (401, 402, 403, 404, 413, 422, 429) are added for every operation */
+  responses: Record<number, ApiResponseSpec>;
+  handle: (ctx: WorkspaceHandlerContext<P> & { query: Q extends z.ZodType ? z.output<Q> : undefined; body: B extends z.ZodType ? z.output<B> : undefined }) => Promise<Response>;
+};
+
+export function defineOperation<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, P = Record<string, string>>(
+  operation: Operation<Q, B, P>,
+): Operation<Q, B, P> {
+  return operation;
+}
+
+/** Query parameters as an object; `workspace` only names the workspace for signed-in callers. */
+function queryObject(request: Request): Record<string, string> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  delete query.workspace;
+  return query;
+}
+
+/** The Next route handler for an operation. */
+export function route<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
+  return withWorkspace<P>(operation.scope, async (ctx) => {
+    const query = (operation.query ? parseInput(operation.query, queryObject(ctx.request)) : undefined) as Q extends z.ZodType ? z.output<Q> : undefined;
+    const body = (operation.body ? parseInput(operation.body, await readJson(ctx.request)) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
+    return operation.handle({ ...ctx, query, body });
+  });
+}
+
+// The type a handler's JSON answer must have: the input side of its documented schema.
+export const json = <S extends z.ZodType>(_schema: S, body: z.input<S>, init?: ResponseInit): Response => Response.json(body, init);

@@ -1,0 +1,46 @@
+// Cursor pagination for list endpoints: newest first by a timestamp, ties broken by id. The
+// cursor is opaque to callers (base64url of "<ISO time>|<id>"); pass `nextCursor` back as `cursor`.
+import { z } from "zod";
+
+export type Cursor = { at: Date; id: string };
+
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`, "utf8").toString("base64url");
+}
+
+export const cursorSchema = z
+  .string()
+  .max(200)
+  .transform((value, ctx): Cursor => {
+    const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
+    const when = at ? new Date(at) : null;
+    if (!when || Number.isNaN(when.getTime()) || !id) {
+      ctx.addIssue({ code: "custom", message: "cursor is not one this API returned" });
+      return z.NEVER;
+    }
+    return { at: when, id };
+  })
+  .meta({ description: "nextCursor of the previous page" });
+
+export const pageLimitSchema = (max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `limit is a number from 1 to ${max}` })
+    .int("limit is a whole number")
+    .min(1, "limit is at least 1")
+    .max(max, `limit is at most ${max}`)
+    .default(fallback);
+
+/** Rows fetched with take = limit + 1 → the page and the cursor of the next one (null on the last page). */
+export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
+/** Prisma where-clause for rows after a cursor, newest first by `field`. */
+export function afterCursor<F extends string>(field: F, cursor: Cursor | undefined) {
+  if (!cursor) return {};
+  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] } as {
+    OR: ({ [K in F]: { lt: Date } } | ({ [K in F]: Date } & { id: { lt: string } }))[];
+  };
+}
