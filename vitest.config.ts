@@ -15,6 +15,8 @@ export default defineConfig({
           environment: "node",
           // lib/env.ts wants a database URL; unit tests never connect, so one that cannot resolve
           env: { DATABASE_URL: "postgresql://unit-tests.invalid:5432/none" },
+          // the OpenAPI document imports the route guard, which imports next-auth (see below)
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
         },
       },
       {

@@ -29,9 +29,16 @@ export type Operation<Q extends z.ZodType | undefined = z.ZodType | undefined, B
   pathParams?: z.ZodObject;
   query?: Q;
   body?: B;
+  /**
+   * "full" (default): the route validates the whole body with `body` (422 naming each field).
+   * "envelope": the handler judges parts on its own (bulk: one bad item must not refuse the rest).
+   */
+  parseBody?: "full" | "envelope";
   /** success answers by status; the common errors (401, 402, 403, 404, 413, 422, 429) are added for every operation */
   responses: Record<number, ApiResponseSpec>;
-  handle: (ctx: WorkspaceHandlerContext<P> & { query: Q extends z.ZodType ? z.output<Q> : undefined; body: B extends z.ZodType ? z.output<B> : undefined }) => Promise<Response>;
+  handle: (
+    ctx: WorkspaceHandlerContext<P> & { query: Q extends z.ZodType ? z.output<Q> : undefined; body: B extends z.ZodType ? z.output<B> : undefined; rawBody: unknown },
+  ) => Promise<Response>;
 };
 
 export function defineOperation<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, P = Record<string, string>>(
@@ -51,8 +58,9 @@ function queryObject(request: Request): Record<string, string> {
 export function route<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
   return withWorkspace<P>(operation.scope, async (ctx) => {
     const query = (operation.query ? parseInput(operation.query, queryObject(ctx.request)) : undefined) as Q extends z.ZodType ? z.output<Q> : undefined;
-    const body = (operation.body ? parseInput(operation.body, await readJson(ctx.request)) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
-    return operation.handle({ ...ctx, query, body });
+    const rawBody = operation.body ? await readJson(ctx.request) : undefined;
+    const body = (operation.body && operation.parseBody !== "envelope" ? parseInput(operation.body, rawBody) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
+    return operation.handle({ ...ctx, query, body, rawBody });
   });
 }
 

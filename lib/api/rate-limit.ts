@@ -17,7 +17,7 @@ export type ApiRateLimiter = {
   close(): Promise<void>;
 };
 
-export function createApiRateLimiter(options: { redisUrl?: string; windowSeconds?: number; keyPrefix?: string } = {}): ApiRateLimiter {
+export function createApiRateLimiter(options: { redisUrl?: string; windowSeconds?: number; keyPrefix?: string; /** tests: this budget whatever the plan */ points?: number } = {}): ApiRateLimiter {
   const windowSeconds = options.windowSeconds ?? 60;
   const keyPrefix = options.keyPrefix ?? "api";
   // ioredis recommends no offline queue for rate limiting: a command fails at once when Redis is
@@ -46,7 +46,8 @@ export function createApiRateLimiter(options: { redisUrl?: string; windowSeconds
   });
 
   return {
-    async consume(subject, perWindow) {
+    async consume(subject, planLimit) {
+      const perWindow = options.points ?? planLimit;
       try {
         return state(await limiterFor(perWindow).consume(subject), perWindow);
       } catch (error) {

@@ -6,7 +6,7 @@ import type { Conversion, ConversionReversal } from "@prisma/client";
 import { afterCursor, pageOf } from "@/lib/api/pagination";
 import { requireFeature } from "@/lib/billing/gates";
 import { decideAttribution, type ClickCandidate } from "@/lib/conversions/attribution";
-import { conversionCursor, conversionInputSchema, listConversionsQuerySchema, reversalInputSchema } from "@/lib/conversions/schema";
+import { conversionCursor, conversionInputSchema, reversalInputSchema, type ListConversionsQuery } from "@/lib/conversions/schema";
 import { getDb, getPool } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
@@ -167,8 +167,7 @@ export function listConversions(workspaceId: string, options: { campaignId?: str
 }
 
 /** A page of a workspace's conversions for the API, newest first, with the cursor of the next page. */
-export async function listConversionsPage(workspaceId: string, rawQuery: unknown) {
-  const query = parseInput(listConversionsQuerySchema, rawQuery);
+export async function listConversionsPage(workspaceId: string, query: ListConversionsQuery) {
   const rows = await getDb().conversion.findMany({
     where: {
       workspaceId,

@@ -1,5 +1,8 @@
 import "server-only";
+import { z } from "zod";
+import { afterCursor, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
 import { getDb, getPool } from "@/lib/db";
+import { tagSchema } from "@/lib/links/schema";
 
 export type LinkRow = Awaited<ReturnType<typeof listLinks>>[number];
 
@@ -12,6 +15,34 @@ export async function listLinks(workspaceId: string, options: { archived?: boole
   });
   const counts = await clickCountsByLink(workspaceId, links.map((link) => link.id));
   return links.map((link) => ({ ...link, clicks: counts.get(link.id)?.clicks ?? 0, filtered: counts.get(link.id)?.filtered ?? 0 }));
+}
+
+/** GET /api/v1/links: newest first, filtered, a page at a time. */
+export const listLinksQuerySchema = z.object({
+  campaignId: z.string().trim().min(1).max(64).optional(),
+  creatorId: z.string().trim().min(1).max(64).optional(),
+  tag: tagSchema.optional(),
+  archived: z.enum(["true", "false"], { error: "archived is true or false" }).default("false").transform((value) => value === "true"),
+  limit: pageLimitSchema(200, 50),
+  cursor: cursorSchema.optional(),
+});
+
+export async function listLinksPage(workspaceId: string, query: z.output<typeof listLinksQuerySchema>) {
+  const rows = await getDb().link.findMany({
+    where: {
+      workspaceId,
+      archivedAt: query.archived ? { not: null } : null,
+      ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+      ...(query.creatorId ? { creatorId: query.creatorId } : {}),
+      ...(query.tag ? { tags: { has: query.tag } } : {}),
+      ...afterCursor("createdAt", query.cursor),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const { page, nextCursor } = pageOf(rows, query.limit, (link) => encodeCursor(link.createdAt, link.id));
+  const counts = await clickCountsByLink(workspaceId, page.map((link) => link.id));
+  return { links: page.map((link) => ({ ...link, clicks: counts.get(link.id)?.clicks ?? 0, filtered: counts.get(link.id)?.filtered ?? 0 })), nextCursor };
 }
 
 async function clickCountsByLink(workspaceId: string, linkIds: string[]) {

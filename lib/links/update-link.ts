@@ -2,7 +2,7 @@ import "server-only";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
-import { linkPostSchema, updateLinkSchema } from "@/lib/links/schema";
+import { linkPostSchema, patchLinkSchema, updateLinkSchema } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
 import { parseInput } from "@/lib/validation";
@@ -38,6 +38,25 @@ export async function setLinkArchived(workspaceId: string, linkId: string, archi
 export async function updateLinkPost(workspaceId: string, linkId: string, rawInput: unknown) {
   const input = parseInput(linkPostSchema, rawInput);
   const link = await scopedLink(workspaceId, linkId);
+  await checkPostReferences(workspaceId, link, input);
+  return getDb().link.update({ where: { id: link.id, workspaceId }, data: input });
+}
+
+/**
+ * PATCH through the API: any of the destination, the tags and the post fields, in one update.
+ * Omitted fields stay; null clears a post field.
+ */
+export async function updateLink(workspaceId: string, linkId: string, hosts: ShortLinkHosts, rawInput: unknown) {
+  const input = parseInput(patchLinkSchema, rawInput);
+  if (input.url !== undefined) assertNotOwnHost(hosts, input.url);
+  const link = await scopedLink(workspaceId, linkId);
+  await checkPostReferences(workspaceId, link, input);
+  const updated = await getDb().link.update({ where: { id: link.id, workspaceId }, data: input });
+  if (input.url !== undefined) invalidateLink(link.domain, link.slug);
+  return updated;
+}
+
+async function checkPostReferences(workspaceId: string, link: { campaignId: string | null }, input: { creatorId?: string | null; campaignId?: string | null }) {
   const db = getDb();
   if (input.creatorId) {
     const creator = await db.creator.findFirst({ where: { id: input.creatorId, workspaceId }, select: { id: true } });
@@ -50,5 +69,4 @@ export async function updateLinkPost(workspaceId: string, linkId: string, rawInp
     const campaign = await db.campaign.findFirst({ where: { id: input.campaignId, workspaceId }, select: { id: true } });
     if (!campaign) throw invalidField("campaignId", "No such campaign in this workspace");
   }
-  return db.link.update({ where: { id: link.id, workspaceId }, data: input });
 }

@@ -1,0 +1,46 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { OPERATIONS } from "@/lib/api/v1";
+import { SCOPES } from "@/lib/api-keys/scopes";
+
+const document = buildOpenApiDocument("http://localhost:3000/api/v1") as unknown as {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId: string; security: { apiKey: string[] }[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+describe("the OpenAPI document", () => {
+  it("is OpenAPI 3.1 and lists every operation once, with its scope", () => {
+    expect(document.openapi).toBe("3.1.0");
+    const listed = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    expect(listed.map((l) => l.op.operationId).sort()).toEqual(OPERATIONS.map((o) => o.operationId).sort());
+    for (const operation of OPERATIONS) {
+      const op = document.paths[operation.path]![operation.method]!;
+      expect(op.security).toEqual([{ apiKey: [operation.scope] }]);
+      expect(Object.keys(SCOPES)).toContain(operation.scope);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["401", "403", "429"]));
+    }
+  });
+
+  it("has schemas that compile (every $ref resolves) and reject what they should", () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    ajv.addSchema(document as object, "doc");
+    const link = ajv.getSchema("doc#/components/schemas/Link")!;
+    const good = { id: "l1", slug: "maya", domain: null, shortUrl: "http://x/maya", url: "https://shop.example.com/", creatorId: null, campaignId: null, tags: [], archived: false, createdAt: "2026-11-21T10:00:00.000Z", updatedAt: "2026-11-21T10:00:00.000Z" };
+    expect(link(good)).toBe(true);
+    expect(link({ ...good, surprise: 1 })).toBe(false); // an undocumented field is drift
+    expect(link({ ...good, tags: undefined })).toBe(false);
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const [status, answer] of Object.entries(op.responses)) {
+          if (!answer.content?.["application/json"]?.schema) continue;
+          const pointer = `doc#/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}/${method}/responses/${status}/content/application~1json/schema`;
+          expect(ajv.getSchema(pointer), `${method} ${path} ${status}`).toBeTypeOf("function");
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,94 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the operations' own zod schemas
+// (lib/api/v1/*.ts): what the handlers validate with is what the document publishes. A contract
+// test (lib/api/openapi-contract.ts) checks real answers against it.
+import "server-only";
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import type { ApiResponseSpec, Operation } from "@/lib/api/define";
+import { errorResponseSchema } from "@/lib/api/schemas";
+import { OPERATIONS } from "@/lib/api/v1";
+import { SCOPES } from "@/lib/api-keys/scopes";
+import { PLANS } from "@/lib/billing/plans";
+
+const rateLimitHeaders = z.object({
+  "RateLimit-Limit": z.string().meta({ description: "requests allowed per window for this key (the plan's)" }),
+  "RateLimit-Remaining": z.string().meta({ description: "requests left in this window" }),
+  "RateLimit-Reset": z.string().meta({ description: "seconds until the window resets" }),
+  "RateLimit-Policy": z.string().meta({ description: "limit;w=window seconds, e.g. 600;w=60" }),
+});
+
+const errorAnswer = (description: string, headers = true) => ({
+  description,
+  ...(headers ? { headers: rateLimitHeaders } : {}),
+  content: { "application/json": { schema: errorResponseSchema } },
+});
+
+/** The errors any operation can answer, beside its own. */
+function commonErrors(operation: Operation<never, never, never>) {
+  return {
+    401: errorAnswer("No key, or an invalid or revoked one", false),
+    402: errorAnswer("The workspace's plan does not include the API (or this feature)"),
+    403: errorAnswer(`The key lacks the \`${operation.scope}\` scope, the role does not allow it, or a plan limit is reached`),
+    ...(operation.pathParams ? { 404: errorAnswer("No such resource in this workspace (another workspace's ids are not found either)") } : {}),
+    ...(operation.body ? { 413: errorAnswer("The body is over 1 MB") } : {}),
+    ...(operation.body || operation.query ? { 422: errorAnswer("Bad input: `details` names each field") } : {}),
+    429: {
+      ...errorAnswer("Rate limit reached: retry after `Retry-After` seconds"),
+      headers: rateLimitHeaders.extend({ "Retry-After": z.string().meta({ description: "seconds to wait" }) }),
+    },
+  };
+}
+
+function answer(spec: ApiResponseSpec) {
+  return {
+    description: spec.description,
+    headers: rateLimitHeaders,
+    content: { [spec.contentType ?? "application/json"]: spec.schema ? { schema: spec.schema } : {} },
+  };
+}
+
+export function buildOpenApiDocument(serverUrl: string) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const operation of OPERATIONS) {
+    const item: ZodOpenApiOperationObject = {
+      operationId: operation.operationId,
+      summary: operation.summary,
+      description: `${operation.description ? `${operation.description}\n\n` : ""}Scope: \`${operation.scope}\`.`,
+      tags: [operation.tag],
+      security: [{ apiKey: [operation.scope] }],
+      requestParams: {
+        ...(operation.pathParams ? { path: operation.pathParams } : {}),
+        ...(operation.query ? { query: operation.query as unknown as z.ZodObject } : {}),
+      },
+      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body as z.ZodType } } } } : {}),
+      responses: {
+        ...Object.fromEntries(Object.entries(operation.responses).map(([status, spec]) => [status, answer(spec)])),
+        ...commonErrors(operation),
+      },
+    };
+    (paths[operation.path] ??= {})[operation.method] = item;
+  }
+  const limits = (["single", "team"] as const).map((plan) => `${PLANS[plan].name} ${PLANS[plan].limits.apiRequestsPerMinute}`).join(", ");
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Clickproof API",
+      version: "1",
+      description:
+        "Per-creator tracked links, creators, campaigns, analytics and conversions. Authenticate with a workspace API key: " +
+        "`Authorization: Bearer <key>`. Errors always look like `{ \"error\": { \"code\", \"message\", \"details\"? } }`. " +
+        `Rate limits per key and minute by plan (${limits}); every answer carries RateLimit-* headers.`,
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: `A workspace API key (Settings & API). Scopes: ${Object.keys(SCOPES).join(", ")}.`,
+        },
+      },
+    },
+    paths,
+  });
+}

@@ -1,0 +1,8 @@
+// Every operation of the REST API v1, in the order the reference lists them.
+import "server-only";
+import { ANALYTICS_OPERATIONS } from "@/lib/api/v1/analytics";
+import { CONVERSION_OPERATIONS } from "@/lib/api/v1/conversions";
+import { LINK_OPERATIONS } from "@/lib/api/v1/links";
+import type { Operation } from "@/lib/api/define";
+
+export const OPERATIONS: readonly Operation<never, never, never>[] = [...LINK_OPERATIONS, ...ANALYTICS_OPERATIONS, ...CONVERSION_OPERATIONS] as never;
