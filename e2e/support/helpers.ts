@@ -54,10 +54,17 @@ export type ApiLink = { id: string; slug: string; shortUrl: string; url: string;
 
 /** The demo workspace's links through the REST API (the demo key). */
 export async function demoLinks(request: APIRequestContext, options: { archived?: boolean } = {}): Promise<ApiLink[]> {
-  const response = await request.get(`/api/v1/links${options.archived ? "?archived=true" : ""}`, { headers: bearer() });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { data: ApiLink[] };
-  return body.data;
+  const links: ApiLink[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: "1000", ...(options.archived ? { archived: "true" } : {}), ...(cursor ? { cursor } : {}) });
+    const response = await request.get(`/api/v1/links?${query}`, { headers: bearer() });
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { data: ApiLink[]; nextCursor: string | null };
+    links.push(...body.data);
+    cursor = body.nextCursor;
+  } while (cursor);
+  return links;
 }
 
 export async function demoLink(request: APIRequestContext, slug: string): Promise<ApiLink> {

@@ -24,6 +24,13 @@ export function createApiRateLimiter(options: { redisUrl?: string; windowSeconds
   // away, and the limiter's insurance (in process) answers instead.
   const redis = options.redisUrl ? new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 }) : null;
   redis?.on("error", () => {}); // reported through the insurance limiter's fallback, not as unhandled events
+  // The first requests wait (up to 2 s) for the connection rather than all falling back at start-up.
+  let connecting: Promise<void> | null = redis
+    ? new Promise<void>((resolve) => {
+        redis.once("ready", () => resolve());
+        setTimeout(resolve, 2_000).unref();
+      })
+    : null;
   const limiters = new Map<number, RateLimiterAbstract>();
 
   const limiterFor = (points: number): RateLimiterAbstract => {
@@ -48,6 +55,7 @@ export function createApiRateLimiter(options: { redisUrl?: string; windowSeconds
   return {
     async consume(subject, planLimit) {
       const perWindow = options.points ?? planLimit;
+      if (connecting) await connecting.then(() => (connecting = null));
       try {
         return state(await limiterFor(perWindow).consume(subject), perWindow);
       } catch (error) {

@@ -23,7 +23,7 @@ export const listLinksQuerySchema = z.object({
   creatorId: z.string().trim().min(1).max(64).optional(),
   tag: tagSchema.optional(),
   archived: z.enum(["true", "false"], { error: "archived is true or false" }).default("false").transform((value) => value === "true"),
-  limit: pageLimitSchema(200, 50),
+  limit: pageLimitSchema(1000, 100),
   cursor: cursorSchema.optional(),
 });
 

@@ -63,7 +63,7 @@ describe("links API", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof api>> = await api("GET", `/api/v1/links?limit=3${cursor ? `&cursor=${cursor}` : ""}`, { key: a.apiKey });
+      const page: { status: number; body: { data: { slug: string }[]; nextCursor: string | null } } = await api("GET", `/api/v1/links?limit=3${cursor ? `&cursor=${cursor}` : ""}`, { key: a.apiKey });
       expect(page.status).toBe(200);
       expect(page.body.data.length).toBeLessThanOrEqual(3);
       seen.push(...page.body.data.map((l: { slug: string }) => l.slug));

@@ -97,7 +97,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       </Panel>
 
       {apiIncluded ? (
-        <Panel title="Try the API" description="Create a link, then read its analytics.">
+        <Panel
+          title="Try the API"
+          description="Create a link, then read its analytics."
+          actions={
+            <Link href="/docs/api" className="shrink-0 text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              API reference →
+            </Link>
+          }
+        >
           <pre className="overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
 {`curl -X POST ${origin}/api/v1/links \\
   -H "Authorization: Bearer $CLICKPROOF_API_KEY" \\
