@@ -4,6 +4,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consistency, CONSISTENT_CV } from "@/lib/analytics/kpi";
+import { SCOPE_NAMES } from "@/lib/api-keys/scopes";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/api-keys/token";
 import { verifyPassword } from "@/lib/auth/password";
 import { campaignSchema } from "@/lib/campaigns/schema";
@@ -219,6 +220,18 @@ describe("prisma/seed", () => {
     }
     const terms = await one<{ commissions: number }>(`SELECT count(*) FILTER (WHERE "commissionRate" > 0)::int AS commissions FROM "CampaignCreator"`);
     expect(terms.commissions).toBeGreaterThan(0);
+  });
+
+  it("labels every link with its channel as a tag, for the API's ?tag= filter", async () => {
+    const { rows } = await pool.query<{ tags: string[]; platform: string | null }>(`SELECT "tags", "platform"::text AS platform FROM "Link"`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.tags).toEqual([row.platform === "blog" ? "email" : row.platform]);
+    expect(rows.filter((row) => row.tags.includes("tiktok")).length).toBeGreaterThan(0);
+  });
+
+  it("gives the demo key every scope, so the README's examples work", async () => {
+    const key = await one<{ scopes: string[] }>(`SELECT "scopes" FROM "ApiKey"`);
+    expect(key.scopes).toEqual(SCOPE_NAMES);
   });
 
   it("tags every link with its platform and post time, every creator's link with its campaign", async () => {

@@ -594,6 +594,7 @@ async function createContent(db: Db, pool: pg.Pool, workspaceId: string, userId:
       creatorId: link.creatorKey ? creatorId(link.creatorKey) : null,
       campaignId: link.campaign ? campaignId(link.campaign) : null,
       platform: CHANNEL_PLATFORM[link.channel],
+      tags: [link.channel], // so the API's ?tag= filter has something to find (tiktok, instagram, youtube, email)
       postedAt: times.get(link.slug)?.liveAt ?? null,
       reach: link.insights?.reach ?? null,
       impressions: link.insights?.impressions ?? null,

@@ -6,7 +6,6 @@
 //
 // Needs a production build (`npm run build`). Options: BENCH_SECONDS (default 10),
 // BENCH_CONNECTIONS (default "10,50"), BENCH_DURABILITY_REQUESTS (default 20000).
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -14,6 +13,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { runningEmbeddedUrl } from "../../lib/db/embedded";
+import { startApp, waitFor } from "./app";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -50,38 +50,13 @@ function bareServer(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(BARE_PORT, "127.0.0.1", () => resolve(server)));
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-function startApp(dataDir: string): { child: ChildProcess; logs: () => string } {
-  let output = "";
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/run-app.ts", "start"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DEMO_API_KEY: API_KEY, BENCH_CEILING: "true", DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return { child, logs: () => output };
-}
-
 async function main(): Promise<void> {
   await fs.access(path.join(root, ".next/BUILD_ID")).catch(() => {
     throw new Error("no production build: run `npm run build` first");
   });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "clickproof-bench-"));
   const bare = await bareServer();
-  const app = startApp(dataDir);
+  const app = startApp(dataDir, PORT, API_KEY);
   const base = `http://127.0.0.1:${PORT}`;
   try {
     await waitFor(`${base}/api/health`);
