@@ -17,7 +17,8 @@ export const formatDateTime = (value: Date) => `${dateTime.format(value)} UTC`;
 /** Minor units of `currency` → "$1,234.50" / "¥1,500" / "KWD 1.250"; null → "—". */
 export function formatMoney(minor: number | null, currency = "USD"): string {
   if (minor === null) return "—";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / 10 ** minorDigits(currency));
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
 /** A fraction → "2.6 %"-style percentage with one decimal; null → "—". */

@@ -7,6 +7,10 @@ describe("minor units per currency", () => {
     expect([minorDigits("USD"), minorDigits("EUR"), minorDigits("JPY"), minorDigits("KRW"), minorDigits("KWD")]).toEqual([2, 2, 0, 0, 3]);
   });
 
+  it("follows ISO 4217, not the runtime's locale data (which prints IDR and HUF without decimals)", () => {
+    expect([minorDigits("IDR"), minorDigits("HUF"), minorDigits("CLF"), minorDigits("jpy")]).toEqual([2, 2, 4, 0]);
+  });
+
   it("treats an unknown code as two decimals rather than failing", () => {
     expect(minorDigits("ZZ")).toBe(2);
   });

@@ -4,13 +4,21 @@ import { z } from "zod";
 // fils for KWD (three digits). Everything that turns typed text into minor units, or minor units
 // back into text, goes through here with the amount's currency.
 
-/** How many decimals a currency's minor unit has: USD 2, JPY 0, KWD 3 (unknown codes: 2). */
+// ISO 4217's minor units for the currencies that do not have two (all others have two). Fixed
+// here rather than read from Intl, whose locale data differs (it prints IDR and HUF without
+// decimals, though their ISO minor unit is 2) and can change with a Node upgrade; the stored
+// amounts must not. The migration 20261121040000_currency_minor_units uses the same lists.
+const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"]);
+const THREE_DECIMAL = new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
+const FOUR_DECIMAL = new Set(["CLF", "UYW"]);
+
+/** How many decimals a currency's minor unit has (ISO 4217): USD 2, JPY 0, KWD 3. */
 export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  const code = currency.toUpperCase();
+  if (ZERO_DECIMAL.has(code)) return 0;
+  if (THREE_DECIMAL.has(code)) return 3;
+  if (FOUR_DECIMAL.has(code)) return 4;
+  return 2;
 }
 
 /** Minor units → the plain amount in major units, as spreadsheets and form fields want it: 150050 USD → "1500.50", 1500 JPY → "1500". */
@@ -50,9 +58,9 @@ export function relabelMinor(minor: number, from: string, to: string): number {
   return shift >= 0 ? minor * 10 ** shift : Math.round(minor / 10 ** -shift);
 }
 
-/** Amounts are 32-bit integers in the database; a billion minor units ($10M, ¥1bn) is beyond any real fee, budget or order. */
-export const MAX_AMOUNT_MINOR = 1_000_000_000;
-export const MAX_AMOUNT_MESSAGE = "At most 1,000,000,000 minor units";
+/** Amounts are 32-bit integers in the database. */
+export const MAX_AMOUNT_MINOR = 2_147_483_647;
+export const MAX_AMOUNT_MESSAGE = "At most 2,147,483,647 minor units";
 
 export const currencySchema = z
   .string()

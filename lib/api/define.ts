@@ -5,8 +5,9 @@
 import "server-only";
 import { z } from "zod";
 import { readJson, withWorkspace, type WorkspaceHandlerContext } from "@/lib/api/with-workspace";
+import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/api-keys/scopes";
-import { parseInput } from "@/lib/validation";
+import { nulPath, parseInput } from "@/lib/validation";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -34,6 +35,10 @@ export type Operation<Q extends z.ZodType | undefined = z.ZodType | undefined, B
    * "envelope": the handler judges parts on its own (bulk: one bad item must not refuse the rest).
    */
   parseBody?: "full" | "envelope";
+  /** body size limit (default 1 MB) */
+  maxBodyBytes?: number;
+  /** error statuses this operation answers beyond the common ones (documented with the error shape) */
+  errors?: Record<number, string>;
   /** success answers by status; the common errors (401, 402, 403, 404, 413, 422, 429) are added for every operation */
   responses: Record<number, ApiResponseSpec>;
   handle: (
@@ -51,6 +56,8 @@ export function defineOperation<Q extends z.ZodType | undefined = undefined, B e
 function queryObject(request: Request): Record<string, string> {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   delete query.workspace;
+  const where = nulPath(query, []);
+  if (where !== null) throw new AppError("invalid_input", "Text cannot contain NUL characters", [{ path: where, message: "Text cannot contain NUL (%00) characters" }]);
   return query;
 }
 
@@ -58,7 +65,8 @@ function queryObject(request: Request): Record<string, string> {
 export function route<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
   return withWorkspace<P>(operation.scope, async (ctx) => {
     const query = (operation.query ? parseInput(operation.query, queryObject(ctx.request)) : undefined) as Q extends z.ZodType ? z.output<Q> : undefined;
-    const rawBody = operation.body ? await readJson(ctx.request) : undefined;
+    // an envelope's parts are judged one by one, NUL characters included
+    const rawBody = operation.body ? await readJson(ctx.request, operation.maxBodyBytes, { refuseNul: operation.parseBody !== "envelope" }) : undefined;
     const body = (operation.body && operation.parseBody !== "envelope" ? parseInput(operation.body, rawBody) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
     return operation.handle({ ...ctx, query, body, rawBody });
   });

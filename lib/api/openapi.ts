@@ -6,6 +6,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import type { ApiResponseSpec, Operation } from "@/lib/api/define";
 import { errorResponseSchema } from "@/lib/api/schemas";
+import { MAX_BODY_BYTES } from "@/lib/api/with-workspace";
 import { OPERATIONS } from "@/lib/api/v1";
 import { SCOPES } from "@/lib/api-keys/scopes";
 import { PLANS } from "@/lib/billing/plans";
@@ -17,6 +18,7 @@ const rateLimitHeaders = z.object({
   "RateLimit-Policy": z.string().meta({ description: "limit;w=window seconds, e.g. 600;w=60" }),
 });
 
+/** Refusals before the rate limit is spent (no key, no plan, no permission) carry no RateLimit-* headers. */
 const errorAnswer = (description: string, headers = true) => ({
   description,
   ...(headers ? { headers: rateLimitHeaders } : {}),
@@ -27,10 +29,11 @@ const errorAnswer = (description: string, headers = true) => ({
 function commonErrors(operation: Operation<never, never, never>) {
   return {
     401: errorAnswer("No key, or an invalid or revoked one", false),
-    402: errorAnswer("The workspace's plan does not include the API (or this feature)"),
-    403: errorAnswer(`The key lacks the \`${operation.scope}\` scope, the role does not allow it, or a plan limit is reached`),
+    402: errorAnswer("The workspace's plan does not include the API (or this feature)", false),
+    403: errorAnswer(`The key lacks the \`${operation.scope}\` scope, the role does not allow it, or a plan limit is reached`, false),
     ...(operation.pathParams ? { 404: errorAnswer("No such resource in this workspace (another workspace's ids are not found either)") } : {}),
-    ...(operation.body ? { 413: errorAnswer("The body is over 1 MB") } : {}),
+    ...(operation.body ? { 413: errorAnswer(`The body is over ${Math.round((operation.maxBodyBytes ?? MAX_BODY_BYTES) / 1_048_576)} MB`) } : {}),
+    ...Object.fromEntries(Object.entries(operation.errors ?? {}).map(([status, description]) => [status, errorAnswer(description)])),
     ...(operation.body || operation.query ? { 422: errorAnswer("Bad input: `details` names each field") } : {}),
     429: {
       ...errorAnswer("Rate limit reached: retry after `Retry-After` seconds"),

@@ -14,7 +14,8 @@ export const cursorSchema = z
   .transform((value, ctx): Cursor => {
     const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
     const when = at ? new Date(at) : null;
-    if (!when || Number.isNaN(when.getTime()) || !id) {
+    // a date PostgreSQL can hold (a forged cursor must be a 422, not a database error)
+    if (!when || Number.isNaN(when.getTime()) || when.getUTCFullYear() < 1970 || when.getUTCFullYear() > 9999 || !id || id.length > 64) {
       ctx.addIssue({ code: "custom", message: "cursor is not one this API returned" });
       return z.NEVER;
     }
@@ -22,13 +23,17 @@ export const cursorSchema = z
   })
   .meta({ description: "nextCursor of the previous page" });
 
-export const pageLimitSchema = (max: number, fallback: number) =>
+const limitSchema = (max: number) =>
   z.coerce
     .number({ error: `limit is a number from 1 to ${max}` })
     .int("limit is a whole number")
     .min(1, "limit is at least 1")
-    .max(max, `limit is at most ${max}`)
-    .default(fallback);
+    .max(max, `limit is at most ${max}`);
+
+/** A page size from 1 to `max`, `fallback` when not given. */
+export const pageLimitSchema = (max: number, fallback: number) => limitSchema(max).default(fallback);
+/** A page size from 1 to `max`, or none (the endpoint decides what none means). */
+export const optionalPageLimitSchema = (max: number) => limitSchema(max).optional();
 
 /** Rows fetched with take = limit + 1 → the page and the cursor of the next one (null on the last page). */
 export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { page: T[]; nextCursor: string | null } {

@@ -13,6 +13,7 @@ import { auth } from "@/lib/auth/auth";
 import { assertFeature, BILLING_SELECT } from "@/lib/billing/gates";
 import { effectivePlan, limitOf, type WorkspaceBilling } from "@/lib/billing/plans";
 import { getDb } from "@/lib/db";
+import { nulPath } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/workspaces/permissions";
 import { getMembership } from "@/lib/workspaces/queries";
@@ -112,19 +113,24 @@ export function withWorkspace<P = Record<string, never>>(scope: Scope, handler: 
 
 export const MAX_BODY_BYTES = 1_048_576;
 
-function tooLarge(): AppError {
-  return new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1_048_576} MB`);
-}
-
-/** Parses a JSON body; malformed JSON is a 422 like any other bad input, an oversized one a 413. */
-export async function readJson(request: Request): Promise<unknown> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+/**
+ * Parses a JSON body; malformed JSON is a 422 like any other bad input, an oversized one a 413.
+ * Text with a NUL character is refused here, naming the field: PostgreSQL cannot store it, and
+ * it is never meant.
+ */
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES, options: { refuseNul?: boolean } = {}): Promise<unknown> {
+  const tooLarge = () => new AppError("payload_too_large", `Request bodies are limited to ${Math.round(maxBytes / 1_048_576)} MB`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   if (!text.trim()) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("invalid_input", "The request body is not valid JSON", [{ path: "(body)", message: "Malformed JSON" }]);
   }
+  const where = options.refuseNul === false ? null : nulPath(body, []);
+  if (where !== null) throw new AppError("invalid_input", "Text cannot contain NUL characters", [{ path: where || "(body)", message: "Text cannot contain NUL (\\u0000) characters" }]);
+  return body;
 }

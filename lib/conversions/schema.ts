@@ -15,7 +15,7 @@ const amountSchema = z
   .number({ error: "value is a number in minor units (cents)" })
   .int("value is in minor units (cents): a whole number, e.g. 4999 for 49.99")
   .min(0, "value cannot be negative: send a reversal instead")
-  .max(MAX_AMOUNT_MINOR, "value is too large: at most 1,000,000,000 minor units");
+  .max(MAX_AMOUNT_MINOR, "value is too large: at most 2,147,483,647 minor units");
 
 export const conversionInputSchema = z
   .object({

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import type { Link } from "@prisma/client";
 import { requireFeature, reserveUpToLinkQuota } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
@@ -8,7 +8,7 @@ import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
-import { fieldIssues } from "@/lib/validation";
+import { fieldIssues, nulPath } from "@/lib/validation";
 
 const RANDOM_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no l/1/o/0: slugs get read aloud
 const RANDOM_LENGTH = 7;
@@ -17,13 +17,17 @@ export const DEFAULT_DOMAIN = "";
 /** Links one bulk call may create. */
 export const BULK_MAX = 1_000;
 
-export function randomSlug(): string {
+/** A random slug, never reserved and never one of `avoid` (the batch's other slugs). */
+export function randomSlug(avoid?: ReadonlySet<string>): string {
   for (;;) {
     let slug = "";
     for (let i = 0; i < RANDOM_LENGTH; i++) slug += RANDOM_ALPHABET[randomInt(RANDOM_ALPHABET.length)];
-    if (!isReservedSlug(slug)) return slug;
+    if (!isReservedSlug(slug) && !avoid?.has(slug)) return slug;
   }
 }
+
+/** A row id made here (cuid-like: "c" + 24 base-36 characters), so a batch's rows are matched to its items by id. */
+const newId = () => `c${BigInt(`0x${randomBytes(16).toString("hex")}`).toString(36).padStart(25, "0").slice(0, 24)}`;
 
 export type CreateLinkContext = { workspaceId: string; userId?: string; hosts: ShortLinkHosts };
 
@@ -53,11 +57,16 @@ const slugTaken = (slug: string) =>
  */
 export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unknown[]): Promise<ItemOutcome[]> {
   const outcomes: ItemOutcome[] = new Array(rawItems.length);
-  type Pending = { index: number; input: CreateLinkInput; slug: string };
+  type Pending = { index: number; input: CreateLinkInput; slug: string; id: string };
   let pending: Pending[] = [];
   const customSlugs = new Map<string, number>();
 
   rawItems.forEach((raw, index) => {
+    const nul = nulPath(raw, []);
+    if (nul !== null) {
+      outcomes[index] = { ok: false, error: invalidField(nul || "(item)", "Text cannot contain NUL (\\u0000) characters") };
+      return;
+    }
     const parsed = createLinkSchema.safeParse(raw);
     if (!parsed.success) {
       outcomes[index] = { ok: false, error: invalidItem(fieldIssues(parsed.error)) };
@@ -78,8 +87,15 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
       }
       customSlugs.set(input.slug, index);
     }
-    pending.push({ index, input, slug: input.slug ?? randomSlug() });
+    pending.push({ index, input, slug: input.slug ?? "", id: newId() });
   });
+  // Random slugs are drawn once every custom slug is known, avoiding them and each other.
+  const used = new Set(customSlugs.keys());
+  for (const item of pending) {
+    if (item.slug) continue;
+    item.slug = randomSlug(used);
+    used.add(item.slug);
+  }
 
   pending = await dropUnknownReferences(ctx.workspaceId, pending, outcomes);
   if (pending.length === 0) return outcomes;
@@ -92,8 +108,12 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
       for (const item of pending.slice(granted)) outcomes[item.index] = { ok: false, error: refusal! };
       let batch = pending.slice(0, granted);
       for (let round = 0; round < RANDOM_ROUNDS && batch.length > 0; round++) {
+        // In slug order, so two batches inserting the same slugs take their locks in the same
+        // order (and wait for each other rather than deadlock).
+        batch.sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
         const rows = await tx.link.createManyAndReturn({
-          data: batch.map(({ input, slug }) => ({
+          data: batch.map(({ input, slug, id }) => ({
+            id,
             workspaceId: ctx.workspaceId,
             domain: DEFAULT_DOMAIN,
             slug,
@@ -105,17 +125,19 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
           })),
           skipDuplicates: true, // a taken slug is skipped, not an error that would abort the batch
         });
-        const bySlug = new Map(rows.map((row) => [row.slug, row]));
+        const byId = new Map(rows.map((row) => [row.id, row]));
         const retry: Pending[] = [];
         for (const item of batch) {
-          const link = bySlug.get(item.slug);
+          const link = byId.get(item.id);
           if (link) {
             outcomes[item.index] = { ok: true, link };
             created.push(link);
           } else if (item.input.slug) {
             outcomes[item.index] = { ok: false, error: slugTaken(item.slug) };
           } else {
-            retry.push({ ...item, slug: randomSlug() });
+            const slug = randomSlug(used);
+            used.add(slug);
+            retry.push({ ...item, slug });
           }
         }
         batch = retry;

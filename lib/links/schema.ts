@@ -78,6 +78,8 @@ export const updateLinkSchema = z.object({
 
 export type UpdateLinkInput = z.infer<typeof updateLinkSchema>;
 
+const INT_MAX = 2_147_483_647; // the columns are 32-bit
+
 /** Who and where a link is for: creator, campaign, the platform and when the post went live, and
  * the platform's own numbers for the post when the brand has them (shown beside, never mixed in). */
 const linkPostShape = {
@@ -88,12 +90,17 @@ const linkPostShape = {
     blankToUndefined,
     z.coerce
       .date({ error: "Use a date and time like 2026-03-01T18:30" })
+      .min(new Date("2000-01-01T00:00:00Z"), "The post time is after 2000")
+      .max(new Date("2100-01-01T00:00:00Z"), "The post time is before 2100")
       .nullable()
       .optional()
       .meta({ override: { type: ["string", "null"], format: "date-time" } }),
   ),
-  reach: z.preprocess(blankToUndefined, z.coerce.number({ error: "Reach is a whole number" }).int("Reach is a whole number").min(0).nullable().optional()),
-  impressions: z.preprocess(blankToUndefined, z.coerce.number({ error: "Impressions is a whole number" }).int("Impressions is a whole number").min(0).nullable().optional()),
+  reach: z.preprocess(blankToUndefined, z.coerce.number({ error: "Reach is a whole number" }).int("Reach is a whole number").min(0).max(INT_MAX, "Reach is at most 2,147,483,647").nullable().optional()),
+  impressions: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Impressions is a whole number" }).int("Impressions is a whole number").min(0).max(INT_MAX, "Impressions is at most 2,147,483,647").nullable().optional(),
+  ),
   /** as a fraction (0.034 = 3.4 %) */
   engagementRate: z.preprocess(blankToUndefined, z.coerce.number({ error: "Engagement rate is a number" }).min(0).max(1, "Engagement rate is a fraction between 0 and 1").nullable().optional()),
 };

@@ -81,9 +81,16 @@ describe("links API", () => {
     expect(spring.body.data.map((l: { slug: string }) => l.slug)).toEqual(["maya-spring"]);
     expect((await api("GET", `/api/v1/links?creatorId=${creatorB}`, { key: a.apiKey })).body.data).toEqual([]);
 
-    const bad = await api("GET", "/api/v1/links?limit=0&cursor=zzz&archived=maybe&tag=a%20b", { key: a.apiKey });
+    const bad = await api("GET", "/api/v1/links?limit=0&cursor=zzz&tag=a%20b", { key: a.apiKey });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["archived", "cursor", "limit", "tag"]);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["cursor", "limit", "tag"]);
+    const forged = Buffer.from("+020000-01-01T00:00:00.000Z|x").toString("base64url"); // a date PostgreSQL cannot hold
+    expect((await api("GET", `/api/v1/links?cursor=${forged}`, { key: a.apiKey })).body.error.details[0].path).toBe("cursor");
+    expect((await api("GET", "/api/v1/links?creatorId=a%00b", { key: a.apiKey })).body.error.details[0].path).toBe("creatorId");
+
+    // As the first API did: without limit and cursor, every link at once; archived=<anything but true> lists active ones.
+    const everything = await api("GET", "/api/v1/links?archived=1", { key: a.apiKey });
+    expect([everything.body.data.length, everything.body.nextCursor]).toEqual([8, null]);
   });
 
   it("reads, changes and archives a link; another workspace's id is 404 everywhere", async () => {
@@ -96,8 +103,10 @@ describe("links API", () => {
     const stored = await getDb().link.findUniqueOrThrow({ where: { id: link.id } });
     expect([stored.platform, stored.postedAt?.toISOString()]).toEqual(["instagram", "2026-11-20T18:00:00.000Z"]);
     expect((await api("PATCH", `/api/v1/links/${link.id}`, { key: a.apiKey, body: {} })).status).toBe(422);
-    const badPatch = await api("PATCH", `/api/v1/links/${link.id}`, { key: a.apiKey, body: { platform: "myspace", reach: -1 } });
-    expect(badPatch.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["platform", "reach"]);
+    const badPatch = await api("PATCH", `/api/v1/links/${link.id}`, { key: a.apiKey, body: { platform: "myspace", reach: -1, impressions: 3e9, postedAt: "+020000-01-01T00:00:00Z" } });
+    expect(badPatch.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["impressions", "platform", "postedAt", "reach"]);
+    const nul = await api("PATCH", `/api/v1/links/${link.id}`, { key: a.apiKey, body: { tags: ["ok", "a\u0000b"] } });
+    expect([nul.status, nul.body.error.details[0].path]).toEqual([422, "tags.1"]);
 
     for (const [method, body] of [["GET"], ["PATCH", { tags: ["x"] }], ["DELETE"]] as const) {
       const foreign = await api(method, `/api/v1/links/${link.id}`, { key: b.apiKey, body });
@@ -122,13 +131,15 @@ describe("links API", () => {
       { url: url("foreign"), creatorId: creatorB },
       "not an object",
       { url: url("ok-3"), slug: "bulk-ok-3", tags: ["bulk"] },
+      { url: `${url("nul")}\u0000x` }, // PostgreSQL cannot store it: refused as this item's input, not a failed batch
     ];
     const answer = await api("POST", "/api/v1/links/bulk", { key: a.apiKey, body: { items } });
     expect(answer.status).toBe(200);
-    expect([answer.body.created, answer.body.failed]).toEqual([3, 5]);
+    expect([answer.body.created, answer.body.failed]).toEqual([3, 6]);
     const byIndex = answer.body.results as { index: number; ok: boolean; link?: { slug: string }; error?: { code: string; details?: { path: string }[] } }[];
-    expect(byIndex.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(byIndex.map((r) => r.ok)).toEqual([true, false, true, false, false, false, false, true]);
+    expect(byIndex.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(byIndex.map((r) => r.ok)).toEqual([true, false, true, false, false, false, false, true, false]);
+    expect(byIndex[8]!.error).toMatchObject({ code: "invalid_input", details: [{ path: "url" }] });
     expect(byIndex[1]!.error).toMatchObject({ code: "invalid_input", details: [{ path: "url" }] });
     expect(byIndex[3]!.error).toMatchObject({ code: "invalid_input", details: [{ path: "slug" }] });
     expect(byIndex[4]!.error).toMatchObject({ code: "conflict", details: [{ path: "slug" }] });
@@ -136,8 +147,10 @@ describe("links API", () => {
     expect(byIndex[6]!.error?.code).toBe("invalid_input");
     expect(byIndex[2]!.link!.slug).toMatch(/^[a-z2-9]{7}$/);
     // exactly the good items exist, each whole
-    const stored = await getDb().link.findMany({ where: { workspaceId: a.workspace.id, url: { in: items.flatMap((i) => (typeof i === "object" ? [i.url] : [])) } } });
+    const stored = await getDb().link.findMany({ where: { workspaceId: a.workspace.id, url: { in: items.flatMap((i) => (typeof i === "object" && !i.url.includes("\u0000") ? [i.url] : [])) } } });
     expect(stored.map((l) => l.url).sort()).toEqual([url("ok-1"), url("ok-2"), url("ok-3"), url("taken")].sort());
+    // each result is the link made from its own item
+    expect(byIndex.filter((r) => r.ok).map((r) => (r.link as unknown as { url: string }).url)).toEqual([url("ok-1"), url("ok-2"), url("ok-3")]);
     expect(stored.find((l) => l.slug === "bulk-ok-3")?.tags).toEqual(["bulk"]);
   });
 
@@ -188,7 +201,7 @@ describe("links API", () => {
     afterAll(() => setApiRateLimiterForTests(undefined));
 
     it("429 with Retry-After once a key's budget is spent, per key, then recovery in the next window", async () => {
-      setApiRateLimiterForTests(createApiRateLimiter({ windowSeconds: 1, points: 3, keyPrefix: `t${Date.now()}` }));
+      setApiRateLimiterForTests(createApiRateLimiter({ windowSeconds: 3, points: 3, keyPrefix: `t${Date.now()}` }));
       const other = (await createApiKey(a.workspace.id, a.user.id, { name: "other", scopes: ["links:read"] })).key;
       const remaining: string[] = [];
       for (let i = 0; i < 3; i++) {

@@ -28,6 +28,7 @@ export const linkAnalyticsOperation = defineOperation({
   scope: "analytics:read",
   query: linkAnalyticsQuerySchema,
   responses: { 200: { description: "The totals", schema: linkTotalsSchema } },
+  errors: { 404: "No such link in this workspace" },
   handle: async ({ workspace, query }) => {
     const link = await getLink(workspace.id, query.linkId);
     if (!link) throw notFound("Link not found");

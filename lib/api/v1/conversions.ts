@@ -84,6 +84,7 @@ export const createReversalOperation = defineOperation({
   tag: TAG,
   scope: "conversions:write",
   body: reversalInputSchema,
+  errors: { 404: "No conversion with that externalId in this workspace", 409: "Nothing left to reverse, or this externalId was used for another reversal" },
   responses: {
     201: { description: "Recorded", schema: reversalResponseSchema },
     200: { description: "Recorded before (same externalId)", schema: reversalResponseSchema },

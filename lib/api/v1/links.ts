@@ -80,6 +80,7 @@ export const bulkLinksOperation = defineOperation({
   scope: "links:write",
   body: z.object({ items: z.array(createLinkSchema).min(1, "Send at least one item").max(BULK_MAX, `At most ${BULK_MAX.toLocaleString("en-US")} items per call`) }),
   parseBody: "envelope",
+  maxBodyBytes: 4 * 1_048_576, // 1,000 items with long destinations
   responses: { 200: { description: "One result per item", schema: bulkResponseSchema } },
   handle: async ({ request, workspace, principal, rawBody }) => {
     const items = parseEnvelope(rawBody);
