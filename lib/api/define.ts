@@ -18,7 +18,7 @@ export type ApiResponseSpec = {
   contentType?: string;
 };
 
-export type Operation<Q extends z.ZodType | undefined = z.ZodType | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, P = Record<string, string>> = {
+export type Operation<Q extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, P = Record<string, string>> = {
   method: Method;
   /** OpenAPI path under /api/v1, e.g. "/links/{linkId}" */
   path: string;
@@ -46,7 +46,10 @@ export type Operation<Q extends z.ZodType | undefined = z.ZodType | undefined, B
   ) => Promise<Response>;
 };
 
-export function defineOperation<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, P = Record<string, string>>(
+/** Any operation, its handler's types erased: what the route list and the document generator read. */
+export type AnyOperation = Omit<Operation, "handle"> & { handle: (ctx: never) => Promise<Response> };
+
+export function defineOperation<Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined, P = Record<string, string>>(
   operation: Operation<Q, B, P>,
 ): Operation<Q, B, P> {
   return operation;
@@ -62,7 +65,7 @@ function queryObject(request: Request): Record<string, string> {
 }
 
 /** The Next route handler for an operation. */
-export function route<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
+export function route<Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
   return withWorkspace<P>(operation.scope, async (ctx) => {
     const query = (operation.query ? parseInput(operation.query, queryObject(ctx.request)) : undefined) as Q extends z.ZodType ? z.output<Q> : undefined;
     // an envelope's parts are judged one by one, NUL characters included

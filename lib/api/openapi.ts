@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
-import type { ApiResponseSpec, Operation } from "@/lib/api/define";
+import type { AnyOperation, ApiResponseSpec } from "@/lib/api/define";
 import { errorResponseSchema } from "@/lib/api/schemas";
 import { MAX_BODY_BYTES } from "@/lib/api/with-workspace";
 import { OPERATIONS } from "@/lib/api/v1";
@@ -26,7 +26,7 @@ const errorAnswer = (description: string, headers = true) => ({
 });
 
 /** The errors any operation can answer, beside its own. */
-function commonErrors(operation: Operation<never, never, never>) {
+function commonErrors(operation: AnyOperation) {
   return {
     401: errorAnswer("No key, or an invalid or revoked one", false),
     402: errorAnswer("The workspace's plan does not include the API (or this feature)", false),
@@ -61,7 +61,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       security: [{ apiKey: [operation.scope] }],
       requestParams: {
         ...(operation.pathParams ? { path: operation.pathParams } : {}),
-        ...(operation.query ? { query: operation.query as unknown as z.ZodObject } : {}),
+        ...(operation.query ? { query: operation.query } : {}),
       },
       ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body as z.ZodType } } } } : {}),
       responses: {

@@ -136,7 +136,7 @@ describe("links API", () => {
     const answer = await api("POST", "/api/v1/links/bulk", { key: a.apiKey, body: { items } });
     expect(answer.status).toBe(200);
     expect([answer.body.created, answer.body.failed]).toEqual([3, 6]);
-    const byIndex = answer.body.results as { index: number; ok: boolean; link?: { slug: string }; error?: { code: string; details?: { path: string }[] } }[];
+    const byIndex = answer.body.results as { index: number; ok: boolean; link?: { slug: string; url: string }; error?: { code: string; details?: { path: string }[] } }[];
     expect(byIndex.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(byIndex.map((r) => r.ok)).toEqual([true, false, true, false, false, false, false, true, false]);
     expect(byIndex[8]!.error).toMatchObject({ code: "invalid_input", details: [{ path: "url" }] });
@@ -150,7 +150,7 @@ describe("links API", () => {
     const stored = await getDb().link.findMany({ where: { workspaceId: a.workspace.id, url: { in: items.flatMap((i) => (typeof i === "object" && !i.url.includes("\u0000") ? [i.url] : [])) } } });
     expect(stored.map((l) => l.url).sort()).toEqual([url("ok-1"), url("ok-2"), url("ok-3"), url("taken")].sort());
     // each result is the link made from its own item
-    expect(byIndex.filter((r) => r.ok).map((r) => (r.link as unknown as { url: string }).url)).toEqual([url("ok-1"), url("ok-2"), url("ok-3")]);
+    expect(byIndex.filter((r) => r.ok).map((r) => r.link!.url)).toEqual([url("ok-1"), url("ok-2"), url("ok-3")]);
     expect(stored.find((l) => l.slug === "bulk-ok-3")?.tags).toEqual(["bulk"]);
   });
 

@@ -3,6 +3,6 @@ import "server-only";
 import { ANALYTICS_OPERATIONS } from "@/lib/api/v1/analytics";
 import { CONVERSION_OPERATIONS } from "@/lib/api/v1/conversions";
 import { LINK_OPERATIONS } from "@/lib/api/v1/links";
-import type { Operation } from "@/lib/api/define";
+import type { AnyOperation } from "@/lib/api/define";
 
-export const OPERATIONS: readonly Operation<never, never, never>[] = [...LINK_OPERATIONS, ...ANALYTICS_OPERATIONS, ...CONVERSION_OPERATIONS] as never;
+export const OPERATIONS: readonly AnyOperation[] = [...LINK_OPERATIONS, ...ANALYTICS_OPERATIONS, ...CONVERSION_OPERATIONS];

@@ -76,6 +76,8 @@ const anchor = (id: string) => id.replace(/[^a-zA-Z0-9]+/g, "-");
 export default async function ApiReferencePage() {
   const hosts = await currentLinkHosts();
   const origin = new URL(hosts.shortOrigin).origin;
+  // The library types every part of a document as "object or $ref"; this reads the one just built,
+  // whose shape Doc spells out (and the contract tests hold it to).
   const doc = buildOpenApiDocument(`${origin}/api/v1`) as unknown as Doc;
   const components = doc.components.schemas;
   const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
