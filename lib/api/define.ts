@@ -26,7 +26,8 @@ export type Operation<Q extends z.ZodObject | undefined = z.ZodObject | undefine
   summary: string;
   description?: string;
   tag: string;
-  scope: Scope;
+  /** the scope a key needs; a list when it needs several (each is also checked against the role) */
+  scope: Scope | readonly [Scope, ...Scope[]];
   pathParams?: z.ZodObject;
   query?: Q;
   body?: B;
@@ -54,6 +55,9 @@ export function defineOperation<Q extends z.ZodObject | undefined = undefined, B
 ): Operation<Q, B, P> {
   return operation;
 }
+
+/** Every scope an operation needs. */
+export const scopesOf = (operation: Pick<AnyOperation, "scope">): readonly Scope[] => (typeof operation.scope === "string" ? [operation.scope] : operation.scope);
 
 /** Query parameters as an object; `workspace` only names the workspace for signed-in callers. */
 function queryObject(request: Request): Record<string, string> {

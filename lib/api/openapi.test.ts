@@ -2,6 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { scopesOf } from "@/lib/api/define";
 import { OPERATIONS } from "@/lib/api/v1";
 import { SCOPES } from "@/lib/api-keys/scopes";
 
@@ -18,8 +19,8 @@ describe("the OpenAPI document", () => {
     expect(listed.map((l) => l.op.operationId).sort()).toEqual(OPERATIONS.map((o) => o.operationId).sort());
     for (const operation of OPERATIONS) {
       const op = document.paths[operation.path]![operation.method]!;
-      expect(op.security).toEqual([{ apiKey: [operation.scope] }]);
-      expect(Object.keys(SCOPES)).toContain(operation.scope);
+      expect(op.security).toEqual([{ apiKey: [...scopesOf(operation)] }]);
+      for (const scope of scopesOf(operation)) expect(Object.keys(SCOPES)).toContain(scope);
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["401", "403", "429"]));
     }
   });

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
-import type { AnyOperation, ApiResponseSpec } from "@/lib/api/define";
+import { scopesOf, type AnyOperation, type ApiResponseSpec } from "@/lib/api/define";
 import { errorResponseSchema } from "@/lib/api/schemas";
 import { MAX_BODY_BYTES } from "@/lib/api/with-workspace";
 import { OPERATIONS } from "@/lib/api/v1";
@@ -27,10 +27,11 @@ const errorAnswer = (description: string, headers = true) => ({
 
 /** The errors any operation can answer, beside its own. */
 function commonErrors(operation: AnyOperation) {
+  const scopes = scopesOf(operation).map((scope) => `\`${scope}\``).join(" and ");
   return {
     401: errorAnswer("No key, or an invalid or revoked one", false),
     402: errorAnswer("The workspace's plan does not include the API (or this feature)", false),
-    403: errorAnswer(`The key lacks the \`${operation.scope}\` scope, the role does not allow it, or a plan limit is reached`, false),
+    403: errorAnswer(`The key lacks the ${scopes} scope, the role does not allow it, or a plan limit is reached`, false),
     ...(operation.pathParams ? { 404: errorAnswer("No such resource in this workspace (another workspace's ids are not found either)") } : {}),
     ...(operation.body ? { 413: errorAnswer(`The body is over ${Math.round((operation.maxBodyBytes ?? MAX_BODY_BYTES) / 1_048_576)} MB`) } : {}),
     ...Object.fromEntries(Object.entries(operation.errors ?? {}).map(([status, description]) => [status, errorAnswer(description)])),
@@ -53,12 +54,13 @@ function answer(spec: ApiResponseSpec) {
 export function buildOpenApiDocument(serverUrl: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const operation of OPERATIONS) {
+    const scopes = scopesOf(operation);
     const item: ZodOpenApiOperationObject = {
       operationId: operation.operationId,
       summary: operation.summary,
-      description: `${operation.description ? `${operation.description}\n\n` : ""}Scope: \`${operation.scope}\`.`,
+      description: `${operation.description ? `${operation.description}\n\n` : ""}${scopes.length > 1 ? "Scopes" : "Scope"}: ${scopes.map((scope) => `\`${scope}\``).join(", ")}.`,
       tags: [operation.tag],
-      security: [{ apiKey: [operation.scope] }],
+      security: [{ apiKey: [...scopes] }],
       requestParams: {
         ...(operation.pathParams ? { path: operation.pathParams } : {}),
         ...(operation.query ? { query: operation.query } : {}),

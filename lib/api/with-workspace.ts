@@ -71,12 +71,14 @@ async function resolveWorkspace(principal: Principal, request: Request): Promise
   return membership;
 }
 
-/** Both must allow it: the role's permission behind the scope, and for a key the scope itself. */
-function authorise(principal: Principal, role: Role, scope: Scope): void {
-  const permission = SCOPES[scope].action;
-  if (!can(role, permission)) throw new AppError("forbidden", `This needs the "${permission}" permission, which a ${role} does not have`);
-  if (principal.kind === "apiKey" && !principal.scopes.includes(scope)) {
-    throw new AppError("forbidden", `This API key lacks the "${scope}" scope. Create a key with it under Settings & API.`);
+/** Both must allow it, for every scope the call needs: the role's permission behind the scope, and for a key the scope itself. */
+function authorise(principal: Principal, role: Role, scopes: readonly Scope[]): void {
+  for (const scope of scopes) {
+    const permission = SCOPES[scope].action;
+    if (!can(role, permission)) throw new AppError("forbidden", `This needs the "${permission}" permission, which a ${role} does not have`);
+    if (principal.kind === "apiKey" && !principal.scopes.includes(scope)) {
+      throw new AppError("forbidden", `This API key lacks the "${scope}" scope. Create a key with it under Settings & API.`);
+    }
   }
 }
 
@@ -89,13 +91,14 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   return response;
 }
 
-export function withWorkspace<P = Record<string, never>>(scope: Scope, handler: (ctx: WorkspaceHandlerContext<P>) => Promise<Response>) {
+/** `scope`: what the call needs; a list when it needs several (generating a campaign's links writes links too). */
+export function withWorkspace<P = Record<string, never>>(scope: Scope | readonly Scope[], handler: (ctx: WorkspaceHandlerContext<P>) => Promise<Response>) {
   return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
     let limit: RateLimitState | undefined;
     try {
       const principal = await authenticate(request);
       const { workspace, role } = await resolveWorkspace(principal, request);
-      authorise(principal, role, scope);
+      authorise(principal, role, typeof scope === "string" ? [scope] : scope);
       // The REST API is a plan feature (lib/billing/plans.ts), for keys and sessions alike.
       assertFeature(workspace, "api");
       limit = await apiRateLimiter().consume(rateLimitSubject(principal, workspace), limitOf(effectivePlan(workspace), "apiRequestsPerMinute"));

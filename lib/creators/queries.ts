@@ -1,6 +1,9 @@
 import "server-only";
+import { z } from "zod";
+import { afterCursor, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
 import { getDb, getPool } from "@/lib/db";
 import type { RosterOptions } from "@/lib/creators/roster-options";
+import { CREATOR_API_SELECT } from "@/lib/creators/serialize";
 
 /** The workspace's active creators, by name, for pickers. */
 export function listCreatorOptions(workspaceId: string) {
@@ -88,4 +91,46 @@ export async function listCreatorLinks(workspaceId: string, creatorId: string) {
   );
   const counts = new Map(rows.map((row) => [row.linkId, row]));
   return links.map((link) => ({ ...link, clicks: counts.get(link.id)?.clicks ?? 0, filtered: counts.get(link.id)?.filtered ?? 0 }));
+}
+
+/** GET /api/v1/creators: newest first, a page at a time. */
+export const listCreatorsQuerySchema = z.object({
+  q: z.string().trim().max(100, "q can be at most 100 characters").optional().meta({ description: "part of a name or handle" }),
+  email: z.string().trim().toLowerCase().max(254).optional().meta({ description: "exact e-mail, case-insensitive" }),
+  archived: z
+    .enum(["true", "false"], { error: "archived is true or false" })
+    .optional()
+    .transform((value) => value === "true")
+    .meta({ description: "true: archived creators instead of active ones" }),
+  limit: pageLimitSchema(1000, 100).meta({ description: "page size, 1–1000 (100 by default)" }),
+  cursor: cursorSchema.optional(),
+});
+
+export async function listCreatorsPage(workspaceId: string, query: z.output<typeof listCreatorsQuerySchema>) {
+  const rows = await getDb().creator.findMany({
+    where: {
+      workspaceId,
+      archivedAt: query.archived ? { not: null } : null,
+      ...(query.email ? { email: { equals: query.email, mode: "insensitive" as const } } : {}),
+      ...(query.q
+        ? {
+            OR: [
+              { name: { contains: query.q, mode: "insensitive" as const } },
+              { platforms: { some: { handle: { contains: query.q.replace(/^@+/, ""), mode: "insensitive" as const } } } },
+            ],
+          }
+        : {}),
+      ...afterCursor("createdAt", query.cursor),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: CREATOR_API_SELECT,
+  });
+  const { page, nextCursor } = pageOf(rows, query.limit, (creator) => encodeCursor(creator.createdAt, creator.id));
+  return { creators: page, nextCursor };
+}
+
+/** One creator in the API's shape; null when not in this workspace. */
+export function getCreatorForApi(workspaceId: string, creatorId: string) {
+  return getDb().creator.findFirst({ where: { id: creatorId, workspaceId }, select: CREATOR_API_SELECT });
 }

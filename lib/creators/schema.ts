@@ -41,7 +41,7 @@ export const platformSchema = z.string({ error: "Platform must be text" }).trans
     return z.NEVER;
   }
   return platform;
-});
+}).meta({ description: `One of ${PLATFORMS.map((p) => p.value).join(", ")} (labels such as "TikTok" or "Twitter" are read too)` });
 
 const HANDLE_CHARS = /^[\p{L}\p{N}._-]+$/u;
 
@@ -137,3 +137,46 @@ export const creatorCsvRowSchema = z.object({
   followers: followersSchema,
 });
 export type CreatorCsvRow = z.infer<typeof creatorCsvRowSchema>;
+
+/** Platform accounts given to the API: each platform at most once. */
+const platformListSchema = z
+  .array(platformEntrySchema, { error: "Platforms must be a list" })
+  .max(PLATFORMS.length, `A creator has at most ${PLATFORMS.length} platforms`)
+  .superRefine((platforms, ctx) => {
+    const seen = new Set<string>();
+    platforms.forEach((row, index) => {
+      if (seen.has(row.platform)) ctx.addIssue({ code: "custom", path: [index, "platform"], message: "This platform is listed twice; one account per platform" });
+      seen.add(row.platform);
+    });
+  });
+
+const nullableText = (label: string, max: number) =>
+  z.string({ error: `${label} must be text` }).trim().max(max, `${label} can be at most ${max.toLocaleString("en-US")} characters`).nullable();
+
+/**
+ * PATCH /api/v1/creators/{id}: only the fields sent change; `null` clears e-mail, niche or notes.
+ * Platforms listed are added or updated (a changed follower count joins the history); platforms
+ * not listed stay.
+ */
+export const patchCreatorSchema = z
+  .object({
+    name: creatorNameSchema.optional(),
+    email: creatorEmailSchema.nullable().optional(),
+    niche: nullableText("Niche", NICHE_MAX).optional(),
+    notes: nullableText("Notes", NOTES_MAX).optional(),
+    platforms: platformListSchema.optional(),
+  })
+  .meta({ id: "CreatorPatch" });
+export type PatchCreatorInput = z.infer<typeof patchCreatorSchema>;
+
+/** POST /api/v1/creators, and each item of the bulk upsert: a creator with at least one platform account. */
+export const creatorInputSchema = z
+  .object({
+    name: creatorNameSchema,
+    email: creatorEmailSchema.optional().meta({ description: "matched case-insensitively; the bulk upsert finds creators by it" }),
+    niche: nullableText("Niche", NICHE_MAX).optional(),
+    notes: nullableText("Notes", NOTES_MAX).optional(),
+    platforms: platformListSchema.min(1, "Add at least one platform with its handle and follower count"),
+  })
+  .meta({ id: "CreatorCreate" });
+export type CreatorInput = z.infer<typeof creatorInputSchema>;

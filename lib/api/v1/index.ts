@@ -2,7 +2,8 @@
 import "server-only";
 import { ANALYTICS_OPERATIONS } from "@/lib/api/v1/analytics";
 import { CONVERSION_OPERATIONS } from "@/lib/api/v1/conversions";
+import { CREATOR_OPERATIONS } from "@/lib/api/v1/creators";
 import { LINK_OPERATIONS } from "@/lib/api/v1/links";
 import type { AnyOperation } from "@/lib/api/define";
 
-export const OPERATIONS: readonly AnyOperation[] = [...LINK_OPERATIONS, ...ANALYTICS_OPERATIONS, ...CONVERSION_OPERATIONS];
+export const OPERATIONS: readonly AnyOperation[] = [...LINK_OPERATIONS, ...CREATOR_OPERATIONS, ...ANALYTICS_OPERATIONS, ...CONVERSION_OPERATIONS];

@@ -1,9 +1,10 @@
 // /api/v1/links: create (one or a thousand at once), list, read, change, archive.
 import "server-only";
 import { z } from "zod";
+import { bulkEnvelope, bulkErrorOf } from "@/lib/api/bulk";
 import { defineOperation, json } from "@/lib/api/define";
 import { errorResponseSchema, idParam, pageSchema } from "@/lib/api/schemas";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { BULK_MAX, createLink, createLinks } from "@/lib/links/create-link";
 import { getLink, listLinksPage, listLinksQuerySchema } from "@/lib/links/queries";
 import { linkHostsForRequest } from "@/lib/links/request-hosts";
@@ -83,29 +84,18 @@ export const bulkLinksOperation = defineOperation({
   maxBodyBytes: 4 * 1_048_576, // 1,000 items with long destinations
   responses: { 200: { description: "One result per item", schema: bulkResponseSchema } },
   handle: async ({ request, workspace, principal, rawBody }) => {
-    const items = parseEnvelope(rawBody);
+    const items = bulkEnvelope(rawBody, BULK_MAX, "links");
     const hosts = linkHostsForRequest(request);
     const outcomes = await createLinks({ workspaceId: workspace.id, userId: principal.userId ?? undefined, hosts }, items);
     const results = outcomes.map((outcome, index) =>
       outcome.ok
         ? { index, ok: true as const, link: serializeLink(outcome.link, hosts) }
-        : { index, ok: false as const, error: { code: outcome.error.code, message: outcome.error.message, ...(outcome.error.details ? { details: outcome.error.details } : {}) } },
+        : { index, ok: false as const, error: bulkErrorOf(outcome.error) },
     );
     const created = results.filter((r) => r.ok).length;
     return json(bulkResponseSchema, { created, failed: results.length - created, results });
   },
 });
-
-/** The bulk body's envelope only: the items are judged one by one. */
-function parseEnvelope(raw: unknown): unknown[] {
-  const items = (raw as { items?: unknown })?.items;
-  if (!Array.isArray(items)) throw new AppError("invalid_input", "Send { \"items\": [ … ] }", [{ path: "items", message: "items is a list of links" }]);
-  if (items.length === 0) throw new AppError("invalid_input", "Send at least one item", [{ path: "items", message: "Send at least one item" }]);
-  if (items.length > BULK_MAX) {
-    throw new AppError("invalid_input", `At most ${BULK_MAX} items per call`, [{ path: "items", message: `At most ${BULK_MAX.toLocaleString("en-US")} items per call; split the batch` }]);
-  }
-  return items;
-}
 
 export const getLinkOperation = defineOperation<undefined, undefined, LinkParams>({
   method: "get",
