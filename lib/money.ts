@@ -62,8 +62,12 @@ export function relabelMinor(minor: number, from: string, to: string): number {
 export const MAX_AMOUNT_MINOR = 2_147_483_647;
 export const MAX_AMOUNT_MESSAGE = "At most 2,147,483,647 minor units";
 
+// The codes Node knows, with the ISO ones it lacks (the funds codes in the tables above).
+const KNOWN_CURRENCIES = new Set([...Intl.supportedValuesOf("currency"), ...ZERO_DECIMAL, ...THREE_DECIMAL, ...FOUR_DECIMAL]);
+
 export const currencySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD or EUR");
+  .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD or EUR")
+  .refine((code) => KNOWN_CURRENCIES.has(code), "Not an ISO 4217 currency code; use one such as USD, EUR or JPY");

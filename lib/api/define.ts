@@ -15,7 +15,8 @@ export type ApiResponseSpec = {
   description: string;
   /** JSON body schema; omit for a body that is not JSON (give contentType) */
   schema?: z.ZodType;
-  contentType?: string;
+  /** the body's media type (JSON by default); null for an answer without a body (204) */
+  contentType?: string | null;
 };
 
 export type Operation<Q extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, P = Record<string, string>> = {

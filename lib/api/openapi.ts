@@ -47,7 +47,7 @@ function answer(spec: ApiResponseSpec) {
   return {
     description: spec.description,
     headers: rateLimitHeaders,
-    content: { [spec.contentType ?? "application/json"]: spec.schema ? { schema: spec.schema } : {} },
+    ...(spec.contentType === null ? {} : { content: { [spec.contentType ?? "application/json"]: spec.schema ? { schema: spec.schema } : {} } }),
   };
 }
 

@@ -1,11 +1,14 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+import { afterCursor, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { MAX_AMOUNT_MINOR, relabelMinor } from "@/lib/money";
-import { campaignCreatorTermsSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
+import { storedUtmTemplate } from "@/lib/campaigns/form-values";
+import { campaignCreatorTermsSchema, campaignPatchSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
 
@@ -23,7 +26,7 @@ function campaignData(input: CampaignInput) {
     budgetMinor: input.budgetMinor,
     currency: input.currency,
     destinationUrl: input.destinationUrl,
-    utmTemplate: input.utmTemplate ?? undefined,
+    utmTemplate: input.utmTemplate ?? Prisma.DbNull, // null clears it
   };
 }
 
@@ -58,16 +61,69 @@ export async function createCampaign(workspaceId: string, rawInput: unknown) {
 export async function updateCampaign(workspaceId: string, campaignId: string, rawInput: unknown) {
   await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignSchema, rawInput);
-  const db = getDb();
-  return db.$transaction(async (tx) => {
-    const [before] = await tx.$queryRaw<{ currency: string }[]>`SELECT currency FROM "Campaign" WHERE id = ${campaignId} AND "workspaceId" = ${workspaceId} FOR UPDATE`;
-    if (!before) throw notFound("Campaign not found");
-    await tx.campaign.update({ where: { id: campaignId }, data: campaignData(input) });
-    if (before.currency !== input.currency) await relabelTerms(tx, workspaceId, campaignId, before.currency, input.currency);
-    await tx.campaignKpi.deleteMany({ where: { campaignId, workspaceId } });
-    await tx.campaignKpi.createMany({ data: kpiRows(workspaceId, input).map((row) => ({ ...row, campaignId })) });
-    return tx.campaign.findFirstOrThrow({ where: { id: campaignId, workspaceId } });
+  return getDb().$transaction(async (tx) => {
+    const before = await lockCampaign(tx, workspaceId, campaignId);
+    return writeCampaign(tx, workspaceId, campaignId, before.currency, input);
   });
+}
+
+/**
+ * PATCH: the fields sent replace the campaign's, the rest stay. The merge happens under the row
+ * lock, so two PATCHes of different fields at once both land; the merged campaign is checked by
+ * the same rules as a new one (an end date before the start is refused however it came about).
+ */
+export async function patchCampaign(workspaceId: string, campaignId: string, rawPatch: unknown) {
+  await requireFeature(workspaceId, "campaigns");
+  const patch = parseInput(campaignPatchSchema, rawPatch);
+  return getDb().$transaction(async (tx) => {
+    const before = await lockCampaign(tx, workspaceId, campaignId);
+    const current = await tx.campaign.findFirstOrThrow({ where: { id: campaignId, workspaceId }, include: { kpis: { orderBy: { position: "asc" } } } });
+    const merged = { ...campaignInputOf(current), ...patch };
+    return writeCampaign(tx, workspaceId, campaignId, before.currency, parseInput(campaignSchema, merged));
+  });
+}
+
+async function lockCampaign(tx: Prisma.TransactionClient, workspaceId: string, campaignId: string) {
+  const [before] = await tx.$queryRaw<{ currency: string }[]>`SELECT currency FROM "Campaign" WHERE id = ${campaignId} AND "workspaceId" = ${workspaceId} FOR UPDATE`;
+  if (!before) throw notFound("Campaign not found");
+  return before;
+}
+
+async function writeCampaign(tx: Prisma.TransactionClient, workspaceId: string, campaignId: string, currencyBefore: string, input: CampaignInput) {
+  await tx.campaign.update({ where: { id: campaignId }, data: campaignData(input) });
+  if (currencyBefore !== input.currency) await relabelTerms(tx, workspaceId, campaignId, currencyBefore, input.currency);
+  await tx.campaignKpi.deleteMany({ where: { campaignId, workspaceId } });
+  await tx.campaignKpi.createMany({ data: kpiRows(workspaceId, input).map((row) => ({ ...row, campaignId })) });
+  return tx.campaign.findFirstOrThrow({ where: { id: campaignId, workspaceId }, include: { kpis: { orderBy: [{ primary: "desc" }, { position: "asc" }] } } });
+}
+
+const isoDayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+type StoredCampaign = {
+  name: string;
+  objective: CampaignInput["objective"];
+  startsOn: Date | null;
+  endsOn: Date | null;
+  budgetMinor: number | null;
+  currency: string;
+  destinationUrl: string | null;
+  utmTemplate: Prisma.JsonValue;
+  kpis: { kpi: CampaignInput["kpis"][number]["kpi"]; target: number | null; primary: boolean }[];
+};
+
+/** A stored campaign as the input that would store it again. */
+export function campaignInputOf(campaign: StoredCampaign) {
+  return {
+    name: campaign.name,
+    objective: campaign.objective,
+    startsOn: isoDayOf(campaign.startsOn),
+    endsOn: isoDayOf(campaign.endsOn),
+    budgetMinor: campaign.budgetMinor,
+    currency: campaign.currency,
+    destinationUrl: campaign.destinationUrl,
+    kpis: campaign.kpis.map((k) => ({ kpi: k.kpi, target: k.target, primary: k.primary })),
+    utmTemplate: storedUtmTemplate(campaign.utmTemplate),
+  };
 }
 
 /**
@@ -151,4 +207,68 @@ export async function removeCampaignCreator(workspaceId: string, campaignId: str
   await requireFeature(workspaceId, "campaigns");
   const { count } = await getDb().campaignCreator.deleteMany({ where: { workspaceId, campaignId, creatorId } });
   if (count === 0) throw notFound("That creator is not in this campaign");
+}
+
+// ---------- the REST API's reads ----------
+
+const API_KPIS = { kpis: { orderBy: [{ primary: "desc" as const }, { position: "asc" as const }] } };
+
+/** GET /api/v1/campaigns: newest first, a page at a time. */
+export const listCampaignsQuerySchema = z.object({
+  archived: z
+    .enum(["true", "false"], { error: "archived is true or false" })
+    .optional()
+    .transform((value) => value === "true")
+    .meta({ description: "true: archived campaigns instead of active ones" }),
+  limit: pageLimitSchema(1000, 100).meta({ description: "page size, 1–1000 (100 by default)" }),
+  cursor: cursorSchema.optional(),
+});
+
+export async function listCampaignsPage(workspaceId: string, query: z.output<typeof listCampaignsQuerySchema>) {
+  const rows = await getDb().campaign.findMany({
+    where: { workspaceId, archivedAt: query.archived ? { not: null } : null, ...afterCursor("createdAt", query.cursor) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: API_KPIS,
+  });
+  const { page, nextCursor } = pageOf(rows, query.limit, (campaign) => encodeCursor(campaign.createdAt, campaign.id));
+  return { campaigns: page, nextCursor };
+}
+
+export function getCampaignForApi(workspaceId: string, campaignId: string) {
+  return getDb().campaign.findFirst({ where: { id: campaignId, workspaceId }, include: API_KPIS });
+}
+
+/** The campaign's creators with their terms, in the order they joined; null when no such campaign. */
+export async function listCampaignCreators(workspaceId: string, campaignId: string) {
+  return getDb().campaign.findFirst({
+    where: { id: campaignId, workspaceId },
+    select: { currency: true, creators: { where: { workspaceId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { creator: { select: { name: true } } } } },
+  });
+}
+
+/** One creator's terms in a campaign, with the campaign's currency; null when not in it. */
+export async function getCampaignCreator(workspaceId: string, campaignId: string, creatorId: string) {
+  return getDb().campaignCreator.findFirst({
+    where: { workspaceId, campaignId, creatorId },
+    include: { creator: { select: { name: true } }, campaign: { select: { currency: true } } },
+  });
+}
+
+/**
+ * PUT /api/v1/campaigns/{id}/creators/{creatorId}: adds the creator with these terms, or replaces
+ * their terms. Either id from elsewhere is not found.
+ */
+export async function setCampaignCreatorTerms(workspaceId: string, campaignId: string, creatorId: string, terms: Omit<z.input<typeof campaignCreatorTermsSchema>, "creatorId">) {
+  await requireFeature(workspaceId, "campaigns");
+  const db = getDb();
+  const [creator, before] = await Promise.all([
+    db.creator.findFirst({ where: { id: creatorId, workspaceId }, select: { id: true } }),
+    db.campaignCreator.findFirst({ where: { workspaceId, campaignId, creatorId }, select: { id: true } }),
+  ]);
+  if (!creator) throw notFound("Creator not found");
+  await upsertCampaignCreator(workspaceId, campaignId, { ...terms, creatorId: creator.id });
+  const written = await getCampaignCreator(workspaceId, campaignId, creator.id);
+  if (!written) throw notFound("Campaign not found"); // removed in the meantime
+  return { terms: written, added: !before };
 }

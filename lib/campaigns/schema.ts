@@ -21,33 +21,60 @@ export const campaignKpiSchema = z.object({
   primary: z.boolean().default(false),
 });
 
+/** Each field's rule, without defaults: the whole campaign and a PATCH of some fields share them. */
+const campaignFields = {
+  name: z.string({ error: "Name is required" }).trim().min(2, "Name needs at least 2 characters").max(80, "Name can be at most 80 characters"),
+  objective: z.enum(OBJECTIVES, { error: "Choose an objective: awareness, traffic, conversions or loyalty" }),
+  startsOn: isoDay.nullable(),
+  endsOn: isoDay.nullable(),
+  budgetMinor: z
+    .number({ error: "Budget is a whole number of minor units" })
+    .int("Budget is a whole number of minor units (cents for USD)")
+    .min(0, "Budget cannot be negative")
+    .max(MAX_AMOUNT_MINOR, MAX_AMOUNT_MESSAGE)
+    .nullable()
+    .meta({ description: "in minor units of `currency` (cents for USD, whole yen for JPY)" }),
+  currency: currencySchema,
+  destinationUrl: destinationUrlSchema.nullable(),
+  kpis: z.array(campaignKpiSchema).max(KPI_KEYS.length, "Each KPI can appear once"),
+  utmTemplate: utmTemplateSchema.nullable(),
+};
+
+type CampaignShape = { startsOn: string | null; endsOn: string | null; kpis: { kpi: string; primary: boolean }[] };
+
+/** The rules across fields, checked on the whole campaign (after a PATCH is merged into it). */
+function refineCampaign(campaign: CampaignShape, ctx: z.RefinementCtx) {
+  if (campaign.startsOn && campaign.endsOn && campaign.endsOn < campaign.startsOn) {
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date is before the start date" });
+  }
+  const primaries = campaign.kpis.filter((k) => k.primary).length;
+  if (campaign.kpis.length > 0 && primaries !== 1) {
+    ctx.addIssue({ code: "custom", path: ["kpis"], message: "Choose exactly one primary KPI" });
+  }
+  if (campaign.kpis.length - primaries > MAX_SUPPORTING_KPIS) {
+    ctx.addIssue({ code: "custom", path: ["kpis"], message: `Choose at most ${MAX_SUPPORTING_KPIS} supporting KPIs` });
+  }
+  if (new Set(campaign.kpis.map((k) => k.kpi)).size !== campaign.kpis.length) {
+    ctx.addIssue({ code: "custom", path: ["kpis"], message: "Each KPI can appear once" });
+  }
+}
+
 export const campaignSchema = z
   .object({
-    name: z.string({ error: "Name is required" }).trim().min(2, "Name needs at least 2 characters").max(80, "Name can be at most 80 characters"),
-    objective: z.enum(OBJECTIVES, { error: "Choose an objective: awareness, traffic, conversions or loyalty" }),
-    startsOn: isoDay.nullable().default(null),
-    endsOn: isoDay.nullable().default(null),
-    budgetMinor: z.number().int().min(0, "Budget cannot be negative").max(MAX_AMOUNT_MINOR, MAX_AMOUNT_MESSAGE).nullable().default(null),
-    currency: currencySchema.default("USD"),
-    destinationUrl: destinationUrlSchema.nullable().default(null),
-    kpis: z.array(campaignKpiSchema).default([]),
-    utmTemplate: utmTemplateSchema.nullable().default(null),
+    ...campaignFields,
+    startsOn: campaignFields.startsOn.default(null),
+    endsOn: campaignFields.endsOn.default(null),
+    budgetMinor: campaignFields.budgetMinor.default(null),
+    currency: campaignFields.currency.default("USD"),
+    destinationUrl: campaignFields.destinationUrl.default(null),
+    kpis: campaignFields.kpis.default([]),
+    utmTemplate: campaignFields.utmTemplate.default(null),
   })
-  .superRefine((campaign, ctx) => {
-    if (campaign.startsOn && campaign.endsOn && campaign.endsOn < campaign.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date is before the start date" });
-    }
-    const primaries = campaign.kpis.filter((k) => k.primary).length;
-    if (campaign.kpis.length > 0 && primaries !== 1) {
-      ctx.addIssue({ code: "custom", path: ["kpis"], message: "Choose exactly one primary KPI" });
-    }
-    if (campaign.kpis.length - primaries > MAX_SUPPORTING_KPIS) {
-      ctx.addIssue({ code: "custom", path: ["kpis"], message: `Choose at most ${MAX_SUPPORTING_KPIS} supporting KPIs` });
-    }
-    if (new Set(campaign.kpis.map((k) => k.kpi)).size !== campaign.kpis.length) {
-      ctx.addIssue({ code: "custom", path: ["kpis"], message: "Each KPI can appear once" });
-    }
-  });
+  .superRefine(refineCampaign)
+  .meta({ id: "CampaignCreate" });
+
+/** PATCH /api/v1/campaigns/{id}: the fields sent replace the campaign's (KPIs as a set); `null` clears. */
+export const campaignPatchSchema = z.object(campaignFields).partial().meta({ id: "CampaignPatch" });
 export type CampaignInput = z.infer<typeof campaignSchema>;
 
 // ---------- form encoding ----------

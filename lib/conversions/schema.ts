@@ -4,9 +4,8 @@ import { z } from "zod";
 import { cursorSchema, encodeCursor, pageLimitSchema } from "@/lib/api/pagination";
 import { currencySchema, MAX_AMOUNT_MINOR } from "@/lib/money";
 
-const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
-
-export const isoCurrencySchema = currencySchema.refine((code) => ISO_CURRENCIES.has(code), "Not an ISO 4217 currency code");
+/** currencySchema itself refuses codes that are not ISO 4217; the name stays for its callers. */
+export const isoCurrencySchema = currencySchema;
 
 /** Common events; any other lower-case name (e.g. "trial_started") is accepted as a custom event. */
 export const KNOWN_EVENTS = ["purchase", "signup", "lead", "install"] as const;
