@@ -17,6 +17,8 @@ export type ApiResponseSpec = {
   schema?: z.ZodType;
   /** the body's media type (JSON by default); null for an answer without a body (204) */
   contentType?: string | null;
+  /** other media types the same answer can come in (e.g. text/csv with format=csv), as text */
+  alsoAs?: string[];
 };
 
 export type Operation<Q extends z.ZodObject | undefined = z.ZodObject | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, P = Record<string, string>> = {

@@ -47,7 +47,14 @@ function answer(spec: ApiResponseSpec) {
   return {
     description: spec.description,
     headers: rateLimitHeaders,
-    ...(spec.contentType === null ? {} : { content: { [spec.contentType ?? "application/json"]: spec.schema ? { schema: spec.schema } : {} } }),
+    ...(spec.contentType === null
+      ? {}
+      : {
+          content: {
+            [spec.contentType ?? "application/json"]: spec.schema ? { schema: spec.schema } : {},
+            ...Object.fromEntries((spec.alsoAs ?? []).map((type) => [type, { schema: z.string() }])),
+          },
+        }),
   };
 }
 

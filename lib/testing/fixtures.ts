@@ -48,22 +48,27 @@ export async function makeCreatorWithFollowers(workspaceId: string, name: string
   return creator;
 }
 
-/** `count` clicks on a link at one instant, each from a different visitor (so each is a unique click). */
-export async function clicksAt(workspaceId: string, linkId: string, at: Date, count: number, options: { isBot?: boolean } = {}) {
+type ClickDetails = { isBot?: boolean; country?: string | null; device?: "desktop" | "mobile" | "tablet" | "other"; browser?: string | null; os?: string | null; referrer?: string | null };
+
+/**
+ * `count` clicks on a link at one instant, each from a different visitor (so each is a unique
+ * click) unless `visitors` names them (a repeated name is the same visitor).
+ */
+export async function clicksAt(workspaceId: string, linkId: string, at: Date, count: number, options: ClickDetails & { visitors?: string[] } = {}) {
   await insertClicks(
     getPool(),
-    Array.from({ length: count }, () => ({
+    Array.from({ length: count }, (_, i) => ({
       id: randomBytes(12).toString("base64url"),
       workspaceId,
       linkId,
       createdAt: at,
-      country: null,
-      device: "mobile" as const,
-      browser: null,
-      os: null,
-      referrer: null,
+      country: options.country ?? null,
+      device: options.device ?? ("mobile" as const),
+      browser: options.browser ?? null,
+      os: options.os ?? null,
+      referrer: options.referrer ?? null,
       isBot: options.isBot ?? false,
-      visitorHash: randomBytes(8).toString("hex"),
+      visitorHash: options.visitors?.[i] ?? randomBytes(8).toString("hex"),
     })),
   );
 }

@@ -1,5 +1,5 @@
 // GET /api/v1/analytics: lib/api/v1/analytics.ts
 import { route } from "@/lib/api/define";
-import { linkAnalyticsOperation } from "@/lib/api/v1/analytics";
+import { analyticsOperation } from "@/lib/api/v1/analytics";
 
-export const GET = route(linkAnalyticsOperation);
+export const GET = route(analyticsOperation);

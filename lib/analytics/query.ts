@@ -1,0 +1,261 @@
+// The analytics the API answers: totals, a time series, or a breakdown, over a range in a time
+// zone, filtered by link, creator and campaign. Rollups answer where they answer exactly
+// (rollupPlan); raw clicks otherwise, and always for the dimensions (country, device …), which
+// have no rollup. Clicks are human clicks; bot and preview hits are counted apart as filtered;
+// unique clicks are distinct visitors per link per UTC day (the visitor hash's salt is daily).
+import "server-only";
+import { getDb, getPool } from "@/lib/db";
+import { invalidField, notFound } from "@/lib/errors";
+import {
+  chooseGranularity,
+  INTERVAL_HOURS,
+  rollupPlan,
+  type AnalyticsQuery,
+  type DimensionGroup,
+  type TimeParam,
+} from "@/lib/analytics/query-schema";
+
+export type Totals = { clicks: number; uniqueClicks: number; filteredClicks: number };
+export type ResolvedRange = { start: Date; end: Date; timezone: string; since: Date; wholeHourZone: boolean; utcZone: boolean };
+
+type Filters = { linkId?: string; creatorId?: string; campaignId?: string };
+
+const HOUR = 3_600_000;
+
+/** SQL for a range end in the zone: a date's midnight (or the next day's, for an inclusive end), or an instant. */
+function boundarySql(param: TimeParam, placeholder: string, inclusiveDay: boolean): { sql: string; value: string } {
+  if (param.kind === "instant") return { sql: `${placeholder}::timestamptz`, value: param.at.toISOString() };
+  return { sql: `((${placeholder}::date${inclusiveDay ? " + 1" : ""})::timestamp AT TIME ZONE $1)`, value: param.date };
+}
+
+/**
+ * The range asked for, as instants: the named interval up to the end of this hour; start/end in
+ * the zone; or the plan's whole history. It starts no earlier than the plan's history (`since`).
+ * Also reports whether the zone's offset is whole hours (and zero) throughout, for rollupPlan.
+ */
+export async function resolveRange(query: AnalyticsQuery, since: Date, historyEnd: Date, now: Date = new Date()): Promise<ResolvedRange> {
+  let startSql = "$2::timestamptz";
+  let endSql = "$3::timestamptz";
+  const values: string[] = [query.timezone];
+  if (query.interval) {
+    const end = new Date(Math.ceil((now.getTime() + 1) / HOUR) * HOUR);
+    values.push(new Date(end.getTime() - INTERVAL_HOURS[query.interval] * HOUR).toISOString(), end.toISOString());
+  } else if (query.start) {
+    const start = boundarySql(query.start, "$2", false);
+    const end = query.end ? boundarySql(query.end, "$3", true) : { sql: "$3::timestamptz", value: now.toISOString() };
+    startSql = start.sql;
+    endSql = end.sql;
+    values.push(start.value, end.value);
+  } else {
+    values.push(since.toISOString(), historyEnd.toISOString());
+  }
+  let row: { start: Date; end: Date; whole_hours: boolean; utc: boolean } | undefined;
+  try {
+    const result = await getPool().query<{ start: Date; end: Date; whole_hours: boolean; utc: boolean }>(
+      `WITH r AS (SELECT ${startSql} AS s, ${endSql} AS e),
+            o AS (SELECT extract(epoch FROM (t AT TIME ZONE $1) - (t AT TIME ZONE 'UTC')) AS off
+                    FROM r, LATERAL (SELECT generate_series(r.s, r.e, interval '1 day') UNION ALL SELECT r.e) g(t))
+       SELECT r.s AS "start", r.e AS "end",
+              coalesce((SELECT bool_and(off::bigint % 3600 = 0) FROM o), true) AS whole_hours,
+              coalesce((SELECT bool_and(off = 0) FROM o), true) AS utc
+         FROM r`,
+      values,
+    );
+    row = result.rows[0];
+  } catch (error) {
+    if ((error as { code?: string }).code === "22023" && /time zone/i.test((error as Error).message)) {
+      throw invalidField("timezone", `Unknown time zone "${query.timezone}"; use an IANA name such as Europe/Paris`);
+    }
+    throw error;
+  }
+  if (!row) throw new Error("range did not resolve");
+  const start = row.start < since ? since : row.start;
+  if (row.end <= row.start) throw invalidField(query.end ? "end" : "start", "end must be after start");
+  if (row.end <= start) throw invalidField("start", `This range ends before the plan's analytics history starts (${since.toISOString()})`);
+  return { start, end: row.end, timezone: query.timezone, since, wholeHourZone: row.whole_hours, utcZone: row.utc };
+}
+
+/** The filters' ids must be this workspace's (another workspace's ids are not found). */
+export async function assertFilters(workspaceId: string, filters: Filters): Promise<void> {
+  const db = getDb();
+  const [link, creator, campaign] = await Promise.all([
+    filters.linkId ? db.link.findFirst({ where: { id: filters.linkId, workspaceId }, select: { id: true } }) : true,
+    filters.creatorId ? db.creator.findFirst({ where: { id: filters.creatorId, workspaceId }, select: { id: true } }) : true,
+    filters.campaignId ? db.campaign.findFirst({ where: { id: filters.campaignId, workspaceId }, select: { id: true } }) : true,
+  ]);
+  if (!link) throw notFound("Link not found");
+  if (!creator) throw notFound("Creator not found");
+  if (!campaign) throw notFound("Campaign not found");
+}
+
+/** Parameters $1..$3 are workspace, start and end; the zone and filters follow when used. */
+class Sql {
+  values: unknown[];
+  private zonePlaceholder: string | null = null;
+  constructor(
+    workspaceId: string,
+    private readonly range: ResolvedRange,
+  ) {
+    this.values = [workspaceId, range.start, range.end];
+  }
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  zone(): string {
+    this.zonePlaceholder ??= this.param(this.range.timezone);
+    return this.zonePlaceholder;
+  }
+}
+
+/** The link-level conditions (alias l), and the link filter pushed into the fact source. */
+function filterSql(sql: Sql, filters: Filters) {
+  const link = filters.linkId ? ` AND "linkId" = ${sql.param(filters.linkId)}` : "";
+  const onLink = [
+    filters.creatorId ? ` AND l."creatorId" = ${sql.param(filters.creatorId)}` : "",
+    filters.campaignId ? ` AND l."campaignId" = ${sql.param(filters.campaignId)}` : "",
+  ].join("");
+  return { link, onLink };
+}
+
+type Key = "all" | "hour" | "day" | "link" | "creator" | "campaign";
+
+function keySql(key: Key, sql: Sql): string {
+  switch (key) {
+    case "all":
+      return `''`;
+    case "hour":
+      return `to_char(date_trunc('hour', x.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`;
+    case "day":
+      return `to_char((x.at AT TIME ZONE ${sql.zone()})::date, 'YYYY-MM-DD')`;
+    case "link":
+      return `x."linkId"`;
+    case "creator":
+      return `coalesce(l."creatorId", '')`;
+    case "campaign":
+      return `coalesce(l."campaignId", '')`;
+  }
+}
+
+type Row = { key: string; clicks: number; filtered: number };
+
+/** Clicks and filtered hits by key, largest first (up to `limit` keys when given). */
+async function clicksBy(workspaceId: string, range: ResolvedRange, filters: Filters, key: Key, fromRollup: boolean, limit?: number): Promise<Row[]> {
+  const sql = new Sql(workspaceId, range);
+  const { link, onLink } = filterSql(sql, filters);
+  const source = fromRollup
+    ? `SELECT "linkId", "hour" AS at, "clicks", "filtered" FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "hour" >= $2 AND "hour" < $3${link}`
+    : `SELECT "linkId", "createdAt" AS at, (NOT "isBot")::int AS "clicks", "isBot"::int AS "filtered" FROM "Click" WHERE "workspaceId" = $1 AND "createdAt" >= $2 AND "createdAt" < $3${link}`;
+  const keyExpr = keySql(key, sql);
+  // ties: the "no creator / no campaign" group ('') after the named ones
+  const { rows } = await getPool().query<{ key: string; clicks: string; filtered: string }>(
+    `SELECT ${keyExpr} AS key, sum(x."clicks")::int8 AS clicks, sum(x."filtered")::int8 AS filtered
+       FROM (${source}) x JOIN "Link" l ON l.id = x."linkId" AND l."workspaceId" = $1${onLink}
+      GROUP BY 1
+      ORDER BY 2 DESC, 3 DESC, (${keyExpr}) = '', 1${limit ? ` LIMIT ${sql.param(limit)}` : ""}`,
+    sql.values,
+  );
+  return rows.map((r) => ({ key: r.key, clicks: Number(r.clicks), filtered: Number(r.filtered) }));
+}
+
+/** Unique clicks by key; only the given keys when `keys` is set. */
+async function uniquesBy(workspaceId: string, range: ResolvedRange, filters: Filters, key: Key, fromRollup: boolean, keys?: string[]): Promise<Map<string, number>> {
+  const sql = new Sql(workspaceId, range);
+  const { link, onLink } = filterSql(sql, filters);
+  const keyExpr = keySql(key, sql);
+  const only = keys ? ` AND ${keyExpr} = ANY(${sql.param(keys)}::text[])` : "";
+  const query = fromRollup
+    ? `SELECT ${keyExpr} AS key, sum(x."uniqueClicks")::int8 AS n
+         FROM (SELECT "linkId", ("day"::timestamp AT TIME ZONE 'UTC') AS at, "uniqueClicks" FROM "LinkDailyStat"
+                WHERE "workspaceId" = $1 AND "day" >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND "day" < ($3::timestamptz AT TIME ZONE 'UTC')::date${link}) x
+         JOIN "Link" l ON l.id = x."linkId" AND l."workspaceId" = $1${onLink}
+        WHERE true${only} GROUP BY 1`
+    : `SELECT ${keyExpr} AS key, count(DISTINCT (x."linkId", x."visitorHash", (x.at AT TIME ZONE 'UTC')::date))::int8 AS n
+         FROM (SELECT "linkId", "createdAt" AS at, "visitorHash" FROM "Click"
+                WHERE "workspaceId" = $1 AND "createdAt" >= $2 AND "createdAt" < $3 AND NOT "isBot"${link}) x
+         JOIN "Link" l ON l.id = x."linkId" AND l."workspaceId" = $1${onLink}
+        WHERE true${only} GROUP BY 1`;
+  const { rows } = await getPool().query<{ key: string; n: string }>(query, sql.values);
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+}
+
+export async function getTotals(workspaceId: string, range: ResolvedRange, filters: Filters): Promise<Totals> {
+  const plan = rollupPlan(range, null, { wholeHours: range.wholeHourZone, utc: range.utcZone });
+  const [rows, uniques] = await Promise.all([
+    clicksBy(workspaceId, range, filters, "all", plan.clicks),
+    uniquesBy(workspaceId, range, filters, "all", plan.uniques),
+  ]);
+  return { clicks: rows[0]?.clicks ?? 0, uniqueClicks: uniques.get("") ?? 0, filteredClicks: rows[0]?.filtered ?? 0 };
+}
+
+export type SeriesPoint = Totals & { start: string; label: string };
+
+/** One point per bucket of the range, empty buckets as zeros: UTC hours, or days in the zone. */
+export async function getTimeSeries(workspaceId: string, range: ResolvedRange, filters: Filters, asked: "hour" | "day" | undefined) {
+  const chosen = chooseGranularity(asked, (range.end.getTime() - range.start.getTime()) / HOUR);
+  if ("error" in chosen) throw invalidField("granularity", chosen.error);
+  const { granularity } = chosen;
+  const plan = rollupPlan(range, granularity, { wholeHours: range.wholeHourZone, utc: range.utcZone });
+  const [rows, uniques, buckets] = await Promise.all([
+    clicksBy(workspaceId, range, filters, granularity, plan.clicks),
+    uniquesBy(workspaceId, range, filters, granularity, plan.uniques),
+    getPool().query<{ key: string; start: Date; label: string }>(
+      granularity === "hour"
+        ? `SELECT to_char(h AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"') AS key, h AS start, to_char(h AT TIME ZONE $3, 'YYYY-MM-DD HH24:MI') AS label
+             FROM generate_series(date_trunc('hour', $1::timestamptz), $2::timestamptz - interval '1 millisecond', interval '1 hour') h`
+        : `SELECT to_char(d, 'YYYY-MM-DD') AS key, (d::timestamp AT TIME ZONE $3) AS start, to_char(d, 'YYYY-MM-DD') AS label
+             FROM generate_series(($1::timestamptz AT TIME ZONE $3)::date, (($2::timestamptz - interval '1 millisecond') AT TIME ZONE $3)::date, interval '1 day') d`,
+      [range.start, range.end, range.timezone],
+    ),
+  ]);
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const points: SeriesPoint[] = buckets.rows.map((b) => ({
+    start: b.start.toISOString(),
+    label: b.label,
+    clicks: byKey.get(b.key)?.clicks ?? 0,
+    uniqueClicks: uniques.get(b.key) ?? 0,
+    filteredClicks: byKey.get(b.key)?.filtered ?? 0,
+  }));
+  return { granularity, points };
+}
+
+const DIMENSION_SQL: Record<DimensionGroup, string> = {
+  countries: `c."country"`,
+  devices: `c."device"::text`,
+  browsers: `c."browser"`,
+  os: `c."os"`,
+  referrers: `c."referrer"`,
+};
+
+export type DimensionRow = Totals & { value: string | null };
+
+/** Clicks by country, device, browser, OS or referrer (raw clicks: no rollup keeps these), largest first; null = unknown or direct. */
+export async function getDimension(workspaceId: string, range: ResolvedRange, filters: Filters, dimension: DimensionGroup, limit: number): Promise<DimensionRow[]> {
+  const sql = new Sql(workspaceId, range);
+  const link = filters.linkId ? ` AND c."linkId" = ${sql.param(filters.linkId)}` : "";
+  const onLink = [
+    filters.creatorId ? ` AND l."creatorId" = ${sql.param(filters.creatorId)}` : "",
+    filters.campaignId ? ` AND l."campaignId" = ${sql.param(filters.campaignId)}` : "",
+  ].join("");
+  const { rows } = await getPool().query<{ value: string | null; clicks: string; uniques: string; filtered: string }>(
+    `SELECT ${DIMENSION_SQL[dimension]} AS value,
+            count(*) FILTER (WHERE NOT c."isBot")::int8 AS clicks,
+            count(DISTINCT (c."linkId", c."visitorHash", (c."createdAt" AT TIME ZONE 'UTC')::date)) FILTER (WHERE NOT c."isBot")::int8 AS uniques,
+            count(*) FILTER (WHERE c."isBot")::int8 AS filtered
+       FROM "Click" c JOIN "Link" l ON l.id = c."linkId" AND l."workspaceId" = $1${onLink}
+      WHERE c."workspaceId" = $1 AND c."createdAt" >= $2 AND c."createdAt" < $3${link}
+      GROUP BY 1 ORDER BY 2 DESC, 4 DESC, 1 NULLS LAST LIMIT ${sql.param(limit)}`,
+    sql.values,
+  );
+  return rows.map((r) => ({ value: r.value, clicks: Number(r.clicks), uniqueClicks: Number(r.uniques), filteredClicks: Number(r.filtered) }));
+}
+
+export type EntityRow = Totals & { id: string | null };
+
+/** Clicks by link, creator or campaign (of the link), largest first; id null = links without a creator / campaign. */
+export async function getEntityBreakdown(workspaceId: string, range: ResolvedRange, filters: Filters, key: "link" | "creator" | "campaign", limit: number): Promise<EntityRow[]> {
+  const plan = rollupPlan(range, null, { wholeHours: range.wholeHourZone, utc: range.utcZone });
+  const rows = await clicksBy(workspaceId, range, filters, key, plan.clicks, limit);
+  const uniques = await uniquesBy(workspaceId, range, filters, key, plan.uniques, rows.map((r) => r.key));
+  return rows.map((r) => ({ id: r.key || null, clicks: r.clicks, uniqueClicks: uniques.get(r.key) ?? 0, filteredClicks: r.filtered }));
+}
