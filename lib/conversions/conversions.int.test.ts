@@ -1,12 +1,12 @@
 // Conversions through the real route handlers and API keys: attribution by click id and promo
 // code, the window, unknown and foreign click ids, idempotency, reversals, bad input, the plan.
+// Every answer is also checked against the OpenAPI document (lib/testing/api-client.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
 import { makeWorkspace, refusal, testHosts } from "@/lib/testing/fixtures";
+import { api } from "@/lib/testing/api-client";
 
 connectTestDatabase();
-const conversions = await import("@/app/api/v1/conversions/route");
-const reversals = await import("@/app/api/v1/conversions/reversals/route");
 const { serveShortLink } = await import("@/lib/redirect/serve-short-link");
 const { createLink } = await import("@/lib/links/create-link");
 const { updateLinkPost } = await import("@/lib/links/update-link");
@@ -14,17 +14,9 @@ const { createCampaign } = await import("@/lib/campaigns/campaigns");
 const { createPromoCode } = await import("@/lib/conversions/promo-codes");
 const { getDb, getPool } = await import("@/lib/db");
 
-const noParams = { params: Promise.resolve({}) };
-const post = (path: string, key: string, body: unknown) =>
-  new Request(`http://localhost:3000${path}`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: typeof body === "string" ? body : JSON.stringify(body) });
-const convert = async (key: string, body: unknown) => {
-  const response = await conversions.POST(post("/api/v1/conversions", key, body), noParams);
-  return { status: response.status, body: await response.json() };
-};
-const reverse = async (key: string, body: unknown) => {
-  const response = await reversals.POST(post("/api/v1/conversions/reversals", key, body), noParams);
-  return { status: response.status, body: await response.json() };
-};
+const send = (path: string, key: string, body: unknown) => api("POST", path, { key, ...(typeof body === "string" ? { rawBody: body } : { body }) });
+const convert = (key: string, body: unknown) => send("/api/v1/conversions", key, body);
+const reverse = (key: string, body: unknown) => send("/api/v1/conversions/reversals", key, body);
 
 async function visit(slug: string): Promise<string> {
   const outcome = await serveShortLink({ domain: "", slug, method: "GET", search: "", headers: new Headers({ "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Safari/604.1", "x-forwarded-for": "81.2.69.142" }) });
@@ -183,10 +175,7 @@ describe("GET /api/v1/conversions", () => {
     }
     await convert(other.apiKey, { event: "purchase", externalId: "theirs", value: 999, currency: "USD" });
 
-    const list = async (key: string, query: string) => {
-      const response = await conversions.GET(new Request(`http://localhost:3000/api/v1/conversions${query}`, { headers: { authorization: `Bearer ${key}` } }), noParams);
-      return { status: response.status, body: await response.json() };
-    };
+    const list = (key: string, query: string) => api("GET", `/api/v1/conversions${query}`, { key });
     const first = await list(brand.apiKey, "?limit=2");
     expect(first.status).toBe(200);
     expect(first.body.data.map((c: { externalId: string }) => c.externalId)).toEqual(["o-5", "o-4"]);
