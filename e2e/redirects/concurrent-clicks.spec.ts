@@ -78,7 +78,8 @@ test("200 simultaneous visits: all redirected, humans and bots counted exactly",
 
   const analytics = await request.get(`/api/v1/analytics?linkId=${link.id}`, { headers: bearer() });
   expect(analytics.status()).toBe(200);
-  expect(await analytics.json()).toEqual({
+  // the first API's fields (the answer has more since: groupBy, the range, the filters)
+  expect(await analytics.json()).toMatchObject({
     linkId: link.id,
     since: expect.any(String),
     clicks: HUMANS,

@@ -39,14 +39,24 @@ const timeParam = (name: string) =>
 
 const idFilter = (what: string) => z.string().trim().min(1, `${what} cannot be empty`).max(64, `${what} is at most 64 characters`).optional();
 
-// Zone names are checked against the database's own zone list when the range is resolved
-// (lib/analytics/query.ts), which is what buckets the clicks; here only their form.
+const knownZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// An IANA name Node knows (POSIX strings such as "ABC5", whose sign reads backwards, are refused);
+// the database, which buckets the clicks, checks it again when the range is resolved.
 const timezoneSchema = z
   .string()
   .trim()
   .min(1, "timezone cannot be empty")
   .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, "timezone is an IANA zone name such as Europe/Paris or America/New_York");
+  .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, "timezone is an IANA zone name such as Europe/Paris or America/New_York")
+  .refine(knownZone, "Unknown time zone; use an IANA name such as Europe/Paris or America/New_York");
 
 export const analyticsQuerySchema = z
   .object({

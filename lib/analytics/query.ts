@@ -49,13 +49,19 @@ export async function resolveRange(query: AnalyticsQuery, since: Date, historyEn
   } else {
     values.push(since.toISOString(), historyEnd.toISOString());
   }
-  let row: { start: Date; end: Date; whole_hours: boolean; utc: boolean } | undefined;
+  values.push(since.toISOString(), historyEnd.toISOString());
+  // Asked (s0, e0), then within the plan's history (s, e): nothing before `since`, nothing after
+  // the history's end (tomorrow), so a far-off end cannot ask for centuries of empty buckets.
+  type Resolved = { asked_start: Date; asked_end: Date; start: Date; end: Date; whole_hours: boolean; utc: boolean };
+  let row: Resolved | undefined;
   try {
-    const result = await getPool().query<{ start: Date; end: Date; whole_hours: boolean; utc: boolean }>(
-      `WITH r AS (SELECT ${startSql} AS s, ${endSql} AS e),
+    const result = await getPool().query<Resolved>(
+      `WITH a AS (SELECT ${startSql} AS s0, ${endSql} AS e0),
+            r AS (SELECT s0, e0, greatest(s0, $4::timestamptz) AS s, least(e0, $5::timestamptz) AS e FROM a),
             o AS (SELECT extract(epoch FROM (t AT TIME ZONE $1) - (t AT TIME ZONE 'UTC')) AS off
-                    FROM r, LATERAL (SELECT generate_series(r.s, r.e, interval '1 day') UNION ALL SELECT r.e) g(t))
-       SELECT r.s AS "start", r.e AS "end",
+                    FROM r, LATERAL (SELECT generate_series(r.s, r.e, interval '1 day') UNION ALL SELECT r.e) g(t)
+                   WHERE r.s < r.e)
+       SELECT r.s0 AS asked_start, r.e0 AS asked_end, r.s AS "start", r.e AS "end",
               coalesce((SELECT bool_and(off::bigint % 3600 = 0) FROM o), true) AS whole_hours,
               coalesce((SELECT bool_and(off = 0) FROM o), true) AS utc
          FROM r`,
@@ -69,10 +75,11 @@ export async function resolveRange(query: AnalyticsQuery, since: Date, historyEn
     throw error;
   }
   if (!row) throw new Error("range did not resolve");
-  const start = row.start < since ? since : row.start;
-  if (row.end <= row.start) throw invalidField(query.end ? "end" : "start", "end must be after start");
-  if (row.end <= start) throw invalidField("start", `This range ends before the plan's analytics history starts (${since.toISOString()})`);
-  return { start, end: row.end, timezone: query.timezone, since, wholeHourZone: row.whole_hours, utcZone: row.utc };
+  if (row.asked_end <= row.asked_start) throw invalidField(query.end ? "end" : "start", "end must be after start");
+  if (row.end <= row.start) {
+    throw invalidField("start", `This range is outside the plan's analytics history (${since.toISOString()} to ${historyEnd.toISOString()})`);
+  }
+  return { start: row.start, end: row.end, timezone: query.timezone, since, wholeHourZone: row.whole_hours, utcZone: row.utc };
 }
 
 /** The filters' ids must be this workspace's (another workspace's ids are not found). */
@@ -125,7 +132,7 @@ function keySql(key: Key, sql: Sql): string {
     case "all":
       return `''`;
     case "hour":
-      return `to_char(date_trunc('hour', x.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`;
+      return `to_char(date_trunc('hour', x.at, 'UTC') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"')`;
     case "day":
       return `to_char((x.at AT TIME ZONE ${sql.zone()})::date, 'YYYY-MM-DD')`;
     case "link":
@@ -202,7 +209,7 @@ export async function getTimeSeries(workspaceId: string, range: ResolvedRange, f
     getPool().query<{ key: string; start: Date; label: string }>(
       granularity === "hour"
         ? `SELECT to_char(h AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:00:00"Z"') AS key, h AS start, to_char(h AT TIME ZONE $3, 'YYYY-MM-DD HH24:MI') AS label
-             FROM generate_series(date_trunc('hour', $1::timestamptz), $2::timestamptz - interval '1 millisecond', interval '1 hour') h`
+             FROM generate_series(date_trunc('hour', $1::timestamptz, 'UTC'), $2::timestamptz - interval '1 millisecond', interval '1 hour') h`
         : `SELECT to_char(d, 'YYYY-MM-DD') AS key, (d::timestamp AT TIME ZONE $3) AS start, to_char(d, 'YYYY-MM-DD') AS label
              FROM generate_series(($1::timestamptz AT TIME ZONE $3)::date, (($2::timestamptz - interval '1 millisecond') AT TIME ZONE $3)::date, interval '1 day') d`,
       [range.start, range.end, range.timezone],

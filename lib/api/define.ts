@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { readJson, withWorkspace, type WorkspaceHandlerContext } from "@/lib/api/with-workspace";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { nulPath, parseInput } from "@/lib/validation";
 
@@ -74,6 +74,8 @@ function queryObject(request: Request): Record<string, string> {
 /** The Next route handler for an operation. */
 export function route<Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
   return withWorkspace<P>(operation.scope, async (ctx) => {
+    // no id holds a NUL character (and PostgreSQL could not even compare one)
+    if (nulPath(ctx.params, []) !== null) throw notFound();
     const query = (operation.query ? parseInput(operation.query, queryObject(ctx.request)) : undefined) as Q extends z.ZodType ? z.output<Q> : undefined;
     // an envelope's parts are judged one by one, NUL characters included
     const rawBody = operation.body ? await readJson(ctx.request, operation.maxBodyBytes, { refuseNul: operation.parseBody !== "envelope" }) : undefined;

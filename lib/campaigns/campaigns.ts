@@ -8,7 +8,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { MAX_AMOUNT_MINOR, relabelMinor } from "@/lib/money";
 import { storedUtmTemplate } from "@/lib/campaigns/form-values";
-import { campaignCreatorTermsSchema, campaignPatchSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
+import { KPI_CATALOG } from "@/lib/analytics/kpi";
+import { campaignCreatorTermsSchema, campaignPatchSchema, campaignRulesSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
 
@@ -78,8 +79,21 @@ export async function patchCampaign(workspaceId: string, campaignId: string, raw
   return getDb().$transaction(async (tx) => {
     const before = await lockCampaign(tx, workspaceId, campaignId);
     const current = await tx.campaign.findFirstOrThrow({ where: { id: campaignId, workspaceId }, include: { kpis: { orderBy: { position: "asc" } } } });
-    const merged = { ...campaignInputOf(current), ...patch };
-    return writeCampaign(tx, workspaceId, campaignId, before.currency, parseInput(campaignSchema, merged));
+    const stored = campaignInputOf(current);
+    // A new currency alone keeps the amounts as typed, as the form does: a $5,000.00 budget becomes ¥5,000.
+    const relabel = (minor: number | null) => (minor === null || !patch.currency ? minor : relabelMinor(minor, stored.currency, patch.currency));
+    const merged: CampaignInput = {
+      ...stored,
+      budgetMinor: relabel(stored.budgetMinor),
+      kpis: stored.kpis.map((k) => (KPI_CATALOG[k.kpi].unit === "money" ? { ...k, target: relabel(k.target) } : k)),
+      ...patch,
+    };
+    if (Math.max(merged.budgetMinor ?? 0, ...merged.kpis.map((k) => (KPI_CATALOG[k.kpi].unit === "money" ? (k.target ?? 0) : 0))) > MAX_AMOUNT_MINOR) {
+      throw invalidField("currency", `The budget or a target would be too large in ${patch.currency}; lower it before changing the currency`);
+    }
+    // Only the fields sent are validated field by field (a value stored under older rules stays
+    // untouched); the rules across fields hold for the merged campaign.
+    return writeCampaign(tx, workspaceId, campaignId, before.currency, parseInput(campaignRulesSchema, merged));
   });
 }
 
@@ -267,8 +281,16 @@ export async function setCampaignCreatorTerms(workspaceId: string, campaignId: s
     db.campaignCreator.findFirst({ where: { workspaceId, campaignId, creatorId }, select: { id: true } }),
   ]);
   if (!creator) throw notFound("Creator not found");
-  await upsertCampaignCreator(workspaceId, campaignId, { ...terms, creatorId: creator.id });
+  let added = !before;
+  try {
+    await upsertCampaignCreator(workspaceId, campaignId, { ...terms, creatorId: creator.id });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // the same creator added by another request at this instant: theirs was the add, ours replaces the terms
+    added = false;
+    await upsertCampaignCreator(workspaceId, campaignId, { ...terms, creatorId: creator.id });
+  }
   const written = await getCampaignCreator(workspaceId, campaignId, creator.id);
   if (!written) throw notFound("Campaign not found"); // removed in the meantime
-  return { terms: written, added: !before };
+  return { terms: written, added };
 }

@@ -74,7 +74,9 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
     return [{ creator, creatorSlug, platform, url, hasLinks: creator.links.length > 0 }];
   });
 
+  const raced: GeneratedLinks["skipped"] = [];
   for (let attempt = 0; attempt < 3 && toCreate.length > 0; attempt++) {
+    raced.length = 0;
     const candidates = toCreate.flatMap((item) => slugCandidates(item.creatorSlug, campaign.slug, item.hasLinks));
     const takenRows = await db.link.findMany({ where: { domain: DEFAULT_DOMAIN, slug: { in: candidates } }, select: { slug: true } });
     const taken = new Set(takenRows.map((row) => row.slug));
@@ -86,6 +88,20 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
     });
     try {
       const links = await db.$transaction(async (tx) => {
+        // Two runs at once take turns here; the second sees the first's links and skips those creators.
+        await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${campaign.id} AND "workspaceId" = ${ctx.workspaceId} FOR UPDATE`;
+        const already = await tx.link.findMany({
+          where: { workspaceId: ctx.workspaceId, campaignId: campaign.id, creatorId: { in: planned.map((item) => item.creator.id) } },
+          select: { creatorId: true, slug: true },
+        });
+        for (const link of already) {
+          const index = planned.findIndex((item) => item.creator.id === link.creatorId);
+          const item = planned[index];
+          if (!item) continue;
+          planned.splice(index, 1);
+          raced.push({ creatorId: item.creator.id, creatorName: item.creator.name, reason: `Already has a link in this campaign: /${link.slug}` });
+        }
+        if (planned.length === 0) return [];
         await reserveLinkQuota(tx, ctx.workspaceId, planned.length);
         await tx.campaignCreator.createMany({
           data: planned.map((item) => ({ workspaceId: ctx.workspaceId, campaignId: campaign.id, creatorId: item.creator.id })),
@@ -114,6 +130,7 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
         const item = planned.find((p) => p.creator.id === link.creatorId);
         result.created.push({ creatorId: link.creatorId ?? "", creatorName: item?.creator.name ?? "", linkId: link.id, slug: link.slug, url: link.url });
       }
+      result.skipped.push(...raced);
       return result;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // someone took a slug meanwhile: plan again

@@ -12,7 +12,11 @@ export const MAX_SUPPORTING_KPIS = 6;
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01")
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "Not a real date");
+  // round trip: Date.parse rolls 2026-02-30 over to March 2 instead of refusing it
+  .refine((day) => {
+    const parsed = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day && parsed.getUTCFullYear() >= 1970;
+  }, "Not a real date");
 
 export const campaignKpiSchema = z.object({
   kpi: z.enum(KPI_KEYS, { error: "Unknown KPI" }),
@@ -72,6 +76,9 @@ export const campaignSchema = z
   })
   .superRefine(refineCampaign)
   .meta({ id: "CampaignCreate" });
+
+/** The rules across fields alone, for a campaign whose fields were validated one by one. */
+export const campaignRulesSchema = z.custom<CampaignInput>().superRefine(refineCampaign);
 
 /** PATCH /api/v1/campaigns/{id}: the fields sent replace the campaign's (KPIs as a set); `null` clears. */
 export const campaignPatchSchema = z.object(campaignFields).partial().meta({ id: "CampaignPatch" });

@@ -112,15 +112,18 @@ export async function listCreatorsPage(workspaceId: string, query: z.output<type
       workspaceId,
       archivedAt: query.archived ? { not: null } : null,
       ...(query.email ? { email: { equals: query.email, mode: "insensitive" as const } } : {}),
-      ...(query.q
-        ? {
-            OR: [
-              { name: { contains: query.q, mode: "insensitive" as const } },
-              { platforms: { some: { handle: { contains: query.q.replace(/^@+/, ""), mode: "insensitive" as const } } } },
-            ],
-          }
-        : {}),
-      ...afterCursor("createdAt", query.cursor),
+      // under AND: the cursor's own OR must not replace the search's
+      AND: [
+        query.q
+          ? {
+              OR: [
+                { name: { contains: query.q, mode: "insensitive" as const } },
+                { platforms: { some: { handle: { contains: query.q.replace(/^@+/, ""), mode: "insensitive" as const } } } },
+              ],
+            }
+          : {},
+        afterCursor("createdAt", query.cursor),
+      ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,

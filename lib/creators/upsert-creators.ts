@@ -2,12 +2,14 @@
 // each item's creator by e-mail or by a platform handle. Each creator is written in its own
 // transaction, whole or not at all; one item's refusal never undoes another's.
 import "server-only";
+import type { z } from "zod";
 import type { Platform } from "@prisma/client";
 import { getDb } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound, type FieldIssue } from "@/lib/errors";
 import { writeCreatorPlatform, type Tx } from "@/lib/creators/creator-platforms";
 import { platformLabel } from "@/lib/creators/platforms";
-import { creatorInputSchema, patchCreatorSchema, type PlatformEntry } from "@/lib/creators/schema";
+import { creatorInputSchema, patchCreatorSchema, type CreatorInput, type PlatformEntry } from "@/lib/creators/schema";
 import { CREATOR_API_SELECT, type CreatorRecord } from "@/lib/creators/serialize";
 import { nulPath, parseInput } from "@/lib/validation";
 
@@ -33,6 +35,10 @@ async function writePlatforms(tx: Tx, workspaceId: string, creatorId: string, en
 /** PATCH /api/v1/creators/{id}: only the fields sent change; `null` clears e-mail, niche or notes. */
 export async function patchCreator(workspaceId: string, creatorId: string, rawInput: unknown): Promise<CreatorRecord> {
   const input = parseInput(patchCreatorSchema, rawInput);
+  return retryOnRace(() => patchInTransaction(workspaceId, creatorId, input));
+}
+
+async function patchInTransaction(workspaceId: string, creatorId: string, input: z.output<typeof patchCreatorSchema>): Promise<CreatorRecord> {
   return getDb().$transaction(async (tx) => {
     await lockWorkspaceCreators(tx, workspaceId);
     const found = await tx.creator.findFirst({ where: { id: creatorId, workspaceId }, select: { id: true } });
@@ -52,6 +58,39 @@ export async function patchCreator(workspaceId: string, creatorId: string, rawIn
   });
 }
 
+/**
+ * POST /api/v1/creators: a new creator, under the same lock as the upsert and refusing a handle
+ * another creator holds (a handle names one person; the upsert finds creators by it).
+ */
+export async function createCreatorChecked(workspaceId: string, input: CreatorInput): Promise<CreatorRecord> {
+  return retryOnRace(() =>
+    getDb().$transaction(async (tx) => {
+      await lockWorkspaceCreators(tx, workspaceId);
+      await assertHandlesFree(tx, workspaceId, null, input.platforms, "platforms");
+      const created = await tx.creator.create({
+        data: { workspaceId, name: input.name, email: input.email ?? null, niche: input.niche || null, notes: input.notes || null },
+        select: { id: true },
+      });
+      await writePlatforms(tx, workspaceId, created.id, input.platforms);
+      return tx.creator.findUniqueOrThrow({ where: { id: created.id }, select: CREATOR_API_SELECT });
+    }),
+  );
+}
+
+/**
+ * The roster form can add an account at the same instant without this lock; the unique
+ * (creator, platform) index then refuses one writer. Its item is refused with a conflict to retry,
+ * never a 500 in the middle of a batch.
+ */
+async function retryOnRace<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "This creator was changed by another request at the same moment; send it again");
+    throw error;
+  }
+}
+
 type HandleOwner = { creatorId: string; platform: Platform; handle: string; creator: { name: string } };
 
 async function handleOwners(tx: Tx, workspaceId: string, platforms: readonly PlatformEntry[]): Promise<HandleOwner[]> {
@@ -63,7 +102,7 @@ async function handleOwners(tx: Tx, workspaceId: string, platforms: readonly Pla
 }
 
 /** A handle names one person: giving a creator an account another creator holds is refused, naming the field. */
-async function assertHandlesFree(tx: Tx, workspaceId: string, creatorId: string, platforms: readonly PlatformEntry[], basePath: string) {
+async function assertHandlesFree(tx: Tx, workspaceId: string, creatorId: string | null, platforms: readonly PlatformEntry[], basePath: string) {
   const owners = await handleOwners(tx, workspaceId, platforms);
   const issues: FieldIssue[] = platforms.flatMap((entry, index) => {
     const other = owners.find((o) => o.creatorId !== creatorId && o.platform === entry.platform && o.handle.toLowerCase() === entry.handle.toLowerCase());
@@ -101,6 +140,10 @@ async function upsertOne(workspaceId: string, raw: unknown): Promise<UpsertOutco
   const nul = nulPath(raw, []);
   if (nul !== null) throw new AppError("invalid_input", "Text cannot contain NUL characters", [{ path: nul || "(item)", message: "Text cannot contain NUL (\\u0000) characters" }]);
   const input = parseInput(creatorInputSchema, raw);
+  return retryOnRace(() => upsertInTransaction(workspaceId, input));
+}
+
+async function upsertInTransaction(workspaceId: string, input: CreatorInput): Promise<UpsertOutcome> {
   return getDb().$transaction(async (tx) => {
     await lockWorkspaceCreators(tx, workspaceId);
     const byEmail = input.email

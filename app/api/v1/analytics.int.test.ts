@@ -200,6 +200,7 @@ describe("analytics API", () => {
       [`start=${day(2)}&end=${day(0)}`, "end"],
       [`${threeDays()}&timezone=Mars%2FOlympus`, "timezone"],
       [`${threeDays()}&timezone=%3Bdrop`, "timezone"],
+      [`${threeDays()}&timezone=ABC5`, "timezone"],
       ["interval=90d&groupBy=timeseries&granularity=hour", "granularity"],
       ["granularity=day", "granularity"],
       ["groupBy=links&limit=0", "limit"],
@@ -212,9 +213,14 @@ describe("analytics API", () => {
     }
   });
 
-  it("never reaches before the plan's history", async () => {
+  it("never reaches before the plan's history, nor past tomorrow", async () => {
     const since = await q("start=2001-01-01");
     expect(since.status).toBe(200);
     expect(since.body.start).toBe(since.body.since);
+    const far = await q(`start=${day(0)}&end=2999-12-31&groupBy=timeseries`);
+    expect(far.status).toBe(200);
+    expect(far.body.end).toBe(new Date(today.getTime() + DAY).toISOString());
+    expect(far.body.data).toHaveLength(11);
+    expect((await q("start=2998-01-01&end=2999-12-31")).body.error.details[0].path).toBe("start");
   });
 });

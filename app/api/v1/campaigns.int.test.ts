@@ -65,6 +65,7 @@ describe("campaigns API", () => {
       [{ ...spring, name: "x" }, "name"],
       [{ ...spring, objective: "fame" }, "objective"],
       [{ ...spring, startsOn: "2026-13-01" }, "startsOn"],
+      [{ ...spring, startsOn: "2026-02-30" }, "startsOn"],
       [{ ...spring, endsOn: "2026-02-01" }, "endsOn"],
       [{ ...spring, budgetMinor: 10.5 }, "budgetMinor"],
       [{ ...spring, budgetMinor: -1 }, "budgetMinor"],
@@ -101,6 +102,17 @@ describe("campaigns API", () => {
     expect(yen.body.currency).toBe("JPY");
     const roster = await api("GET", `/api/v1/campaigns/${campaign.id}/creators`, { key: a.apiKey });
     expect(roster.body.data).toEqual([expect.objectContaining({ creatorId: maya, flatFeeMinor: 500, currency: "JPY" })]);
+
+    // the budget and money targets keep their numbers too ($5,000.00 → ¥5,000); rates stay rates
+    const { body: priced } = await api("POST", "/api/v1/campaigns", {
+      key: a.apiKey,
+      body: { ...spring, name: "Priced", kpis: [{ kpi: "cpa", target: 2_500, primary: true }, { kpi: "conversion_rate", target: 0.02 }] },
+    });
+    const inYen = await api("PATCH", `/api/v1/campaigns/${priced.id}`, { key: a.apiKey, body: { currency: "JPY" } });
+    expect(inYen.body).toMatchObject({ currency: "JPY", budgetMinor: 5_000, kpis: [{ kpi: "cpa", target: 25 }, { kpi: "conversion_rate", target: 0.02 }] });
+    // a value stored under older rules (any three letters were a currency) does not block a PATCH of another field
+    await getDb().campaign.update({ where: { id: priced.id }, data: { currency: "XYZ" } });
+    expect((await api("PATCH", `/api/v1/campaigns/${priced.id}`, { key: a.apiKey, body: { name: "Renamed" } })).status).toBe(200);
 
     for (const [body, path] of [
       [{ name: 7 }, "name"],
@@ -162,6 +174,12 @@ describe("campaigns API", () => {
     const again = await api("POST", `/api/v1/campaigns/${campaign.id}/links`, { key: a.apiKey, body: { creatorIds: [maya] } });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: [], skipped: [{ creatorId: maya, reason: expect.stringContaining("Already has a link") }] });
+
+    // two runs at the same moment: one link per creator all the same
+    const { body: race } = await api("POST", "/api/v1/campaigns", { key: a.apiKey, body: { ...spring, name: "Race" } });
+    const runs = await Promise.all([1, 2, 3].map(() => api("POST", `/api/v1/campaigns/${race.id}/links`, { key: a.apiKey, body: { creatorIds: [maya, leo] } })));
+    expect(runs.flatMap((run) => run.body.created)).toHaveLength(2);
+    expect(await getDb().link.count({ where: { campaignId: race.id } })).toBe(2);
 
     const { key: campaignsOnly } = await createApiKey(a.workspace.id, a.user.id, { name: "campaigns only", scopes: ["campaigns:read", "campaigns:write"] });
     const refused = await api("POST", `/api/v1/campaigns/${campaign.id}/links`, { key: campaignsOnly, body: { creatorIds: [leo] } });

@@ -32,6 +32,10 @@ describe("creators API", () => {
       archived: false,
     });
     const id: string = created.body.id;
+    // a handle names one person: a second creator cannot take it
+    const twin = await api("POST", "/api/v1/creators", { key: a.apiKey, body: { name: "Twin", platforms: [{ platform: "instagram", handle: "Maya.Eats", followers: 1 }] } });
+    expect(twin.status).toBe(409);
+    expect(twin.body.error.details).toEqual([{ path: "platforms.0.handle", message: expect.stringContaining("belongs to another creator (Maya Eats") }]);
 
     expect((await api("GET", `/api/v1/creators/${id}`, { key: a.apiKey })).body.name).toBe("Maya Eats");
 
@@ -172,6 +176,15 @@ describe("creators API", () => {
     expect(seen).toHaveLength(active);
     expect(new Set(seen).size).toBe(active);
     expect((await api("GET", "/api/v1/creators?q=%40leo.mov", { key: a.apiKey })).body.data.map((c: { name: string }) => c.name)).toEqual(["Leo M."]);
+    // a search keeps its filter on every page
+    const searched: string[] = [];
+    cursor = null;
+    do {
+      const page: { body: { data: { name: string }[]; nextCursor: string | null } } = await api("GET", `/api/v1/creators?q=e&limit=1${cursor ? `&cursor=${cursor}` : ""}`, { key: a.apiKey });
+      searched.push(...page.body.data.map((c) => c.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(searched.sort()).toEqual(["Leo M.", "Someone"]); // not Ana Cooks
     expect((await api("GET", "/api/v1/creators?email=ANA%40example.com", { key: a.apiKey })).body.data.map((c: { name: string }) => c.name)).toEqual(["Ana Cooks"]);
   });
 });

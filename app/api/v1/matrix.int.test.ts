@@ -149,6 +149,12 @@ describe("every API operation", () => {
       const answer = await api(call.method, call.url, { key: b.apiKey, body: call.body });
       expect(answer.status, operation.operationId).toBe(404);
     }
+    // an id with a NUL character is no id at all
+    for (const operation of OPERATIONS.filter((o) => o.pathParams)) {
+      const call = callOf(operation, { linkId: "%00x", creatorId: "%00x", campaignId: "%00x" });
+      const answer = await api(call.method, call.url, { key: a.apiKey, body: call.body });
+      expect(answer.status, `${operation.operationId} with a NUL id`).toBe(404);
+    }
     expect(await snapshot()).toBe(before);
   });
 

@@ -5,12 +5,11 @@ import { defineOperation, json } from "@/lib/api/define";
 import { bulkEnvelope, bulkErrorOf } from "@/lib/api/bulk";
 import { errorResponseSchema, idParam, pageSchema } from "@/lib/api/schemas";
 import { notFound } from "@/lib/errors";
-import { insertCreator } from "@/lib/creators/create-creator";
 import { getCreatorForApi, listCreatorsPage, listCreatorsQuerySchema } from "@/lib/creators/queries";
 import { creatorInputSchema, patchCreatorSchema } from "@/lib/creators/schema";
 import { creatorResponseSchema, serializeCreator } from "@/lib/creators/serialize";
 import { setCreatorArchived } from "@/lib/creators/update-creator";
-import { CREATOR_BULK_MAX, patchCreator, upsertCreators } from "@/lib/creators/upsert-creators";
+import { CREATOR_BULK_MAX, createCreatorChecked, patchCreator, upsertCreators } from "@/lib/creators/upsert-creators";
 
 const TAG = "Creators";
 const creatorIdParam = idParam("creatorId", "creator");
@@ -41,8 +40,9 @@ export const createCreatorOperation = defineOperation({
   tag: TAG,
   scope: "creators:write",
   body: creatorInputSchema,
+  errors: { 409: "A handle belongs to another creator (the bulk upsert would update them instead)" },
   responses: { 201: { description: "Added", schema: creatorResponseSchema } },
-  handle: async ({ workspace, body }) => json(creatorResponseSchema, serializeCreator(await insertCreator(workspace.id, body)), { status: 201 }),
+  handle: async ({ workspace, body }) => json(creatorResponseSchema, serializeCreator(await createCreatorChecked(workspace.id, body)), { status: 201 }),
 });
 
 const bulkCreatorResultSchema = z
@@ -118,7 +118,7 @@ export const updateCreatorOperation = defineOperation<undefined, typeof patchCre
   scope: "creators:write",
   pathParams: creatorIdParam,
   body: patchCreatorSchema,
-  errors: { 409: "A listed handle belongs to another creator" },
+  errors: { 409: "A listed handle belongs to another creator, or the creator changed at the same moment" },
   responses: { 200: { description: "The changed creator", schema: creatorResponseSchema } },
   handle: async ({ workspace, params, rawBody }) => json(creatorResponseSchema, serializeCreator(await patchCreator(workspace.id, params.creatorId, rawBody))),
 });
