@@ -49,3 +49,11 @@ export function afterCursor<F extends string>(field: F, cursor: Cursor | undefin
     OR: ({ [K in F]: { lt: Date } } | ({ [K in F]: Date } & { id: { lt: string } }))[];
   };
 }
+
+/** `archived=true` lists archived rows instead of active ones; anything but true/false is a 422. */
+export const archivedFlagSchema = (what: string) =>
+  z
+    .enum(["true", "false"], { error: "archived is true or false" })
+    .optional()
+    .transform((value) => value === "true")
+    .meta({ description: `true: archived ${what} instead of active ones` });

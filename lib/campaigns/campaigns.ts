@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { afterCursor, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
+import { afterCursor, archivedFlagSchema, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -229,11 +229,7 @@ const API_KPIS = { kpis: { orderBy: [{ primary: "desc" as const }, { position: "
 
 /** GET /api/v1/campaigns: newest first, a page at a time. */
 export const listCampaignsQuerySchema = z.object({
-  archived: z
-    .enum(["true", "false"], { error: "archived is true or false" })
-    .optional()
-    .transform((value) => value === "true")
-    .meta({ description: "true: archived campaigns instead of active ones" }),
+  archived: archivedFlagSchema("campaigns"),
   limit: pageLimitSchema(1000, 100).meta({ description: "page size, 1–1000 (100 by default)" }),
   cursor: cursorSchema.optional(),
 });

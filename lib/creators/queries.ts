@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
+import { afterCursor, archivedFlagSchema, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
 import { getDb, getPool } from "@/lib/db";
 import type { RosterOptions } from "@/lib/creators/roster-options";
 import { CREATOR_API_SELECT } from "@/lib/creators/serialize";
@@ -97,11 +97,7 @@ export async function listCreatorLinks(workspaceId: string, creatorId: string) {
 export const listCreatorsQuerySchema = z.object({
   q: z.string().trim().max(100, "q can be at most 100 characters").optional().meta({ description: "part of a name or handle" }),
   email: z.string().trim().toLowerCase().max(254).optional().meta({ description: "exact e-mail, case-insensitive" }),
-  archived: z
-    .enum(["true", "false"], { error: "archived is true or false" })
-    .optional()
-    .transform((value) => value === "true")
-    .meta({ description: "true: archived creators instead of active ones" }),
+  archived: archivedFlagSchema("creators"),
   limit: pageLimitSchema(1000, 100).meta({ description: "page size, 1–1000 (100 by default)" }),
   cursor: cursorSchema.optional(),
 });

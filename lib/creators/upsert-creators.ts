@@ -32,6 +32,15 @@ async function writePlatforms(tx: Tx, workspaceId: string, creatorId: string, en
   }
 }
 
+async function insertCreator(tx: Tx, workspaceId: string, input: CreatorInput): Promise<CreatorRecord> {
+  const created = await tx.creator.create({
+    data: { workspaceId, name: input.name, email: input.email ?? null, niche: input.niche || null, notes: input.notes || null },
+    select: { id: true },
+  });
+  await writePlatforms(tx, workspaceId, created.id, input.platforms);
+  return tx.creator.findUniqueOrThrow({ where: { id: created.id }, select: CREATOR_API_SELECT });
+}
+
 /** PATCH /api/v1/creators/{id}: only the fields sent change; `null` clears e-mail, niche or notes. */
 export async function patchCreator(workspaceId: string, creatorId: string, rawInput: unknown): Promise<CreatorRecord> {
   const input = parseInput(patchCreatorSchema, rawInput);
@@ -67,12 +76,7 @@ export async function createCreatorChecked(workspaceId: string, input: CreatorIn
     getDb().$transaction(async (tx) => {
       await lockWorkspaceCreators(tx, workspaceId);
       await assertHandlesFree(tx, workspaceId, null, input.platforms, "platforms");
-      const created = await tx.creator.create({
-        data: { workspaceId, name: input.name, email: input.email ?? null, niche: input.niche || null, notes: input.notes || null },
-        select: { id: true },
-      });
-      await writePlatforms(tx, workspaceId, created.id, input.platforms);
-      return tx.creator.findUniqueOrThrow({ where: { id: created.id }, select: CREATOR_API_SELECT });
+      return insertCreator(tx, workspaceId, input);
     }),
   );
 }
@@ -161,14 +165,7 @@ async function upsertInTransaction(workspaceId: string, input: CreatorInput): Pr
       }
       creatorId = distinct[0]?.[0] ?? null;
     }
-    if (!creatorId) {
-      const created = await tx.creator.create({
-        data: { workspaceId, name: input.name, email: input.email ?? null, niche: input.niche || null, notes: input.notes || null },
-        select: { id: true },
-      });
-      await writePlatforms(tx, workspaceId, created.id, input.platforms);
-      return { ok: true as const, status: "created" as const, creator: await tx.creator.findUniqueOrThrow({ where: { id: created.id }, select: CREATOR_API_SELECT }) };
-    }
+    if (!creatorId) return { ok: true as const, status: "created" as const, creator: await insertCreator(tx, workspaceId, input) };
     await tx.creator.update({
       where: { id: creatorId, workspaceId },
       data: {
