@@ -1,53 +1,117 @@
 // Short-link redirects and click logging — nothing else. Runs on the Node.js runtime (Prisma-free:
 // lib/redirect uses the shared pg pool) so a cached link costs no database round trip and the
 // click is written by the batched, durable writer before the visitor is answered.
+//
+// Routing by Host: on a verified branded domain (lib/domains/serving.ts) every path is a slug of
+// that domain, and the root and unknown slugs go to the domain's fallback URL (or our not-found
+// page). On the app's own hosts, single-segment lowercase paths that are not the app's are slugs
+// of the default short domain; everything else is the app's.
 import { NextResponse, type NextRequest } from "next/server";
+import { requestHostname } from "@/lib/domains/hostname";
+import { getServedDomain, type ServedDomain } from "@/lib/domains/serving";
 import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
-import { serveShortLink } from "@/lib/redirect/serve-short-link";
+import { serveShortLink, type ShortLinkOutcome } from "@/lib/redirect/serve-short-link";
+import { linkStatePage } from "@/lib/redirect/status-page";
 
 export const config = {
   runtime: "nodejs",
-  // Only single-segment paths can be slugs; app pages live under reserved first segments.
-  matcher: ["/:slug"],
+  // Every path (a branded domain's slugs may be any word), except Next's own assets.
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };
 
 const SLUG_CHARS = /^[a-z0-9-]+$/;
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|.+\.localhost)$/;
 
-export async function middleware(request: NextRequest): Promise<NextResponse> {
-  const slug = request.nextUrl.pathname.slice(1);
-  // Slugs are lowercase; anything else (favicon.ico, /Login, reserved words) is the app's.
-  if (slug === "bench-ceiling" && getEnv().BENCH_CEILING) {
-    return NextResponse.redirect("https://example.com/ceiling", 302);
+let appHostnames: Set<string> | undefined;
+/** Hosts that are the app itself: never looked up as branded domains. */
+function isAppHostname(hostname: string): boolean {
+  if (!appHostnames) {
+    const env = getEnv();
+    const names = [env.APP_URL && new URL(env.APP_URL).hostname, env.SHORT_DOMAIN?.split(":")[0], env.BRANDED_DOMAIN_CNAME];
+    appHostnames = new Set(names.filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase()));
   }
-  if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return NextResponse.next();
-  // A short link is followed with GET (people) or HEAD (unfurlers); anything else is not a visit.
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+  return appHostnames.has(hostname) || LOOPBACK.test(hostname);
+}
 
+function redirectTo(location: string): NextResponse {
+  const response = NextResponse.redirect(location, 302);
+  // Every visit must reach us to be counted, so nothing may cache the redirect.
+  response.headers.set("Cache-Control", "private, no-store");
+  response.headers.set("X-Robots-Tag", "noindex");
+  return response;
+}
+
+function unavailable(what: string, reason: string): NextResponse {
+  console.error(`[redirect] ${what}: ${reason}`);
+  return new NextResponse("This link is temporarily unavailable. Please try again in a moment.", {
+    status: 503,
+    headers: { "Retry-After": "5", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/** Where a visit goes when the link cannot serve it: the domain's fallback, or our own page. */
+function answer(request: NextRequest, outcome: ShortLinkOutcome, domain: ServedDomain | null): Response {
+  const fallback = domain?.fallbackUrl ?? null;
+  switch (outcome.kind) {
+    case "redirect":
+      return redirectTo(outcome.location);
+    case "paused":
+      return fallback ? redirectTo(fallback) : linkStatePage("paused");
+    case "expired": {
+      const target = outcome.expiredUrl ?? fallback;
+      return target ? redirectTo(target) : linkStatePage("expired");
+    }
+    case "not_found":
+      return notFoundOn(request, domain);
+    case "unavailable":
+      return unavailable(request.nextUrl.pathname, outcome.reason);
+  }
+}
+
+function notFoundOn(request: NextRequest, domain: ServedDomain | null): NextResponse {
+  if (!domain) return NextResponse.next(); // the app has no page at /<slug>: its not-found page
+  if (domain.fallbackUrl) return redirectTo(domain.fallbackUrl);
+  // A path with no page, so the app answers 404 with its not-found page (never its own pages).
+  return NextResponse.rewrite(new URL("/link-not-found", request.url));
+}
+
+async function serveBranded(request: NextRequest, domain: ServedDomain): Promise<Response> {
+  const slug = request.nextUrl.pathname.slice(1);
+  const isVisit = request.method === "GET" || request.method === "HEAD";
+  if (!isVisit || !SLUG_CHARS.test(slug)) return notFoundOn(request, domain);
   const outcome = await serveShortLink({
-    domain: "",
+    domain: domain.hostname,
+    workspaceId: domain.workspaceId,
     slug,
     method: request.method,
     headers: request.headers,
     search: request.nextUrl.search,
   });
+  return answer(request, outcome, domain);
+}
 
-  switch (outcome.kind) {
-    case "redirect": {
-      const response = NextResponse.redirect(outcome.location, 302);
-      // Every visit must reach us to be counted, so nothing may cache the redirect.
-      response.headers.set("Cache-Control", "private, no-store");
-      response.headers.set("X-Robots-Tag", "noindex");
-      return response;
+export async function middleware(request: NextRequest): Promise<Response> {
+  const hostname = requestHostname(request.headers.get("host"));
+  if (hostname && !isAppHostname(hostname)) {
+    let domain: ServedDomain | null;
+    try {
+      domain = await getServedDomain(hostname);
+    } catch (error) {
+      return unavailable(hostname, `domain lookup failed: ${String(error)}`);
     }
-    case "not_found":
-      // Falls through to the app, which has no page at /<slug>: the friendly not-found page.
-      return NextResponse.next();
-    case "unavailable":
-      console.error(`[redirect] /${slug}: ${outcome.reason}`);
-      return new NextResponse("This link is temporarily unavailable. Please try again in a moment.", {
-        status: 503,
-        headers: { "Retry-After": "5", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-      });
+    if (domain) return serveBranded(request, domain);
   }
+
+  const slug = request.nextUrl.pathname.slice(1);
+  if (slug === "bench-ceiling" && getEnv().BENCH_CEILING) {
+    return NextResponse.redirect("https://example.com/ceiling", 302);
+  }
+  // Slugs are one lowercase segment; anything else (favicon.ico, /Login, /w/…, reserved words) is the app's.
+  if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return NextResponse.next();
+  // A short link is followed with GET (people) or HEAD (unfurlers); anything else is not a visit.
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+
+  const outcome = await serveShortLink({ domain: "", slug, method: request.method, headers: request.headers, search: request.nextUrl.search });
+  return answer(request, outcome, null);
 }

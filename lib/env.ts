@@ -39,6 +39,18 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  /**
+   * Tests and offline demos only: answer branded-domain DNS checks from this JSON file
+   * ({ "<name>": { "TXT": [...], "CNAME": [...], "A": [...] } }) instead of the network.
+   */
+  DNS_RECORDS_FILE: optionalString,
+  /**
+   * What a branded domain's CNAME must point at (shown to the brand; the check accepts it).
+   * Defaults to SHORT_DOMAIN, else the host of APP_URL.
+   */
+  BRANDED_DOMAIN_CNAME: optionalString,
+  /** IPv4 addresses (comma-separated) a branded apex domain's A record may point at instead. */
+  BRANDED_DOMAIN_IPS: optionalString,
   /** Accounts one address may create per hour (raise it for an onboarding event behind one NAT). */
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   /**

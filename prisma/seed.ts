@@ -117,7 +117,18 @@ export type SeedClick = {
   referrer: string | null;
   isBot: boolean;
   visitorHash: string;
+  source: "link" | "qr";
 };
+
+/**
+ * Some phone visits with no referrer came from scanning the link's QR code (a printed insert, a
+ * story's code). Derived from the visitor hash rather than drawn from the generator, so adding it
+ * left every other seeded number as it was.
+ */
+function seedSource(hash: string, device: DeviceType, referrer: string | null): "link" | "qr" {
+  if (referrer !== null || device === "desktop") return "link";
+  return parseInt(hash.slice(-2), 16) % 4 === 0 ? "qr" : "link";
+}
 
 const ANDROID_LEANING = new Set(["IN", "BR", "MX", "NG", "ZA"]);
 const MAX_HOUR_WEIGHT = Math.max(...HOUR_WEIGHTS);
@@ -307,6 +318,8 @@ export function generateDemoClicks(now: Date): SeedClick[] {
         }
         const source = pickSource(rng, link.channel);
         const browser = pickBrowser(rng, visitor, source);
+        const referrer = pickReferrer(rng, source, visitor.device);
+        const hash = visitorHash(visitor.id, browser, time);
         const click: SeedClick = {
           slug: link.slug,
           createdAt: new Date(time),
@@ -314,9 +327,10 @@ export function generateDemoClicks(now: Date): SeedClick[] {
           device: visitor.device,
           browser,
           os: visitor.os,
-          referrer: pickReferrer(rng, source, visitor.device),
+          referrer,
           isBot: false,
-          visitorHash: visitorHash(visitor.id, browser, time),
+          visitorHash: hash,
+          source: seedSource(hash, visitor.device, referrer),
         };
         clicks.push(click);
         counted.add(click.visitorHash);
@@ -361,6 +375,7 @@ export function generateDemoClicks(now: Date): SeedClick[] {
           referrer: null,
           isBot: true,
           visitorHash: visitorHash(`bot:${profile.name}:${instance}`, profile.browser, time),
+          source: "link",
         });
       }
     });
@@ -396,6 +411,7 @@ async function insertSeedClicks(pool: pg.Pool, workspaceId: string, linkIds: Rea
             referrer: click.referrer,
             isBot: click.isBot,
             visitorHash: click.visitorHash,
+            source: click.source,
           };
         }),
       );

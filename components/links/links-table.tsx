@@ -38,7 +38,7 @@ export function LinksTable({
         </thead>
         <tbody className="divide-y divide-gray-100">
           {links.map((link) => {
-            const url = shortUrl(hosts, link.slug);
+            const url = shortUrl(hosts, link);
             return (
               <tr key={link.id} className="align-top hover:bg-gray-50" data-slug={link.slug}>
                 <td className="py-3 pr-4">

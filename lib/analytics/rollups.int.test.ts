@@ -23,6 +23,7 @@ function makeClicks(workspaceId: string, linkIds: string[], count: number, seed:
     createdAt: new Date(start + Math.floor(rand() * 4 * 86_400_000)),
     country: null,
     device: "mobile" as const,
+    source: "link" as const,
     browser: null,
     os: null,
     referrer: null,

@@ -1,6 +1,8 @@
 // Stripe webhook events → the workspace's plan. Only the allow-listed events are handled; each is
 // recorded by its id (a replay changes nothing), and each leads to the subscription being fetched
 // as it is *now*, so arrival order never matters (lib/billing/subscription.ts decides).
+import { invalidateWorkspaceDomains } from "@/lib/domains/serving";
+import { invalidateWorkspaceLinks } from "@/lib/redirect/link-cache";
 import "server-only";
 import type Stripe from "stripe";
 import { billingPatch, snapshotOf } from "@/lib/billing/subscription";
@@ -80,7 +82,7 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
     return { outcome: "ignored" };
   }
   try {
-    return await db.$transaction(
+    const result = await db.$transaction(
       async (tx) => {
         // One subscription's events are applied one at a time, each with the state fetched inside
         // the lock: two events racing cannot let the older fetch be written last.
@@ -99,6 +101,13 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
       },
       { timeout: 30_000, maxWait: 10_000 },
     );
+    if (result.outcome === "applied" && result.workspaceId) {
+      // The plan shapes redirects (click ids) and which branded domains serve: this process
+      // applies it at once, others within the cache TTL.
+      invalidateWorkspaceLinks(result.workspaceId);
+      invalidateWorkspaceDomains(result.workspaceId);
+    }
+    return result;
   } catch (error) {
     // The same event handled meanwhile by another delivery; any other conflict is a real failure
     // (a 5xx makes Stripe retry it).

@@ -23,6 +23,7 @@ async function click(workspaceId: string, linkId: string, count: number, visitor
       createdAt: new Date("2026-03-02T12:00:00Z"),
       country: null,
       device: "mobile" as const,
+      source: "link" as const,
       browser: null,
       os: null,
       referrer: null,

@@ -19,7 +19,7 @@ export const generateLinksSchema = z.object({
 });
 
 export type GeneratedLinks = {
-  created: { creatorId: string; creatorName: string; linkId: string; slug: string; url: string }[];
+  created: { creatorId: string; creatorName: string; linkId: string; domain: string; slug: string; url: string }[];
   skipped: { creatorId: string; creatorName: string | null; reason: string }[];
 };
 
@@ -120,7 +120,7 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
                 platform: item.platform,
                 createdById: ctx.userId,
               },
-              select: { id: true, slug: true, url: true, creatorId: true },
+              select: { id: true, domain: true, slug: true, url: true, creatorId: true },
             }),
           ),
         );
@@ -128,7 +128,7 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
       for (const link of links) {
         invalidateLink(DEFAULT_DOMAIN, link.slug);
         const item = planned.find((p) => p.creator.id === link.creatorId);
-        result.created.push({ creatorId: link.creatorId ?? "", creatorName: item?.creator.name ?? "", linkId: link.id, slug: link.slug, url: link.url });
+        result.created.push({ creatorId: link.creatorId ?? "", creatorName: item?.creator.name ?? "", linkId: link.id, domain: link.domain, slug: link.slug, url: link.url });
       }
       result.skipped.push(...raced);
       return result;

@@ -9,6 +9,7 @@ import type { CampaignDetail } from "@/lib/campaigns/campaigns";
 type LinkFacts = {
   linkId: string;
   slug: string;
+  domain: string;
   creatorId: string | null;
   platform: Platform | null;
   postedAt: Date | null;
@@ -26,7 +27,7 @@ type LinkFacts = {
  */
 async function campaignLinkFacts(workspaceId: string, campaignId: string, since: Date): Promise<LinkFacts[]> {
   const { rows } = await getPool().query<LinkFacts>(
-    `SELECT l."id" AS "linkId", l."slug", l."creatorId", l."platform", l."postedAt",
+    `SELECT l."id" AS "linkId", l."slug", l."domain", l."creatorId", l."platform", l."postedAt",
             coalesce(h.clicks, 0)::int AS "clicks", coalesce(h.filtered, 0)::int AS "filtered", coalesce(d.unique_clicks, 0)::int AS "uniqueClicks",
             f.followers AS "followersAtPost"
        FROM "Link" l
@@ -50,7 +51,7 @@ export type CreatorPerformance = {
   creatorId: string;
   name: string;
   platforms: Platform[];
-  links: { id: string; slug: string; platform: Platform | null; postedAt: Date | null; clicks: number }[];
+  links: { id: string; slug: string; domain: string; platform: Platform | null; postedAt: Date | null; clicks: number }[];
   facts: PerformanceFacts;
   kpis: Kpis;
   /** revenue in currencies without a rate to the campaign's: shown apart, never summed in */
@@ -96,7 +97,7 @@ export async function getCampaignPerformance(campaign: CampaignDetail): Promise<
       creatorId: member.creatorId,
       name: member.creator.name,
       platforms: [...new Set(own.map((l) => l.platform).filter((p): p is Platform => p !== null))],
-      links: own.map((l) => ({ id: l.linkId, slug: l.slug, platform: l.platform, postedAt: l.postedAt, clicks: l.clicks })),
+      links: own.map((l) => ({ id: l.linkId, slug: l.slug, domain: l.domain, platform: l.platform, postedAt: l.postedAt, clicks: l.clicks })),
       facts,
       kpis: computeKpis(facts),
       revenueApart: converted.revenueApart,

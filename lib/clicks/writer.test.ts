@@ -9,6 +9,7 @@ function row(id: string): ClickRow {
     createdAt: new Date(0),
     country: null,
     device: "mobile",
+    source: "link",
     browser: null,
     os: null,
     referrer: null,

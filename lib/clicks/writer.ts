@@ -18,6 +18,8 @@ export type ClickRow = {
   referrer: string | null;
   isBot: boolean;
   visitorHash: string;
+  /** qr when the visit came through the link's QR code */
+  source: "link" | "qr";
 };
 
 type Pending = { row: ClickRow; resolve: () => void; reject: (error: unknown) => void };
@@ -47,8 +49,8 @@ function isRowError(error: unknown): boolean {
 // - ORDER BY makes concurrent batches lock rollup rows in the same order (no deadlocks).
 const INSERT_SQL = `
   WITH inserted AS (
-    INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "visitorHash")
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::char(2)[], $6::"DeviceType"[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[])
+    INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "visitorHash", "source")
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::char(2)[], $6::"DeviceType"[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::"ClickSource"[])
     ON CONFLICT ("id") DO NOTHING
     RETURNING "workspaceId", "linkId", "createdAt", "isBot", "visitorHash"
   ), hourly AS (
@@ -84,6 +86,7 @@ export async function insertClicks(db: Queryable, rows: readonly ClickRow[]): Pr
     rows.map((r) => r.referrer),
     rows.map((r) => r.isBot),
     rows.map((r) => r.visitorHash),
+    rows.map((r) => r.source),
   ]);
 }
 

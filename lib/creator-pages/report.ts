@@ -47,15 +47,15 @@ function newestFirst(a: CampaignDetail, b: CampaignDetail): number {
 }
 
 async function linksOutsideCampaigns(workspaceId: string, creatorId: string, since: Date, hosts: ShortLinkHosts): Promise<PageLink[]> {
-  const { rows } = await getPool().query<{ slug: string; platform: Platform | null; postedAt: Date | null; clicks: number }>(
-    `SELECT l."slug", l."platform", l."postedAt", coalesce(sum(h."clicks"), 0)::int AS "clicks"
+  const { rows } = await getPool().query<{ slug: string; domain: string; platform: Platform | null; postedAt: Date | null; clicks: number }>(
+    `SELECT l."slug", l."domain", l."platform", l."postedAt", coalesce(sum(h."clicks"), 0)::int AS "clicks"
        FROM "Link" l
        LEFT JOIN "LinkHourlyStat" h ON h."workspaceId" = l."workspaceId" AND h."linkId" = l."id" AND h."hour" >= $3
       WHERE l."workspaceId" = $1 AND l."creatorId" = $2 AND l."campaignId" IS NULL AND l."archivedAt" IS NULL
       GROUP BY l."id" ORDER BY l."createdAt" DESC LIMIT 200`,
     [workspaceId, creatorId, since],
   );
-  return rows.map((row) => ({ shortUrl: shortUrl(hosts, row.slug), platform: row.platform, postedAt: row.postedAt, clicks: row.clicks }));
+  return rows.map((row) => ({ shortUrl: shortUrl(hosts, row), platform: row.platform, postedAt: row.postedAt, clicks: row.clicks }));
 }
 
 export async function getCreatorPageReport(access: PageAccess, hosts: ShortLinkHosts, now = new Date()): Promise<CreatorPageReport> {
@@ -87,7 +87,7 @@ export async function getCreatorPageReport(access: PageAccess, hosts: ShortLinkH
         own: pageKpis(own.kpis, showConversions),
         revenueApart: showConversions ? [...own.revenueApart] : [],
         median: campaignMedian(participants, showConversions),
-        links: own.links.map((l) => ({ shortUrl: shortUrl(hosts, l.slug), platform: l.platform, postedAt: l.postedAt, clicks: l.clicks })),
+        links: own.links.map((l) => ({ shortUrl: shortUrl(hosts, l), platform: l.platform, postedAt: l.postedAt, clicks: l.clicks })),
         timing: combineTiming(hourly, own.links.filter((l) => l.postedAt).map((l) => l.id)),
       },
     ];

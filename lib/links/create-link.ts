@@ -4,6 +4,7 @@ import type { Link } from "@prisma/client";
 import { requireFeature, reserveUpToLinkQuota } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
+import { servedHostnames } from "@/lib/domains/domains";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
@@ -75,22 +76,25 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
     const input = parsed.data;
     try {
       assertNotOwnHost(ctx.hosts, input.url);
+      if (input.expiredUrl) assertNotOwnHost(ctx.hosts, input.expiredUrl, "expiredUrl");
     } catch (error) {
       outcomes[index] = { ok: false, error: error as AppError };
       return;
     }
     if (input.slug) {
-      const first = customSlugs.get(input.slug);
+      const key = `${input.domain ?? DEFAULT_DOMAIN}/${input.slug}`;
+      const first = customSlugs.get(key);
       if (first !== undefined) {
         outcomes[index] = { ok: false, error: invalidField("slug", `"${input.slug}" is also asked for by item ${first}; slugs are unique per domain`) };
         return;
       }
-      customSlugs.set(input.slug, index);
+      customSlugs.set(key, index);
     }
     pending.push({ index, input, slug: input.slug ?? "", id: newId() });
   });
+  pending = await dropUnservedDomains(ctx.workspaceId, pending, outcomes);
   // Random slugs are drawn once every custom slug is known, avoiding them and each other.
-  const used = new Set(customSlugs.keys());
+  const used = new Set(pending.flatMap((item) => (item.slug ? [item.slug] : [])));
   for (const item of pending) {
     if (item.slug) continue;
     item.slug = randomSlug(used);
@@ -115,12 +119,17 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
           data: batch.map(({ input, slug, id }) => ({
             id,
             workspaceId: ctx.workspaceId,
-            domain: DEFAULT_DOMAIN,
+            domain: input.domain ?? DEFAULT_DOMAIN,
             slug,
             url: input.url,
             creatorId: input.creatorId,
             campaignId: input.campaignId,
             tags: input.tags ?? [],
+            notes: input.notes,
+            expiresAt: input.expiresAt,
+            maxClicks: input.maxClicks,
+            expiredUrl: input.expiredUrl,
+            pausedAt: input.paused ? new Date() : null,
             createdById: ctx.userId,
           })),
           skipDuplicates: true, // a taken slug is skipped, not an error that would abort the batch
@@ -149,6 +158,17 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
   );
   for (const link of created) invalidateLink(link.domain, link.slug); // forget a cached "unknown slug"
   return outcomes;
+}
+
+/** Items on a domain the workspace does not hold verified are refused (a pending domain could be anyone's). */
+async function dropUnservedDomains<T extends { index: number; input: CreateLinkInput }>(workspaceId: string, items: T[], outcomes: ItemOutcome[]): Promise<T[]> {
+  if (!items.some((item) => item.input.domain)) return items;
+  const served = new Set(await servedHostnames(workspaceId));
+  return items.filter(({ index, input }) => {
+    if (!input.domain || served.has(input.domain)) return true;
+    outcomes[index] = { ok: false, error: invalidField("domain", `${input.domain} is not a verified domain of this workspace; add and verify it under Settings → Domains`) };
+    return false;
+  });
 }
 
 /** Items naming another workspace's (or no) creator or campaign are refused; campaign tags need the plan's campaigns. */

@@ -24,10 +24,14 @@ describe("slugSchema", () => {
     expect(messages(result).join(" ")).toContain(why);
   });
 
-  it.each(["api", "login", "_next", "w", "signup", "workspaces"])("refuses the reserved word %s", (slug) => {
-    const result = slugSchema.safeParse(slug);
+  it.each(["api", "login", "_next", "w", "signup", "workspaces"])("refuses the reserved word %s on the default domain", (slug) => {
+    const result = createLinkSchema.safeParse({ url: "https://example.com", slug });
     expect(result.success).toBe(false);
     expect(messages(result).join(" ")).toMatch(/reserved|lowercase/);
+  });
+
+  it.each(["api", "login", "signup", "docs"])("allows %s on a branded domain, which the app does not share", (slug) => {
+    expect(createLinkSchema.safeParse({ url: "https://example.com", slug, domain: "go.brand.com" }).success).toBe(true);
   });
 
   it("refuses slugs over 64 characters", () => {

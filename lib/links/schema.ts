@@ -16,10 +16,9 @@ export const slugSchema = z
   .refine((slug) => SLUG_PATTERN.test(slug), {
     message: "Slug may use only lowercase letters, digits and single hyphens between them (e.g. maya-lopez)",
     abort: true, // one reason per field is clearer than two
-  })
-  .refine((slug) => !isReservedSlug(slug), {
-    message: "This slug is reserved for the app's own pages; choose another",
   });
+
+const RESERVED_MESSAGE = "This slug is reserved for the app's own pages; choose another (on a branded domain any slug is free)";
 
 export const destinationUrlSchema = z
   .string({ error: "Destination URL must be text" })
@@ -61,13 +60,68 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags)])
   .meta({ description: "free labels to filter by, lowercased", example: ["tiktok", "q3-push"] });
 
+const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+export const NOTES_MAX = 2_000;
+const INT_MAX = 2_147_483_647; // the columns are 32-bit
+
+/**
+ * A link's options: private notes, expiry (a time, or a number of human clicks) with where the
+ * expired link goes, and pause. Null clears an option.
+ */
+const linkOptionsShape = {
+  notes: z.preprocess(
+    blankToNull,
+    z.string({ error: "Notes are text" }).trim().max(NOTES_MAX, `Notes can be at most ${NOTES_MAX.toLocaleString("en-US")} characters`).nullable().optional(),
+  ),
+  expiresAt: z.preprocess(
+    blankToNull,
+    z.coerce
+      .date({ error: "Use a date and time like 2026-12-31T23:59" })
+      .max(new Date("2100-01-01T00:00:00Z"), "The expiry is before 2100")
+      .refine((date) => date.getTime() > Date.now(), { message: "Choose a time in the future (to stop a link now, pause or archive it)" })
+      .nullable()
+      .optional()
+      .meta({ override: { type: ["string", "null"], format: "date-time" }, description: "the link stops redirecting at this time" }),
+  ),
+  maxClicks: z.preprocess(
+    blankToNull,
+    z.coerce
+      .number({ error: "The click limit is a whole number" })
+      .int("The click limit is a whole number")
+      .min(1, "The click limit is at least 1")
+      .max(INT_MAX, "The click limit is at most 2,147,483,647")
+      .nullable()
+      .optional()
+      .meta({ description: "the link expires once it has served this many human clicks (bots do not count)" }),
+  ),
+  expiredUrl: z.preprocess(blankToNull, destinationUrlSchema.nullable().optional().meta({ description: "where visitors of the expired link go; else the domain's fallback, else an 'expired' page" })),
+  paused: z.boolean({ error: "paused is true or false" }).optional().meta({ description: "a paused link sends visitors to the domain's fallback and keeps their visits as paused hits" }),
+};
+export const linkOptionsSchema = z.object(linkOptionsShape);
+export type LinkOptionsInput = z.infer<typeof linkOptionsSchema>;
+
 export const createLinkSchema = z
   .object({
     url: destinationUrlSchema,
     slug: z.preprocess(blankToUndefined, slugSchema.optional()),
+    domain: z.preprocess(
+      blankToUndefined,
+      z
+        .string({ error: "domain must be text" })
+        .trim()
+        .toLowerCase()
+        .max(253)
+        .optional()
+        .meta({ description: "one of the workspace's verified branded domains; omitted for the default short domain" }),
+    ),
     creatorId: z.preprocess(blankToUndefined, z.string({ error: "creatorId must be text" }).trim().max(64).optional()),
     campaignId: z.preprocess(blankToUndefined, z.string({ error: "campaignId must be text" }).trim().max(64).optional()),
     tags: tagsSchema.optional(),
+    ...linkOptionsShape,
+  })
+  .superRefine((input, ctx) => {
+    // The app's own pages share the default domain; a branded domain is the brand's alone.
+    if (!input.domain && input.slug && isReservedSlug(input.slug)) ctx.addIssue({ code: "custom", path: ["slug"], message: RESERVED_MESSAGE });
   })
   .meta({ id: "LinkCreate" });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;
@@ -77,8 +131,6 @@ export const updateLinkSchema = z.object({
 });
 
 export type UpdateLinkInput = z.infer<typeof updateLinkSchema>;
-
-const INT_MAX = 2_147_483_647; // the columns are 32-bit
 
 /** Who and where a link is for: creator, campaign, the platform and when the post went live, and
  * the platform's own numbers for the post when the brand has them (shown beside, never mixed in). */
@@ -108,7 +160,7 @@ export const linkPostSchema = z.object(linkPostShape);
 
 /** PATCH /api/v1/links/:id — any of the destination, tags, and who and where the link is for (null clears). */
 export const patchLinkSchema = z
-  .object({ url: destinationUrlSchema.optional(), tags: tagsSchema.optional(), ...linkPostShape })
+  .object({ url: destinationUrlSchema.optional(), tags: tagsSchema.optional(), ...linkPostShape, ...linkOptionsShape })
   .refine((input) => Object.values(input).some((value) => value !== undefined), { message: "Send at least one field to change" })
   .meta({ id: "LinkPatch" });
 export type PatchLinkInput = z.infer<typeof patchLinkSchema>;

@@ -41,7 +41,7 @@ export function serializeLink(link: LinkRecord, hosts: ShortLinkHosts, counts?: 
     id: link.id,
     slug: link.slug,
     domain: link.domain || null,
-    shortUrl: shortUrl(hosts, link.slug),
+    shortUrl: shortUrl(hosts, link),
     url: link.url,
     creatorId: link.creatorId,
     campaignId: link.campaignId,

@@ -4,13 +4,13 @@ import { isOwnHost, shortLinkHosts, shortUrl } from "@/lib/links/short-url";
 describe("short link hosts", () => {
   it("uses the request origin when nothing is configured", () => {
     const hosts = shortLinkHosts({ requestOrigin: "http://localhost:3000" });
-    expect(shortUrl(hosts, "maya-lopez")).toBe("http://localhost:3000/maya-lopez");
+    expect(shortUrl(hosts, { slug: "maya-lopez", domain: "" })).toBe("http://localhost:3000/maya-lopez");
     expect(hosts.ownHosts).toEqual(["localhost:3000"]);
   });
 
   it("prints short URLs on SHORT_DOMAIN and counts app, short and request hosts as ours", () => {
     const hosts = shortLinkHosts({ shortDomain: "clk.example.com", appUrl: "https://app.example.com", requestOrigin: "http://10.0.0.5:3000" });
-    expect(shortUrl(hosts, "x")).toBe("https://clk.example.com/x");
+    expect(shortUrl(hosts, { slug: "x", domain: "" })).toBe("https://clk.example.com/x");
     expect(hosts.ownHosts.sort()).toEqual(["10.0.0.5:3000", "app.example.com", "clk.example.com"]);
   });
 

@@ -17,8 +17,23 @@ export function shortLinkHosts(options: { shortDomain?: string; appUrl?: string;
   return { shortOrigin, ownHosts: [...hosts] };
 }
 
-export function shortUrl(hosts: ShortLinkHosts, slug: string): string {
-  return `${hosts.shortOrigin}/${slug}`;
+/**
+ * The short URL of a link: on the workspace's branded domain when it has one (always https —
+ * branded domains are served behind TLS), else on the default short domain.
+ */
+export function shortUrl(hosts: ShortLinkHosts, link: { slug: string; domain: string }): string {
+  return link.domain ? `https://${link.domain}/${link.slug}` : `${hosts.shortOrigin}/${link.slug}`;
+}
+
+/**
+ * The query parameter a QR code adds to the short URL, so a scan is told apart from a click.
+ * The redirect removes it before the visitor's query is passed on to the destination.
+ */
+export const QR_SCAN_PARAM = "qr";
+
+/** What a link's QR code encodes: its short URL with the scan marker. */
+export function scanUrl(short: string): string {
+  return `${short}?${QR_SCAN_PARAM}=1`;
 }
 
 // Names of this machine: a link made on localhost:3000 must not point at 127.0.0.1:3000.
@@ -36,9 +51,9 @@ export function isOwnHost(hosts: ShortLinkHosts, destination: string): boolean {
 }
 
 /** The refusal for a destination on our own hosts, shared by every path that sets one. */
-export function assertNotOwnHost(hosts: ShortLinkHosts, destination: string): void {
+export function assertNotOwnHost(hosts: ShortLinkHosts, destination: string, field = "url"): void {
   if (isOwnHost(hosts, destination)) {
-    throw invalidField("url", "Destination cannot be a Clickproof short link or page (it would loop)");
+    throw invalidField(field, "Destination cannot be a Clickproof short link or page (it would loop)");
   }
 }
 

@@ -24,7 +24,7 @@ export function sortLinks(links: readonly LinkRow[], sort: LinkSort, dir: "asc" 
 
 export function linksCsv(links: readonly LinkRow[], hosts: ShortLinkHosts): string {
   return toCsv(links, [
-    { header: "Short URL", value: (l) => shortUrl(hosts, l.slug) },
+    { header: "Short URL", value: (l) => shortUrl(hosts, l) },
     { header: "Slug", value: (l) => l.slug },
     { header: "Destination", value: (l) => l.url },
     { header: "Creator", value: (l) => l.creator?.name ?? "" },

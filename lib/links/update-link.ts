@@ -1,8 +1,9 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
-import { linkPostSchema, patchLinkSchema, updateLinkSchema } from "@/lib/links/schema";
+import { linkOptionsSchema, linkPostSchema, patchLinkSchema, updateLinkSchema, type LinkOptionsInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
 import { parseInput } from "@/lib/validation";
@@ -47,12 +48,47 @@ export async function updateLinkPost(workspaceId: string, linkId: string, rawInp
  * Omitted fields stay; null clears a post field.
  */
 export async function updateLink(workspaceId: string, linkId: string, hosts: ShortLinkHosts, rawInput: unknown) {
-  const input = parseInput(patchLinkSchema, rawInput);
+  const { paused, expiresAt, maxClicks, expiredUrl, notes, ...input } = parseInput(patchLinkSchema, rawInput);
   if (input.url !== undefined) assertNotOwnHost(hosts, input.url);
   const link = await scopedLink(workspaceId, linkId);
   await checkPostReferences(workspaceId, link, input);
-  const updated = await getDb().link.update({ where: { id: link.id, workspaceId }, data: input });
-  if (input.url !== undefined) invalidateLink(link.domain, link.slug);
+  return writeLinkOptions(workspaceId, link, hosts, { paused, expiresAt, maxClicks, expiredUrl, notes }, input);
+}
+
+/** The link options form: notes, expiry, click limit, expired destination, pause. Omitted fields stay; null clears. */
+export async function updateLinkOptions(workspaceId: string, linkId: string, hosts: ShortLinkHosts, rawInput: unknown) {
+  const input = parseInput(linkOptionsSchema, rawInput);
+  const link = await scopedLink(workspaceId, linkId);
+  return writeLinkOptions(workspaceId, link, hosts, input, {});
+}
+
+async function writeLinkOptions(
+  workspaceId: string,
+  link: { id: string; domain: string; slug: string },
+  hosts: ShortLinkHosts,
+  options: LinkOptionsInput,
+  other: Prisma.LinkUncheckedUpdateInput,
+) {
+  const { paused, maxClicks, expiredUrl, ...rest } = options;
+  if (expiredUrl) assertNotOwnHost(hosts, expiredUrl, "expiredUrl");
+  const updated = await getDb().$transaction(async (tx) => {
+    const current = await tx.link.findFirst({ where: { id: link.id, workspaceId }, select: { maxClicks: true, pausedAt: true } });
+    if (!current) throw notFound("Link not found");
+    const data: Prisma.LinkUncheckedUpdateInput = { ...other, ...rest, expiredUrl };
+    if (paused !== undefined) data.pausedAt = paused ? (current.pausedAt ?? new Date()) : null;
+    if (maxClicks !== undefined) {
+      data.maxClicks = maxClicks;
+      // A limit set on a link that already has clicks counts them: "expires after 500 clicks"
+      // means 500 in all, not 500 more. Changing an existing limit keeps the count.
+      if (maxClicks !== null && current.maxClicks === null) {
+        const rows = await tx.$queryRaw<{ clicks: number }[]>`
+          SELECT coalesce(sum("clicks"), 0)::int AS "clicks" FROM "LinkHourlyStat" WHERE "linkId" = ${link.id}`;
+        data.limitedClicks = rows[0]?.clicks ?? 0;
+      }
+    }
+    return tx.link.update({ where: { id: link.id, workspaceId }, data });
+  });
+  invalidateLink(link.domain, link.slug);
   return updated;
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { clearLinkCache, getCachedLink, invalidateLink, invalidateWorkspaceLinks, type CachedLink } from "@/lib/redirect/link-cache";
 
-const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false, clickIdParam: null };
+const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false, clickIdParam: null, paused: false, expiresAt: null, maxClicks: null, expiredUrl: null };
 
 describe("link cache", () => {
   beforeEach(() => clearLinkCache());

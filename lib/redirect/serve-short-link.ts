@@ -9,11 +9,15 @@ import { visitorHash } from "@/lib/clicks/visitor";
 import { ClickWriter, insertClicks } from "@/lib/clicks/writer";
 import { getPool } from "@/lib/db/pool";
 import { getEnv } from "@/lib/env";
+import { QR_SCAN_PARAM } from "@/lib/links/short-url";
 import { getCachedLink, type CachedLink } from "@/lib/redirect/link-cache";
 import { buildDestination } from "@/lib/redirect/destination";
 
 export type ShortLinkRequest = {
+  /** "" for the app's short domain, else the branded host the request came to */
   domain: string;
+  /** a branded domain serves only the links of the workspace holding it verified */
+  workspaceId?: string;
   slug: string;
   method: string;
   headers: Headers;
@@ -23,6 +27,10 @@ export type ShortLinkRequest = {
 export type ShortLinkOutcome =
   | { kind: "redirect"; location: string; clickId: string }
   | { kind: "not_found" }
+  /** the link is paused: the visit was kept as a paused hit; send the visitor to the domain's fallback */
+  | { kind: "paused" }
+  /** past its date or its click limit: kept as an expired hit; `expiredUrl` is the link's own destination for this */
+  | { kind: "expired"; expiredUrl: string | null }
   | { kind: "unavailable"; reason: string };
 
 type Runtime = {
@@ -45,13 +53,27 @@ export function getRedirectRuntime(): Runtime {
   return globals[KEY];
 }
 
+type LinkRow = {
+  id: string;
+  workspaceId: string;
+  url: string;
+  archived: boolean;
+  paused: boolean;
+  expiresAt: Date | null;
+  maxClicks: number | null;
+  expiredUrl: string | null;
+  conversionTracking: boolean;
+  clickIdParam: string;
+} & BillingState;
+
 /**
  * Unscoped by design: a short link is addressed by domain and slug alone (unique across all
  * workspaces), and the row found is what tells us the workspace.
  */
 async function unsafeLoadLinkBySlug(domain: string, slug: string): Promise<CachedLink | null> {
-  const { rows } = await getPool().query<Omit<CachedLink, "clickIdParam"> & BillingState & { conversionTracking: boolean; clickIdParam: string }>(
-    `SELECT l."id", l."workspaceId", l."url", (l."archivedAt" IS NOT NULL) AS "archived",
+  const { rows } = await getPool().query<LinkRow>(
+    `SELECT l."id", l."workspaceId", l."url", (l."archivedAt" IS NOT NULL) AS "archived", (l."pausedAt" IS NOT NULL) AS "paused",
+            l."expiresAt", l."maxClicks", l."expiredUrl",
             w."conversionTracking", w."clickIdParam", w."plan", w."billingStatus", w."pastDueSince"
        FROM "Link" l JOIN "Workspace" w ON w."id" = l."workspaceId"
       WHERE l."domain" = $1 AND l."slug" = $2`,
@@ -61,7 +83,51 @@ async function unsafeLoadLinkBySlug(domain: string, slug: string): Promise<Cache
   if (!row) return null;
   // Click ids go out only where conversions can come back: tracking on, and in the plan.
   const tracking = row.conversionTracking && planIncludes(row, "conversions");
-  return { id: row.id, workspaceId: row.workspaceId, url: row.url, archived: row.archived, clickIdParam: tracking ? row.clickIdParam : null };
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    url: row.url,
+    archived: row.archived,
+    clickIdParam: tracking ? row.clickIdParam : null,
+    paused: row.paused,
+    expiresAt: row.expiresAt?.getTime() ?? null,
+    maxClicks: row.maxClicks,
+    expiredUrl: row.expiredUrl,
+  };
+}
+
+/** The visitor's query without our QR scan marker, and whether it was there. */
+export function takeScanMarker(search: string): { search: string; scanned: boolean } {
+  if (!search || search === "?") return { search: "", scanned: false };
+  const params = new URLSearchParams(search);
+  if (!params.has(QR_SCAN_PARAM)) return { search, scanned: false };
+  params.delete(QR_SCAN_PARAM);
+  const rest = params.toString();
+  return { search: rest ? `?${rest}` : "", scanned: true };
+}
+
+/**
+ * Whether a click-limited link may serve this visit. A person's click takes one of the link's
+ * clicks atomically (two visitors cannot both take the last one); a bot takes none and is served
+ * while clicks are left.
+ */
+async function claimLimitedClick(linkId: string, isBot: boolean): Promise<boolean> {
+  const { rows } = isBot
+    ? await getPool().query(`SELECT 1 FROM "Link" WHERE "id" = $1 AND "limitedClicks" < "maxClicks"`, [linkId])
+    : await getPool().query(`UPDATE "Link" SET "limitedClicks" = "limitedClicks" + 1 WHERE "id" = $1 AND "limitedClicks" < "maxClicks" RETURNING 1`, [linkId]);
+  return rows.length > 0;
+}
+
+/** A visit that was not served: kept so the brand sees people still arrive. Best effort — the visitor is answered either way. */
+async function recordUnserved(link: CachedLink, reason: "paused" | "expired", isBot: boolean, scanned: boolean, at: Date): Promise<void> {
+  try {
+    await getPool().query(
+      `INSERT INTO "UnservedHit" ("id", "workspaceId", "linkId", "createdAt", "reason", "isBot", "source") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [randomBytes(16).toString("base64url"), link.workspaceId, link.id, at, reason, isBot, scanned ? "qr" : "link"],
+    );
+  } catch (error) {
+    console.error(`[redirect] ${reason} hit on ${link.id} not stored: ${String(error)}`);
+  }
 }
 
 export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLinkOutcome> {
@@ -75,12 +141,30 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
     return { kind: "unavailable", reason: `link lookup failed: ${String(error)}` };
   }
   if (!link || link.archived) return { kind: "not_found" };
+  // A host that moved to another workspace never serves the links its previous holder made on it.
+  if (request.workspaceId !== undefined && link.workspaceId !== request.workspaceId) return { kind: "not_found" };
 
   const runtime = getRedirectRuntime();
+  const { search, scanned } = takeScanMarker(request.search);
   const userAgent = request.headers.get("user-agent");
   const traits = classifyRequest({ method: request.method, userAgent, referer: request.headers.get("referer") });
-  const ip = clientIp(request.headers, env.TRUST_PROXY);
   const now = new Date();
+
+  if (link.paused) {
+    await recordUnserved(link, "paused", traits.isBot, scanned, now);
+    return { kind: "paused" };
+  }
+  try {
+    const expired = (link.expiresAt !== null && now.getTime() >= link.expiresAt) || (link.maxClicks !== null && !(await claimLimitedClick(link.id, traits.isBot)));
+    if (expired) {
+      await recordUnserved(link, "expired", traits.isBot, scanned, now);
+      return { kind: "expired", expiredUrl: link.expiredUrl };
+    }
+  } catch (error) {
+    return { kind: "unavailable", reason: `click limit not checked: ${String(error)}` };
+  }
+
+  const ip = clientIp(request.headers, env.TRUST_PROXY);
   const clickId = randomBytes(16).toString("base64url");
   try {
     const [lookup, salt] = await Promise.all([runtime.lookupCountry, getDailySalt(getPool(), now)]);
@@ -96,6 +180,7 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
       referrer: traits.referrer,
       isBot: traits.isBot,
       visitorHash: visitorHash(ip, userAgent, salt),
+      source: scanned ? "qr" : "link",
     });
   } catch (error) {
     // The click could not be made durable: answering would lose it. (A local spool for this
@@ -103,5 +188,5 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
     return { kind: "unavailable", reason: `click not stored: ${String(error)}` };
   }
   const clickParam = link.clickIdParam ? { name: link.clickIdParam, value: clickId } : undefined;
-  return { kind: "redirect", location: buildDestination(link.url, request.search, clickParam), clickId };
+  return { kind: "redirect", location: buildDestination(link.url, search, clickParam), clickId };
 }

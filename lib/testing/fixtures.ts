@@ -48,7 +48,7 @@ export async function makeCreatorWithFollowers(workspaceId: string, name: string
   return creator;
 }
 
-type ClickDetails = { isBot?: boolean; country?: string | null; device?: "desktop" | "mobile" | "tablet" | "other"; browser?: string | null; os?: string | null; referrer?: string | null };
+type ClickDetails = { source?: "link" | "qr"; isBot?: boolean; country?: string | null; device?: "desktop" | "mobile" | "tablet" | "other"; browser?: string | null; os?: string | null; referrer?: string | null };
 
 /**
  * `count` clicks on a link at one instant, each from a different visitor (so each is a unique
@@ -63,6 +63,7 @@ export async function clicksAt(workspaceId: string, linkId: string, at: Date, co
       linkId,
       createdAt: at,
       country: options.country ?? null,
+      source: options.source ?? "link",
       device: options.device ?? ("mobile" as const),
       browser: options.browser ?? null,
       os: options.os ?? null,

@@ -79,14 +79,14 @@ async function answer(workspaceId: string, query: AnalyticsQuery, range: Resolve
   const db = getDb();
   if (group === "links") {
     const rows = await getEntityBreakdown(workspaceId, range, filters, "link", query.limit);
-    const links = await db.link.findMany({ where: { workspaceId, id: { in: rows.flatMap((r) => (r.id ? [r.id] : [])) } }, select: { id: true, slug: true, creatorId: true, campaignId: true } });
+    const links = await db.link.findMany({ where: { workspaceId, id: { in: rows.flatMap((r) => (r.id ? [r.id] : [])) } }, select: { id: true, slug: true, domain: true, creatorId: true, campaignId: true } });
     const byId = new Map(links.map((l) => [l.id, l]));
     return {
       groupBy: group,
       ...frame,
       data: rows.flatMap(({ id, ...totals }) => {
         const link = id ? byId.get(id) : undefined;
-        return link ? [{ linkId: link.id, slug: link.slug, shortUrl: shortUrl(hosts, link.slug), creatorId: link.creatorId, campaignId: link.campaignId, ...totals }] : [];
+        return link ? [{ linkId: link.id, slug: link.slug, shortUrl: shortUrl(hosts, link), creatorId: link.creatorId, campaignId: link.campaignId, ...totals }] : [];
       }),
     };
   }

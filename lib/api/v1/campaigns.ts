@@ -171,7 +171,7 @@ export const removeCampaignCreatorOperation = defineOperation<undefined, undefin
 const generatedLinksSchema = z
   .object({
     created: z.array(
-      z.object({ creatorId: z.string(), creatorName: z.string(), linkId: z.string(), slug: z.string(), shortUrl: z.string(), url: z.string().meta({ description: "the destination with its UTM tags" }) }),
+      z.object({ creatorId: z.string(), creatorName: z.string(), linkId: z.string(), domain: z.string().nullable().meta({ description: "a branded domain; null for the app's short domain" }), slug: z.string(), shortUrl: z.string(), url: z.string().meta({ description: "the destination with its UTM tags" }) }),
     ),
     skipped: z.array(z.object({ creatorId: z.string(), creatorName: z.string().nullable(), reason: z.string() })).meta({ description: "creators already holding a link in this campaign, or not in this workspace" }),
   })
@@ -200,7 +200,7 @@ export const generateCampaignLinksOperation = defineOperation<undefined, typeof 
     const result = await generateCampaignLinks({ workspaceId: workspace.id, userId: principal.userId ?? undefined, hosts }, params.campaignId, body);
     return json(
       generatedLinksSchema,
-      { created: result.created.map((link) => ({ ...link, shortUrl: shortUrl(hosts, link.slug) })), skipped: result.skipped },
+      { created: result.created.map((link) => ({ ...link, domain: link.domain || null, shortUrl: shortUrl(hosts, link) })), skipped: result.skipped },
       { status: result.created.length > 0 ? 201 : 200 },
     );
   },

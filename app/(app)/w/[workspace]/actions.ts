@@ -14,7 +14,7 @@ export async function createLinkAction(workspaceSlug: string, _prev: ActionState
     const hosts = await currentLinkHosts();
     const link = await createLink({ workspaceId: workspace.id, userId, hosts }, formObject(formData));
     revalidatePath(`/w/${workspaceSlug}`);
-    const url = shortUrl(hosts, link.slug);
+    const url = shortUrl(hosts, link);
     return { data: { shortUrl: url }, message: `Created ${url}` };
   }, formData);
 }

@@ -64,7 +64,7 @@ export default async function LinkPage({
     getLinkDailySeries(workspace.id, link.id, range),
     ...BREAKDOWN_DIMENSIONS.map((dimension) => getLinkBreakdown(workspace.id, link.id, dimension, range)),
   ]);
-  const url = shortUrl(hosts, link.slug);
+  const url = shortUrl(hosts, link);
   const hasClicks = totals.clicks + totals.filteredClicks > 0;
   const titles: Record<string, string> = { country: "Countries", device: "Devices", browser: "Browsers", os: "Operating systems", referrer: "Referrers" };
 
