@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { setLinkArchivedAction, updateLinkAction } from "@/app/(app)/w/[workspace]/actions";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { DestinationWithUtm } from "@/components/links/destination-with-utm";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function EditDestinationForm({ workspaceSlug, linkId, url }: { workspaceSlug: string; linkId: string; url: string }) {
@@ -13,7 +13,9 @@ export function EditDestinationForm({ workspaceSlug, linkId, url }: { workspaceS
       {state && !state.ok ? <FormMessage tone="error">{state.error}</FormMessage> : null}
       {state?.ok ? <FormMessage tone="success">{state.message}</FormMessage> : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field label="Destination URL" name="url" type="url" defaultValue={state && !state.ok ? (state.values.url ?? url) : url} required className="flex-1" error={state && !state.ok ? state.fieldErrors.url : undefined} />
+        <div className="flex-1">
+          <DestinationWithUtm idPrefix="edit" defaultValue={state && !state.ok ? (state.values.url ?? url) : url} error={state && !state.ok ? state.fieldErrors.url : undefined} />
+        </div>
         <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
           {pending ? "Saving…" : "Save destination"}
         </Button>

@@ -9,6 +9,7 @@ export function SettingsNav({ slug }: { slug: string }) {
     { href: `/w/${slug}/settings`, label: "Workspace and API keys" },
     { href: `/w/${slug}/settings/members`, label: "Members" },
     { href: `/w/${slug}/settings/conversions`, label: "Conversions" },
+    { href: `/w/${slug}/settings/domains`, label: "Domains" },
     { href: `/w/${slug}/settings/billing`, label: "Plan and billing" },
   ];
   return (

@@ -4,7 +4,7 @@ import type { ClickTotals } from "@/lib/analytics/kpi";
 
 export type DateRange = { start: Date; end: Date };
 
-export const BREAKDOWN_DIMENSIONS = ["country", "device", "browser", "os", "referrer"] as const;
+export const BREAKDOWN_DIMENSIONS = ["source", "country", "device", "browser", "os", "referrer"] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 // Whole UTC days: the rollups count unique visitors per day, so ranges are day-aligned.
@@ -48,6 +48,7 @@ export async function getLinkDailySeries(workspaceId: string, linkId: string, ra
 }
 
 const DIMENSION_COLUMNS: Record<BreakdownDimension, string> = {
+  source: `"source"::text`,
   country: `"country"`,
   device: `"device"::text`,
   browser: `"browser"`,
@@ -79,4 +80,16 @@ export function lastDays(days: number, now: Date = new Date()): DateRange {
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const start = new Date(end.getTime() - days * 86_400_000);
   return { start, end };
+}
+
+export type UnservedCounts = { paused: number; expired: number };
+
+/** Visits a paused or expired link did not serve (people only), in the range. */
+export async function getUnservedHits(workspaceId: string, linkId: string, range: DateRange = EVERYTHING): Promise<UnservedCounts> {
+  const { rows } = await getPool().query<UnservedCounts>(
+    `SELECT count(*) FILTER (WHERE "reason" = 'paused')::int AS "paused", count(*) FILTER (WHERE "reason" = 'expired')::int AS "expired"
+       FROM "UnservedHit" WHERE "workspaceId" = $1 AND "linkId" = $2 AND "createdAt" >= $3 AND "createdAt" < $4 AND NOT "isBot"`,
+    [workspaceId, linkId, range.start, range.end],
+  );
+  return rows[0] ?? { paused: 0, expired: 0 };
 }

@@ -1,9 +1,26 @@
 // GET /api/v1/analytics: what can be asked. Pure (no database), so unit tests reach every rule.
 import { z } from "zod";
 
-export const ANALYTICS_GROUPS = ["count", "timeseries", "countries", "devices", "browsers", "os", "referrers", "links", "creators", "campaigns"] as const;
+export const ANALYTICS_GROUPS = [
+  "count",
+  "timeseries",
+  "countries",
+  "devices",
+  "browsers",
+  "os",
+  "referrers",
+  "sources",
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+  "utm_term",
+  "utm_content",
+  "links",
+  "creators",
+  "campaigns",
+] as const;
 export type AnalyticsGroup = (typeof ANALYTICS_GROUPS)[number];
-export const DIMENSION_GROUPS = ["countries", "devices", "browsers", "os", "referrers"] as const;
+export const DIMENSION_GROUPS = ["countries", "devices", "browsers", "os", "referrers", "sources", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 export type DimensionGroup = (typeof DIMENSION_GROUPS)[number];
 export const ENTITY_GROUPS = ["links", "creators", "campaigns"] as const;
 export type EntityGroup = (typeof ENTITY_GROUPS)[number];

@@ -226,19 +226,53 @@ export async function getTimeSeries(workspaceId: string, range: ResolvedRange, f
   return { granularity, points };
 }
 
+/** A UTM tag of the link's destination, as written in its query (percent-encoded; decoded below). */
+const utmSql = (key: string) => `substring(l."url" from '[?&]${key}=([^&#]*)')`;
+
 const DIMENSION_SQL: Record<DimensionGroup, string> = {
   countries: `c."country"`,
   devices: `c."device"::text`,
   browsers: `c."browser"`,
   os: `c."os"`,
   referrers: `c."referrer"`,
+  sources: `c."source"::text`,
+  utm_source: utmSql("utm_source"),
+  utm_medium: utmSql("utm_medium"),
+  utm_campaign: utmSql("utm_campaign"),
+  utm_term: utmSql("utm_term"),
+  utm_content: utmSql("utm_content"),
 };
+
+function decodeQueryValue(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    return value; // not valid percent-encoding: shown as written
+  }
+}
+
+/**
+ * UTM values are read from links' destinations as written, so "spring%20drop" and "spring+drop"
+ * are the same tag: decoded, equal values are one row. Each link has one value per tag, so the
+ * rows being merged count disjoint links and their unique clicks add up exactly.
+ */
+function mergeDecoded(rows: DimensionRow[], limit: number): DimensionRow[] {
+  const merged = new Map<string | null, DimensionRow>();
+  for (const row of rows) {
+    const value = row.value === null || row.value === "" ? null : decodeQueryValue(row.value);
+    const into = merged.get(value);
+    if (!into) merged.set(value, { ...row, value });
+    else merged.set(value, { value, clicks: into.clicks + row.clicks, uniqueClicks: into.uniqueClicks + row.uniqueClicks, filteredClicks: into.filteredClicks + row.filteredClicks });
+  }
+  return [...merged.values()].sort((a, b) => b.clicks - a.clicks || b.filteredClicks - a.filteredClicks).slice(0, limit);
+}
 
 export type DimensionRow = Totals & { value: string | null };
 
 /** Clicks by country, device, browser, OS or referrer (raw clicks: no rollup keeps these), largest first; null = unknown or direct. */
 export async function getDimension(workspaceId: string, range: ResolvedRange, filters: Filters, dimension: DimensionGroup, limit: number): Promise<DimensionRow[]> {
   const sql = new Sql(workspaceId, range);
+  const isUtm = dimension.startsWith("utm_");
   const link = filters.linkId ? ` AND c."linkId" = ${sql.param(filters.linkId)}` : "";
   const onLink = [
     filters.creatorId ? ` AND l."creatorId" = ${sql.param(filters.creatorId)}` : "",
@@ -251,10 +285,11 @@ export async function getDimension(workspaceId: string, range: ResolvedRange, fi
             count(*) FILTER (WHERE c."isBot")::int8 AS filtered
        FROM "Click" c JOIN "Link" l ON l.id = c."linkId" AND l."workspaceId" = $1${onLink}
       WHERE c."workspaceId" = $1 AND c."createdAt" >= $2 AND c."createdAt" < $3${link}
-      GROUP BY 1 ORDER BY 2 DESC, 4 DESC, 1 NULLS LAST LIMIT ${sql.param(limit)}`,
+      GROUP BY 1 ORDER BY 2 DESC, 4 DESC, 1 NULLS LAST${isUtm ? "" : ` LIMIT ${sql.param(limit)}`}`,
     sql.values,
   );
-  return rows.map((r) => ({ value: r.value, clicks: Number(r.clicks), uniqueClicks: Number(r.uniques), filteredClicks: Number(r.filtered) }));
+  const result = rows.map((r) => ({ value: r.value, clicks: Number(r.clicks), uniqueClicks: Number(r.uniques), filteredClicks: Number(r.filtered) }));
+  return isUtm ? mergeDecoded(result, limit) : result;
 }
 
 export type EntityRow = Totals & { id: string | null };

@@ -43,7 +43,7 @@ const analyticsResponseSchema = z
       .object({
         groupBy: z.enum(DIMENSION_GROUPS),
         ...frame,
-        data: z.array(z.object({ value: z.string().nullable().meta({ description: "country code, device, browser, OS or referrer host; null when unknown (or direct)" }), ...counts })),
+        data: z.array(z.object({ value: z.string().nullable().meta({ description: "country code, device, browser, OS, referrer host, source (link or qr) or the UTM tag's value on the link's destination; null when unknown (direct, or no such tag)" }), ...counts })),
       })
       .meta({ id: "AnalyticsBreakdown" }),
     z

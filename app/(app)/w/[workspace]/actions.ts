@@ -7,7 +7,7 @@ import { createApiKey, revokeApiKey } from "@/lib/api-keys/queries";
 import { createLink } from "@/lib/links/create-link";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { shortUrl } from "@/lib/links/short-url";
-import { setLinkArchived, updateLinkDestination, updateLinkPost } from "@/lib/links/update-link";
+import { setLinkArchived, updateLinkDestination, updateLinkOptions, updateLinkPost } from "@/lib/links/update-link";
 
 export async function createLinkAction(workspaceSlug: string, _prev: ActionState<{ shortUrl: string }>, formData: FormData) {
   return runWorkspaceAction(workspaceSlug, "links.write", async ({ workspace, userId }) => {
@@ -79,4 +79,35 @@ export async function updateLinkPostAction(workspaceSlug: string, linkId: string
     },
     formData,
   );
+}
+
+/** The link options form: notes, expiry time (UTC, as the form shows it), click limit, expired destination. */
+export async function updateLinkOptionsAction(workspaceSlug: string, linkId: string, _prev: ActionState, formData: FormData) {
+  return runWorkspaceAction(
+    workspaceSlug,
+    "links.write",
+    async ({ workspace }) => {
+      const form = formObject(formData);
+      const expiresAt = form.expiresAt?.trim() ?? "";
+      await updateLinkOptions(workspace.id, linkId, await currentLinkHosts(), {
+        notes: form.notes ?? null,
+        // datetime-local sends no zone; the form says UTC
+        expiresAt: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(expiresAt) ? `${expiresAt}:00Z` : expiresAt,
+        maxClicks: form.maxClicks ?? null,
+        expiredUrl: form.expiredUrl ?? null,
+      });
+      revalidatePath(`/w/${workspaceSlug}/links/${linkId}`);
+      return { data: undefined, message: "Link options saved." };
+    },
+    formData,
+  );
+}
+
+export async function setLinkPausedAction(workspaceSlug: string, linkId: string, paused: boolean, _prev: ActionState) {
+  return runWorkspaceAction(workspaceSlug, "links.write", async ({ workspace }) => {
+    await updateLinkOptions(workspace.id, linkId, await currentLinkHosts(), { paused });
+    revalidatePath(`/w/${workspaceSlug}`);
+    revalidatePath(`/w/${workspaceSlug}/links/${linkId}`);
+    return { data: undefined, message: paused ? "Link paused: visitors go to the fallback, and are counted as paused hits." : "Link resumed: it redirects again." };
+  });
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { servedHostnames } from "@/lib/domains/domains";
 import { LinkQuotaNotice } from "@/components/billing/quota-notice";
 import { CreateLinkForm } from "@/components/links/create-link-form";
 import { LinksTable } from "@/components/links/links-table";
@@ -26,11 +27,12 @@ export default async function LinksPage({
   const archived = query.view === "archived";
   const { sort, dir } = parseLinkSort(query.sort, query.dir);
   const { workspace, role } = await requireWorkspaceMember(slug);
-  const [links, hosts, creators, usage] = await Promise.all([
+  const [links, hosts, creators, usage, domains] = await Promise.all([
     listLinks(workspace.id, { archived }),
     currentLinkHosts(),
     listCreatorOptions(workspace.id),
     getUsage(workspace.id, workspace),
+    servedHostnames(workspace.id),
   ]);
   const linkMeter = usage.meters.find((meter) => meter.limit === "linksPerMonth");
 
@@ -44,7 +46,7 @@ export default async function LinksPage({
       {canWriteLinks(role) ? (
         <Panel title="Create a link" description="Paste where the link should go. Give it a readable slug, such as the creator's name.">
           {linkMeter ? <LinkQuotaNotice meter={linkMeter} planName={PLANS[effectivePlan(workspace)].name} workspaceSlug={workspace.slug} role={role} /> : null}
-          <CreateLinkForm workspaceSlug={workspace.slug} shortOrigin={hosts.shortOrigin} creators={creators} />
+          <CreateLinkForm workspaceSlug={workspace.slug} shortOrigin={hosts.shortOrigin} creators={creators} domains={domains} />
         </Panel>
       ) : null}
 

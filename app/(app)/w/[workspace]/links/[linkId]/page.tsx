@@ -6,7 +6,8 @@ import { ArchiveLinkButton, EditDestinationForm } from "@/components/links/edit-
 import { LinkPostForm } from "@/components/links/link-post-form";
 import { EmptyState, Panel, Stat } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { BREAKDOWN_DIMENSIONS, getLinkBreakdown, getLinkDailySeries, getLinkTotals, lastDays, type BreakdownRow } from "@/lib/analytics/link-analytics";
+import { LinkOptionsForm, PauseLinkButton } from "@/components/links/link-options-form";
+import { BREAKDOWN_DIMENSIONS, getLinkBreakdown, getLinkDailySeries, getLinkTotals, getUnservedHits, lastDays, type BreakdownRow } from "@/lib/analytics/link-analytics";
 import { LockIcon } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { effectivePlan, planIncludes, PLANS, plansWith } from "@/lib/billing/plans";
@@ -24,6 +25,7 @@ const RANGES = { "7d": 7, "30d": 30, "90d": 90, "365d": 365, "1095d": 1095 } as 
 const rangeLabel = (days: number) => (days < 365 ? `Last ${days} days` : days === 365 ? "Last year" : `Last ${days / 365} years`);
 type RangeKey = keyof typeof RANGES;
 
+const SOURCE_NAMES: Record<string, string> = { link: "Link clicks", qr: "QR scans" };
 const UNKNOWN: Record<string, string> = { country: "Unknown", device: "Unknown", browser: "Unknown", os: "Unknown", referrer: "Direct / none" };
 const DEVICE_NAMES: Record<string, string> = { desktop: "Desktop", mobile: "Mobile", tablet: "Tablet", other: "Other" };
 const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
@@ -33,6 +35,7 @@ function toItems(dimension: string, rows: BreakdownRow[]): BreakdownItem[] {
     let name = row.name ?? UNKNOWN[dimension] ?? "Unknown";
     if (dimension === "country" && row.name) name = `${countryNames.of(row.name) ?? row.name} (${row.name})`;
     if (dimension === "device" && row.name) name = DEVICE_NAMES[row.name] ?? row.name;
+    if (dimension === "source" && row.name) name = SOURCE_NAMES[row.name] ?? row.name;
     return { name, value: row.clicks };
   });
 }
@@ -56,17 +59,19 @@ export default async function LinkPage({
   if (!link) notFound();
 
   const range = lastDays(RANGES[rangeKey]);
-  const [creators, campaigns, hosts, totals, series, ...breakdowns] = await Promise.all([
+  const [creators, campaigns, hosts, totals, unserved, series, ...breakdowns] = await Promise.all([
     listCreatorOptions(workspace.id),
     listCampaignOptions(workspace.id),
     currentLinkHosts(),
     getLinkTotals(workspace.id, link.id, range),
+    getUnservedHits(workspace.id, link.id, range),
     getLinkDailySeries(workspace.id, link.id, range),
     ...BREAKDOWN_DIMENSIONS.map((dimension) => getLinkBreakdown(workspace.id, link.id, dimension, range)),
   ]);
   const url = shortUrl(hosts, link);
   const hasClicks = totals.clicks + totals.filteredClicks > 0;
-  const titles: Record<string, string> = { country: "Countries", device: "Devices", browser: "Browsers", os: "Operating systems", referrer: "Referrers" };
+  const expired = (link.expiresAt !== null && link.expiresAt <= new Date()) || (link.maxClicks !== null && link.limitedClicks >= link.maxClicks);
+  const titles: Record<string, string> = { source: "Sources", country: "Countries", device: "Devices", browser: "Browsers", os: "Operating systems", referrer: "Referrers" };
 
   return (
     <div className="space-y-6">
@@ -78,6 +83,8 @@ export default async function LinkPage({
           <h1 className="font-mono text-2xl font-semibold tracking-tight text-gray-900">/{link.slug}</h1>
           <CopyButton value={url} label="Copy short link" />
           {link.archivedAt ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">Archived</span> : null}
+          {link.pausedAt ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800" data-testid="link-state">Paused</span> : null}
+          {expired ? <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700" data-testid="link-state">Expired</span> : null}
           {link.creator ? <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700">{link.creator.name}</span> : null}
           {link.campaign ? (
             <Link href={`/w/${workspace.slug}/campaigns/${link.campaign.id}`} className="rounded-full bg-gray-100 px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-200">
@@ -88,6 +95,11 @@ export default async function LinkPage({
         <p className="mt-1 truncate text-sm text-gray-500">
           {url} → <span className="text-gray-700">{link.url}</span>
         </p>
+        {link.notes ? (
+          <p className="mt-3 max-w-3xl whitespace-pre-line rounded-md bg-yellow-50 px-3 py-2 text-sm text-gray-800 ring-1 ring-yellow-200" data-testid="link-notes">
+            {link.notes}
+          </p>
+        ) : null}
       </div>
 
       <div className="flex items-center justify-between">
@@ -134,6 +146,18 @@ export default async function LinkPage({
         <Stat label="Unique clicks" value={formatInteger(totals.uniqueClicks)} hint="Distinct visitors per day" />
         <Stat label="Filtered" value={formatInteger(totals.filteredClicks)} hint="Bots and link previews, not counted as clicks" />
       </div>
+      {unserved.paused + unserved.expired > 0 ? (
+        <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="unserved-hits">
+          Not counted as clicks:{" "}
+          {[
+            unserved.paused ? `${formatInteger(unserved.paused)} ${unserved.paused === 1 ? "visit" : "visits"} while paused` : null,
+            unserved.expired ? `${formatInteger(unserved.expired)} ${unserved.expired === 1 ? "visit" : "visits"} after expiry` : null,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+          .
+        </p>
+      ) : null}
 
       {link.reach !== null || link.impressions !== null || link.engagementRate !== null ? (
         <section aria-label="Reported by the platform" className="rounded-xl bg-gray-100/70 px-5 py-4 ring-1 ring-gray-200">
@@ -196,6 +220,27 @@ export default async function LinkPage({
         <Panel title="Link settings" description={`Created ${formatDateTime(link.createdAt)}`}>
           <div className="space-y-6">
             <EditDestinationForm workspaceSlug={workspace.slug} linkId={link.id} url={link.url} />
+            <div className="border-t border-gray-100 pt-5">
+              <LinkOptionsForm
+                workspaceSlug={workspace.slug}
+                linkId={link.id}
+                usedClicks={link.maxClicks === null ? null : link.limitedClicks}
+                initial={{
+                  notes: link.notes ?? "",
+                  expiresAt: link.expiresAt ? link.expiresAt.toISOString().slice(0, 16) : "",
+                  maxClicks: link.maxClicks?.toString() ?? "",
+                  expiredUrl: link.expiredUrl ?? "",
+                }}
+              />
+            </div>
+            <div className="flex items-center justify-between border-t border-gray-100 pt-5">
+              <p className="text-sm text-gray-500">
+                {link.pausedAt
+                  ? "Paused: visitors go to the domain's fallback (or a “paused” page) and are counted as paused hits, not clicks."
+                  : "Pausing stops the redirect for now without archiving; visits while paused are still counted apart."}
+              </p>
+              <PauseLinkButton workspaceSlug={workspace.slug} linkId={link.id} paused={Boolean(link.pausedAt)} />
+            </div>
             <div className="flex items-center justify-between border-t border-gray-100 pt-5">
               <p className="text-sm text-gray-500">
                 {link.archivedAt

@@ -1,0 +1,7 @@
+// Runs once when a Next.js server process starts: background work that belongs to every app
+// instance. Only on the Node.js runtime (the scheduler uses the database pool and DNS).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startDomainRechecks } = await import("@/lib/domains/scheduler");
+  startDomainRechecks();
+}
