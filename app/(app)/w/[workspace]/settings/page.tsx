@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/api-keys/api-keys-panel";
 import { PlanLocked } from "@/components/billing/plan-locked";
 import { UsageMeters } from "@/components/billing/usage-meters";
+import { LinkDefaultsForm } from "@/components/workspaces/link-defaults-form";
 import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/queries";
@@ -11,6 +12,7 @@ import { formatDateTime } from "@/lib/format";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { effectivePlan, planIncludes, PLANS } from "@/lib/billing/plans";
 import { getUsage } from "@/lib/billing/usage";
+import { getLinkDefaults } from "@/lib/workspaces/link-defaults";
 import { can, canManageApiKeys } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Settings" };
@@ -20,10 +22,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   const { workspace, role } = await requireWorkspaceMember(slug);
   const manage = canManageApiKeys(role);
   const apiIncluded = planIncludes(workspace, "api");
-  const [keys, hosts, usage] = await Promise.all([
+  const [keys, hosts, usage, defaults] = await Promise.all([
     manage ? listApiKeys(workspace.id) : Promise.resolve([]),
     currentLinkHosts(),
     getUsage(workspace.id, workspace),
+    getLinkDefaults(workspace.id),
   ]);
   const origin = new URL(hosts.shortOrigin).origin;
 
@@ -47,6 +50,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       >
         <UsageMeters usage={usage} planName={PLANS[effectivePlan(workspace)].name} />
       </Panel>
+
+      {can(role, "settings.manage") ? (
+        <Panel title="Link defaults" description="The brand colour of your QR codes, and the UTM tags new campaigns start with.">
+          <LinkDefaultsForm workspaceSlug={workspace.slug} brandColor={defaults.brandColor} utmTemplate={defaults.utmTemplate} />
+        </Panel>
+      ) : null}
 
       <Panel title="API keys" description="Keys let your scripts and checkout create links and read analytics through the REST API. They are stored hashed.">
         {!apiIncluded ? (

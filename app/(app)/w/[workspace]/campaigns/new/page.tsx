@@ -4,6 +4,7 @@ import { Panel } from "@/components/ui/card";
 import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { planIncludes } from "@/lib/billing/plans";
+import { getLinkDefaults } from "@/lib/workspaces/link-defaults";
 import { canWriteCampaigns } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "New campaign" };
@@ -17,7 +18,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ wo
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight text-gray-900">New campaign</h1>
       <Panel>
-        <CampaignForm workspaceSlug={workspace.slug} initial={EMPTY_CAMPAIGN} />
+        <CampaignForm workspaceSlug={workspace.slug} initial={{ ...EMPTY_CAMPAIGN, utm: (await getLinkDefaults(workspace.id)).utmTemplate }} />
       </Panel>
     </div>
   );
