@@ -27,6 +27,7 @@ const SAMPLES: Record<string, (ids: Ids) => { query?: string; body?: unknown }> 
   createLink: () => ({ body: { url: "https://shop.example.com/new" } }),
   createLinksInBulk: () => ({ body: { items: [{ url: "https://shop.example.com/bulk" }] } }),
   getLink: () => ({}),
+  getLinkQr: () => ({ query: "format=png&size=256" }),
   updateLink: () => ({ body: { tags: ["changed"] } }),
   archiveLink: () => ({}),
   listCreators: () => ({}),

@@ -1,4 +1,4 @@
-// /api/v1/links: create (one or a thousand at once), list, read, change, archive.
+// /api/v1/links: create (one or a thousand at once), list, read, change, archive; QR codes.
 import "server-only";
 import { z } from "zod";
 import { bulkEnvelope, bulkErrorOf } from "@/lib/api/bulk";
@@ -11,6 +11,7 @@ import { linkHostsForRequest } from "@/lib/links/request-hosts";
 import { createLinkSchema, patchLinkSchema } from "@/lib/links/schema";
 import { linkResponseSchema, serializeLink } from "@/lib/links/serialize";
 import { setLinkArchived, updateLink } from "@/lib/links/update-link";
+import { linkQrQuerySchema, linkQrResponse } from "@/lib/qr/link-qr";
 
 const TAG = "Links";
 const linkIdParam = idParam("linkId", "link");
@@ -147,4 +148,20 @@ export const archiveLinkOperation = defineOperation<undefined, undefined, LinkPa
   },
 });
 
-export const LINK_OPERATIONS = [listLinksOperation, createLinkOperation, bulkLinksOperation, getLinkOperation, updateLinkOperation, archiveLinkOperation];
+export const linkQrOperation = defineOperation<typeof linkQrQuerySchema, undefined, LinkParams>({
+  method: "get",
+  path: "/links/{linkId}/qr",
+  operationId: "getLinkQr",
+  summary: "A link's QR code",
+  description:
+    "SVG (default) or PNG. The code encodes the short URL with `?qr=1`, so its visits are counted as QR scans, apart from clicks. " +
+    "Without `color` it takes the workspace's brand colour; a colour too light to scan on the background (contrast under 3:1, or lighter than it) is refused with 422.",
+  tag: TAG,
+  scope: "links:read",
+  pathParams: linkIdParam,
+  query: linkQrQuerySchema,
+  responses: { 200: { description: "The QR code (image/png with format=png)", contentType: "image/svg+xml", alsoAs: ["image/png"] } },
+  handle: async ({ request, workspace, params, query }) => linkQrResponse(workspace.id, params.linkId, linkHostsForRequest(request), query),
+});
+
+export const LINK_OPERATIONS = [listLinksOperation, createLinkOperation, bulkLinksOperation, getLinkOperation, linkQrOperation, updateLinkOperation, archiveLinkOperation];
