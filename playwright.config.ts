@@ -8,6 +8,7 @@ import {
   DATA_DIR_RELATIVE,
   DEMO_API_KEY,
   DESKTOP_CHROME_UA,
+  DNS_RECORDS_FILE_RELATIVE,
   FAKE_STRIPE_PORT,
   FAKE_STRIPE_URL,
   SMTP_PORT,
@@ -96,6 +97,9 @@ export default defineConfig({
         STRIPE_API_BASE: FAKE_STRIPE_URL,
         // every spec signs up its own accounts, all from 127.0.0.1
         SIGNUPS_PER_IP_PER_HOUR: "100",
+        // branded domains are verified against the records the specs write (no network here)
+        DNS_RECORDS_FILE: DNS_RECORDS_FILE_RELATIVE,
+        BRANDED_DOMAIN_CNAME: "cname.clickproof.test",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

@@ -14,7 +14,7 @@ export function EditDestinationForm({ workspaceSlug, linkId, url }: { workspaceS
       {state?.ok ? <FormMessage tone="success">{state.message}</FormMessage> : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">
-          <DestinationWithUtm idPrefix="edit" defaultValue={state && !state.ok ? (state.values.url ?? url) : url} error={state && !state.ok ? state.fieldErrors.url : undefined} />
+          <DestinationWithUtm defaultValue={state && !state.ok ? (state.values.url ?? url) : url} error={state && !state.ok ? state.fieldErrors.url : undefined} />
         </div>
         <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
           {pending ? "Saving…" : "Save destination"}

@@ -23,6 +23,12 @@ export const TMP_DIR = path.join(ROOT, "e2e", ".tmp");
 /** Relative to the repo root (the webServer's cwd); deleted before each start. */
 export const DATA_DIR_RELATIVE = "e2e/.tmp/data-e2e";
 export const SCREENS_DIR = path.join(TMP_DIR, "screens");
+/**
+ * The fake DNS the app answers branded-domain checks from (DNS_RECORDS_FILE): specs write the
+ * records a brand would create at its DNS provider. Relative to the repo root for the webServer.
+ */
+export const DNS_RECORDS_FILE_RELATIVE = "e2e/.tmp/dns-records.json";
+export const DNS_RECORDS_FILE = path.join(ROOT, DNS_RECORDS_FILE_RELATIVE);
 /** Storage state of the signed-in demo user, written by the setup project. Git-ignored. */
 export const DEMO_STATE = path.join(ROOT, "e2e", ".auth", "demo.json");
 

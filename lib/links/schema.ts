@@ -18,7 +18,7 @@ export const slugSchema = z
     abort: true, // one reason per field is clearer than two
   });
 
-const RESERVED_MESSAGE = "This slug is reserved for the app's own pages; choose another (on a branded domain any slug is free)";
+const RESERVED_MESSAGE = "This slug is reserved for the app's own pages; choose another";
 
 export const destinationUrlSchema = z
   .string({ error: "Destination URL must be text" })

@@ -7,6 +7,7 @@ import { LinkPostForm } from "@/components/links/link-post-form";
 import { EmptyState, Panel, Stat } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LinkOptionsForm, PauseLinkButton } from "@/components/links/link-options-form";
+import { QrPanel } from "@/components/links/qr-panel";
 import { BREAKDOWN_DIMENSIONS, getLinkBreakdown, getLinkDailySeries, getLinkTotals, getUnservedHits, lastDays, type BreakdownRow } from "@/lib/analytics/link-analytics";
 import { LockIcon } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
@@ -16,7 +17,8 @@ import { listCreatorOptions } from "@/lib/creators/queries";
 import { formatDateTime, formatInteger, formatRate } from "@/lib/format";
 import { getLink } from "@/lib/links/queries";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
-import { shortUrl } from "@/lib/links/short-url";
+import { scanUrl, shortUrl } from "@/lib/links/short-url";
+import { getLinkDefaults } from "@/lib/workspaces/link-defaults";
 import { can, canWriteLinks } from "@/lib/workspaces/permissions";
 
 export const metadata = { title: "Link analytics" };
@@ -59,7 +61,8 @@ export default async function LinkPage({
   if (!link) notFound();
 
   const range = lastDays(RANGES[rangeKey]);
-  const [creators, campaigns, hosts, totals, unserved, series, ...breakdowns] = await Promise.all([
+  const [defaults, creators, campaigns, hosts, totals, unserved, series, ...breakdowns] = await Promise.all([
+    getLinkDefaults(workspace.id),
     listCreatorOptions(workspace.id),
     listCampaignOptions(workspace.id),
     currentLinkHosts(),
@@ -194,6 +197,8 @@ export default async function LinkPage({
           <Breakdown key={dimension} title={titles[dimension] ?? dimension} items={toItems(dimension, breakdowns[index] ?? [])} empty="No clicks yet." />
         ))}
       </div>
+
+      <QrPanel workspaceSlug={workspace.slug} linkId={link.id} slug={link.slug} scanUrl={scanUrl(url)} brandColor={defaults.brandColor} />
 
       {canWriteLinks(role) ? (
         <Panel title="Post details" description="Who posted this link, in which campaign, where and when — and the platform's own numbers for the post, if you have them.">

@@ -1,0 +1,100 @@
+// A brand serves its links on its own domain: it adds go.<brand>, is shown the DNS records, fails
+// to verify until the TXT record exists (the fake DNS file stands in for its DNS provider), then
+// verifies, sets a fallback, creates a link on the domain, and a visitor's request with that Host
+// is redirected and counted. Cleans up after itself (the demo workspace is shared).
+import fs from "node:fs";
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { APP_PORT, DEMO, DEMO_STATE, DESKTOP_CHROME_UA, DNS_RECORDS_FILE } from "../support/env";
+import { shot, uniqueSuffix } from "../support/helpers";
+
+test.use({ storageState: DEMO_STATE });
+
+type Zone = Record<string, Record<string, string[]>>;
+function addRecords(zone: Zone): void {
+  const current: Zone = fs.existsSync(DNS_RECORDS_FILE) ? (JSON.parse(fs.readFileSync(DNS_RECORDS_FILE, "utf8")) as Zone) : {};
+  fs.mkdirSync(new URL(".", `file://${DNS_RECORDS_FILE}`).pathname, { recursive: true });
+  fs.writeFileSync(DNS_RECORDS_FILE, JSON.stringify({ ...current, ...zone }, null, 2));
+}
+
+/** A visitor's request reaching the app for `host` (as it would behind the brand's CNAME). */
+function visit(host: string, path: string): Promise<{ status: number; location: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: APP_PORT, path, method: "GET", headers: { Host: host, "User-Agent": DESKTOP_CHROME_UA } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("add a branded domain, verify it through DNS, and serve a creator's link on it", async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const host = `go-${suffix}.brand-e2e.com`;
+  const slug = `maya-${suffix}`;
+  const destination = `https://shop.brand-e2e.com/spring?ref=${suffix}`;
+
+  await page.goto(`/w/${DEMO.workspace}/settings/domains`);
+  await expect(page.getByRole("heading", { name: "Branded domains" })).toBeVisible();
+  const add = page.getByRole("form", { name: "Add a domain" });
+  // a bad name is refused with a readable message
+  await add.getByLabel("Domain").fill(`${host}/spring`);
+  await add.getByRole("button", { name: "Add domain" }).click();
+  await expect(add.locator("#field-hostname-error")).toContainText("Enter only the domain");
+
+  await add.getByLabel("Domain").fill(`https://${host.toUpperCase()}/`);
+  await add.getByRole("button", { name: "Add domain" }).click();
+  const card = page.getByRole("region", { name: host });
+  await expect(card.getByTestId("domain-status")).toHaveText("Pending verification");
+  await expect(card).toContainText("No TXT record found");
+  await expect(card.getByTestId("record-CNAME")).toHaveText("cname.clickproof.test");
+  const txt = (await card.getByTestId("record-TXT").textContent()) ?? "";
+  expect(txt).toMatch(/^clickproof-verify=[0-9a-f]{32}$/);
+  await shot(page, "domains-pending");
+
+  // the brand creates the records at its DNS provider; verification now succeeds
+  addRecords({ [`_clickproof.${host}`]: { TXT: [txt] }, [host]: { CNAME: ["cname.clickproof.test."] } });
+  await card.getByRole("button", { name: "Verify now" }).click();
+  await expect(card.getByTestId("domain-status")).toHaveText("Verified");
+  await expect(card.getByRole("status")).toHaveText(`${host} is verified.`);
+
+  const fallback = card.getByRole("form", { name: "Fallback URL" });
+  await fallback.getByLabel("Fallback URL").fill("https://brand-e2e.com/");
+  await fallback.getByRole("button", { name: "Save" }).click();
+  await expect(fallback).toContainText("Fallback saved.");
+  await shot(page, "domains-verified");
+
+  // a link on the domain, made in the dashboard
+  await page.goto(`/w/${DEMO.workspace}`);
+  const form = page.getByRole("form", { name: "Create a link" });
+  await form.getByLabel("Domain").selectOption(host);
+  await form.getByLabel("Destination URL").fill(destination);
+  await form.getByLabel("Slug").fill(slug);
+  await form.getByLabel("Creator").selectOption({ label: "Maya Lopez" });
+  await form.getByRole("button", { name: "Create link" }).click();
+  await expect(form.getByTestId("created-short-url")).toHaveText(`https://${host}/${slug}`);
+
+  // a visitor on the branded host is redirected and counted; the root and unknown slugs go to the fallback
+  const served = await visit(host, `/${slug}`);
+  expect(served.status).toBe(302);
+  expect(served.location?.startsWith(destination)).toBe(true);
+  expect(await visit(host, "/")).toEqual({ status: 302, location: "https://brand-e2e.com/" });
+  expect(await visit(host, "/not-a-link")).toEqual({ status: 302, location: "https://brand-e2e.com/" });
+  // the same slug on the app's own host is not this link
+  expect((await visit(`localhost:${APP_PORT}`, `/${slug}`)).status).toBe(404);
+
+  await page.getByTestId("links-table").locator(`tr[data-slug="${slug}"]`).getByRole("link", { name: `/${slug}` }).click();
+  await expect(page.getByText(`https://${host}/${slug}`).first()).toBeVisible();
+  await expect(page.getByTestId("stat-clicks")).toHaveText("1");
+  await shot(page, "domain-link-page");
+
+  // clean up: archive the link, remove the domain — which stops serving at once
+  await page.getByRole("button", { name: "Archive link" }).click();
+  await expect(page.getByText("Archived", { exact: true })).toBeVisible();
+  await page.goto(`/w/${DEMO.workspace}/settings/domains`);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("region", { name: host }).getByRole("button", { name: "Remove domain" }).click();
+  await expect(page.getByRole("region", { name: host })).toHaveCount(0);
+  expect((await visit(host, "/")).location).not.toBe("https://brand-e2e.com/");
+});
