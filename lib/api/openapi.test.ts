@@ -30,7 +30,7 @@ describe("the OpenAPI document", () => {
     addFormats.default(ajv);
     ajv.addSchema(document as object, "doc");
     const link = ajv.getSchema("doc#/components/schemas/Link")!;
-    const good = { id: "l1", slug: "maya", domain: null, shortUrl: "http://x/maya", url: "https://shop.example.com/", creatorId: null, campaignId: null, tags: [], archived: false, createdAt: "2026-11-21T10:00:00.000Z", updatedAt: "2026-11-21T10:00:00.000Z" };
+    const good = { id: "l1", slug: "maya", domain: null, shortUrl: "http://x/maya", url: "https://shop.example.com/", creatorId: null, campaignId: null, tags: [], archived: false, paused: false, expiresAt: null, maxClicks: null, clicksLeft: null, expiredUrl: null, notes: null, createdAt: "2026-11-21T10:00:00.000Z", updatedAt: "2026-11-21T10:00:00.000Z" };
     expect(link(good)).toBe(true);
     expect(link({ ...good, surprise: 1 })).toBe(false); // an undocumented field is drift
     expect(link({ ...good, tags: undefined })).toBe(false);

@@ -12,6 +12,12 @@ type LinkRecord = {
   archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  notes: string | null;
+  pausedAt: Date | null;
+  expiresAt: Date | null;
+  maxClicks: number | null;
+  limitedClicks: number;
+  expiredUrl: string | null;
 };
 
 const isoTime = z.string().meta({ format: "date-time" });
@@ -28,6 +34,12 @@ export const linkResponseSchema = z
     campaignId: z.string().nullable(),
     tags: z.array(z.string()),
     archived: z.boolean(),
+    paused: z.boolean().meta({ description: "visitors go to the domain's fallback; their visits are kept as paused hits, not clicks" }),
+    expiresAt: isoTime.nullable().meta({ description: "the link stops redirecting at this time" }),
+    maxClicks: z.number().int().nullable().meta({ description: "the link expires after this many human clicks" }),
+    clicksLeft: z.number().int().nullable().meta({ description: "human clicks left before maxClicks; null without a limit" }),
+    expiredUrl: z.string().nullable().meta({ description: "where visitors of the expired link go" }),
+    notes: z.string().nullable(),
     createdAt: isoTime,
     updatedAt: isoTime,
     clicks: z.number().int().optional().meta({ description: "human clicks over all time (lists only)" }),
@@ -47,6 +59,12 @@ export function serializeLink(link: LinkRecord, hosts: ShortLinkHosts, counts?: 
     campaignId: link.campaignId,
     tags: link.tags,
     archived: link.archivedAt !== null,
+    paused: link.pausedAt !== null,
+    expiresAt: link.expiresAt?.toISOString() ?? null,
+    maxClicks: link.maxClicks,
+    clicksLeft: link.maxClicks === null ? null : Math.max(0, link.maxClicks - link.limitedClicks),
+    expiredUrl: link.expiredUrl,
+    notes: link.notes,
     createdAt: link.createdAt.toISOString(),
     updatedAt: link.updatedAt.toISOString(),
     ...(counts ? { clicks: counts.clicks, filteredClicks: counts.filtered } : {}),
