@@ -7,8 +7,8 @@
 // page). On the app's own hosts, single-segment lowercase paths that are not the app's are slugs
 // of the default short domain; everything else is the app's.
 import { NextResponse, type NextRequest } from "next/server";
-import { requestHostname } from "@/lib/domains/hostname";
-import { getServedDomain, type ServedDomain } from "@/lib/domains/serving";
+import { parseHostname, requestHostname } from "@/lib/domains/hostname";
+import { getBrandedHost, type BrandedHost, type ServedDomain } from "@/lib/domains/serving";
 import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { serveShortLink, type ShortLinkOutcome } from "@/lib/redirect/serve-short-link";
@@ -24,14 +24,18 @@ const SLUG_CHARS = /^[a-z0-9-]+$/;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|.+\.localhost)$/;
 
 let appHostnames: Set<string> | undefined;
-/** Hosts that are the app itself: never looked up as branded domains. */
+/**
+ * Hosts that are the app itself, never looked up as branded domains: the configured ones,
+ * loopback, and anything that could never be added as a domain (IP addresses — health checks —,
+ * private names).
+ */
 function isAppHostname(hostname: string): boolean {
   if (!appHostnames) {
     const env = getEnv();
     const names = [env.APP_URL && new URL(env.APP_URL).hostname, env.SHORT_DOMAIN?.split(":")[0], env.BRANDED_DOMAIN_CNAME];
     appHostnames = new Set(names.filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase()));
   }
-  return appHostnames.has(hostname) || LOOPBACK.test(hostname);
+  return appHostnames.has(hostname) || LOOPBACK.test(hostname) || !parseHostname(hostname).ok;
 }
 
 function redirectTo(location: string): NextResponse {
@@ -94,13 +98,16 @@ async function serveBranded(request: NextRequest, domain: ServedDomain): Promise
 export async function middleware(request: NextRequest): Promise<Response> {
   const hostname = requestHostname(request.headers.get("host"));
   if (hostname && !isAppHostname(hostname)) {
-    let domain: ServedDomain | null;
+    let branded: BrandedHost | null;
     try {
-      domain = await getServedDomain(hostname);
+      branded = await getBrandedHost(hostname);
     } catch (error) {
       return unavailable(hostname, `domain lookup failed: ${String(error)}`);
     }
-    if (domain) return serveBranded(request, domain);
+    if (branded?.served) return serveBranded(request, branded.served);
+    // A brand's host that serves nothing now (pending, failed, removed, beyond the plan): never
+    // the app's pages, never another workspace's default-domain links — our not-found page.
+    if (branded) return NextResponse.rewrite(new URL("/link-not-found", request.url));
   }
 
   const slug = request.nextUrl.pathname.slice(1);

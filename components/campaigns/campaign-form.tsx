@@ -7,36 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SelectField } from "@/components/ui/form-controls";
-import { KPI_CATALOG, KPI_KEYS, type KpiKey } from "@/lib/analytics/kpi";
-import { DEFAULT_UTM_TEMPLATE, UTM_KEYS } from "@/lib/links/utm";
-
-export type CampaignFormValues = {
-  name: string;
-  objective: string;
-  startsOn: string;
-  endsOn: string;
-  budget: string;
-  currency: string;
-  destinationUrl: string;
-  primaryKpi: KpiKey | "";
-  supporting: KpiKey[];
-  targets: Partial<Record<KpiKey, string>>;
-  utm: Partial<Record<(typeof UTM_KEYS)[number], string>>;
-};
-
-export const EMPTY_CAMPAIGN: CampaignFormValues = {
-  name: "",
-  objective: "traffic",
-  startsOn: "",
-  endsOn: "",
-  budget: "",
-  currency: "USD",
-  destinationUrl: "",
-  primaryKpi: "audience_ctr",
-  supporting: ["clicks", "unique_clicks", "cpc"],
-  targets: {},
-  utm: DEFAULT_UTM_TEMPLATE,
-};
+import { KPI_CATALOG, KPI_KEYS } from "@/lib/analytics/kpi";
+import { UTM_KEYS } from "@/lib/links/utm";
+import type { CampaignFormValues } from "@/lib/campaigns/form-values";
 
 const UNIT_HINT = { count: "", rate: "%", money: "", ratio: "×" } as const;
 

@@ -63,7 +63,7 @@ export function DomainFallbackForm({ workspaceSlug, domainId, fallbackUrl }: { w
           placeholder="https://yourbrand.com"
           defaultValue={failed?.values.fallbackUrl ?? fallbackUrl ?? ""}
           error={failed ? (failed.fieldErrors.fallbackUrl ?? failed.error) : undefined}
-          hint="Where the domain's root, unknown slugs and paused links send visitors. Empty: our not-found page."
+          hint="Where the domain's root, unknown slugs, paused links and expired links without their own URL send visitors. Empty: our not-found, paused or expired page."
           className="flex-1"
         />
         <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">

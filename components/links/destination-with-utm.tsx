@@ -5,7 +5,7 @@
 // needs nothing else).
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { UTM_KEYS, type UtmKey } from "@/lib/links/utm";
+import { UTM_KEYS, withUtmTag, type UtmKey } from "@/lib/links/utm";
 
 const LABELS: Record<UtmKey, { label: string; placeholder: string }> = {
   utm_source: { label: "Source", placeholder: "instagram" },
@@ -44,11 +44,7 @@ export function DestinationWithUtm({
   const [open, setOpen] = useState(hasTags);
 
   function setTag(key: UtmKey, value: string) {
-    if (!parsed) return;
-    const next = new URL(parsed);
-    if (value) next.searchParams.set(key, value);
-    else next.searchParams.delete(key);
-    setUrl(next.toString());
+    if (parsed) setUrl(withUtmTag(url.trim(), key, value));
   }
 
   return (
@@ -78,7 +74,7 @@ export function DestinationWithUtm({
           </div>
           {parsed ? (
             <p className="text-xs text-gray-500">
-              Final destination: <code className="break-all font-mono text-gray-800" data-testid="utm-preview">{parsed.toString()}</code>
+              Final destination: <code className="break-all font-mono text-gray-800" data-testid="utm-preview">{url.trim()}</code>
             </p>
           ) : null}
         </div>

@@ -96,5 +96,8 @@ test("add a branded domain, verify it through DNS, and serve a creator's link on
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("region", { name: host }).getByRole("button", { name: "Remove domain" }).click();
   await expect(page.getByRole("region", { name: host })).toHaveCount(0);
-  expect((await visit(host, "/")).location).not.toBe("https://brand-e2e.com/");
+  // the removed host serves nothing at all now: not the link, not the fallback, not the app's pages
+  expect(await visit(host, `/${slug}`)).toEqual({ status: 404, location: undefined });
+  expect(await visit(host, "/")).toEqual({ status: 404, location: undefined });
+  expect(await visit(host, "/login")).toEqual({ status: 404, location: undefined });
 });

@@ -27,7 +27,7 @@ test("UTM builder, QR code with scans apart, click limit, pause and notes", asyn
   await form.getByLabel("Source").fill("instagram");
   await form.getByLabel("Medium").fill("influencer");
   await form.getByLabel("Campaign").fill("spring drop");
-  const destination = "https://shop.example.com/spring?size=m&utm_source=instagram&utm_medium=influencer&utm_campaign=spring+drop";
+  const destination = "https://shop.example.com/spring?size=m&utm_source=instagram&utm_medium=influencer&utm_campaign=spring%20drop";
   await expect(form.getByTestId("utm-preview")).toHaveText(destination);
   await expect(form.getByLabel("Destination URL")).toHaveValue(destination);
   await shot(page, "link-utm-builder");
@@ -48,7 +48,7 @@ test("UTM builder, QR code with scans apart, click limit, pause and notes", asyn
   expect((await readQrPng(await png.body())).map((code) => code.text)).toEqual([`${short}?qr=1`]);
 
   // One scan and one click: both served, the scan's marker not passed on.
-  expect(await follow(request, `${short}?qr=1`)).toMatchObject({ status: 302, location: expect.stringMatching(/^https:\/\/shop\.example\.com\/spring\?size=m&utm_source=instagram&utm_medium=influencer&utm_campaign=spring\+drop(&cp_click=[\w-]+)?$/) });
+  expect(await follow(request, `${short}?qr=1`)).toMatchObject({ status: 302, location: expect.stringMatching(/^https:\/\/shop\.example\.com\/spring\?size=m&utm_source=instagram&utm_medium=influencer&utm_campaign=spring%20drop(&cp_click=[\w-]+)?$/) });
   expect((await follow(request, short)).status).toBe(302);
   await page.reload();
   await expect(page.getByTestId("stat-clicks")).toHaveText("2");

@@ -1,8 +1,37 @@
 // A stored campaign → what its edit form shows (targets back in the units people type).
 import { KPI_CATALOG, type KpiKey } from "@/lib/analytics/kpi";
 import type { CampaignDetail } from "@/lib/campaigns/campaigns";
-import { utmTemplateSchema, type UtmParams } from "@/lib/links/utm";
+import { DEFAULT_UTM_TEMPLATE, utmTemplateSchema, type UTM_KEYS, type UtmParams } from "@/lib/links/utm";
 import { minorToMajor } from "@/lib/money";
+
+export type CampaignFormValues = {
+  name: string;
+  objective: string;
+  startsOn: string;
+  endsOn: string;
+  budget: string;
+  currency: string;
+  destinationUrl: string;
+  primaryKpi: KpiKey | "";
+  supporting: KpiKey[];
+  targets: Partial<Record<KpiKey, string>>;
+  utm: Partial<Record<(typeof UTM_KEYS)[number], string>>;
+};
+
+/** A new campaign's form: its UTM tags start from the workspace template. */
+export const emptyCampaign = (utm: UtmParams = DEFAULT_UTM_TEMPLATE): CampaignFormValues => ({
+  name: "",
+  objective: "traffic",
+  startsOn: "",
+  endsOn: "",
+  budget: "",
+  currency: "USD",
+  destinationUrl: "",
+  primaryKpi: "audience_ctr",
+  supporting: ["clicks", "unique_clicks", "cpc"],
+  targets: {},
+  utm,
+});
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 

@@ -117,7 +117,7 @@ describe("verification", () => {
   it("lets only one workspace hold a host verified, whatever both put in DNS", async () => {
     const claim = await domains.addDomain(b.workspace.id, testHosts, { hostname: "go.alpha.com" });
     const held = await domains.checkDomain(b.workspace.id, claim.id, dnsFor(claim));
-    expect(held).toMatchObject({ status: "pending", lastError: expect.stringMatching(/Another workspace/) });
+    expect(held).toMatchObject({ status: "pending", lastError: expect.stringMatching(/Another Clickproof workspace/) });
     expect((await getServedDomain("go.alpha.com"))?.workspaceId).toBe(a.workspace.id);
   });
 
@@ -145,15 +145,26 @@ describe("verification", () => {
     expect(await getServedDomain("go.gamma.com")).toBeNull();
   });
 
-  it("re-checks pending domains often, and leaves recently checked ones alone", async () => {
+  it("re-checks pending domains every 10 minutes for a week, verified ones every 6 hours", async () => {
     const d = await makeWorkspace("D");
     const domain = await domains.addDomain(d.workspace.id, testHosts, { hostname: "go.delta.com" });
-    const now = new Date();
-    await domains.recheckDueDomains(dnsFor(domain), now);
+    const checkedAt = async () => (await domains.getDomain(d.workspace.id, domain.id)).lastCheckedAt?.getTime() ?? null;
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    await domains.recheckDueDomains(staticResolver({}), at(0)); // no record yet: still pending
+    expect(await checkedAt()).toBe(t0);
+    await domains.recheckDueDomains(staticResolver({}), at(domains.RECHECK_PENDING_MS - 1_000));
+    expect(await checkedAt()).toBe(t0); // not due yet
+    await domains.recheckDueDomains(dnsFor(domain), at(domains.RECHECK_PENDING_MS));
     expect((await domains.getDomain(d.workspace.id, domain.id)).status).toBe("verified");
-    const before = (await domains.getDomain(d.workspace.id, domain.id)).lastCheckedAt;
-    await domains.recheckDueDomains(staticResolver({}), new Date(now.getTime() + 60_000));
-    expect((await domains.getDomain(d.workspace.id, domain.id)).lastCheckedAt).toEqual(before);
+    await domains.recheckDueDomains(staticResolver({}), at(domains.RECHECK_PENDING_MS + 20 * 60_000));
+    expect(await checkedAt()).toBe(t0 + domains.RECHECK_PENDING_MS); // verified: not due for 6 hours
+
+    const stale = await makeWorkspace("Stale");
+    const old = await domains.addDomain(stale.workspace.id, testHosts, { hostname: "go.old-pending.com" });
+    await getDb().domain.update({ where: { id: old.id }, data: { createdAt: new Date(t0 - 8 * 86_400_000) } });
+    await domains.recheckDueDomains(dnsFor(old), at(0));
+    expect((await domains.getDomain(stale.workspace.id, old.id)).lastCheckedAt).toBeNull(); // pending for over a week: left alone
   });
 });
 
@@ -217,14 +228,37 @@ describe("links on branded domains, routed by Host", () => {
     expect((await refusal(domains.setDomainFallback(b.workspace.id, beta!.id, testHosts, { fallbackUrl: "javascript:alert(1)" }))).code).toBe("invalid_input");
   });
 
-  it("an unverified host serves nothing of anyone's; a removed one stops at once", async () => {
-    // the app does not know this host: it is the app's own (no link of go.alpha-pending.com is served)
-    expect((await visit("go.alpha-pending.com", "/maya")).headers.get("location")).toMatch(/alpha\.example\/default/);
-    const [alpha] = await domains.listDomains(a.workspace.id);
+  it("an unverified host serves nobody's links nor the app's pages; a removed one stops at once", async () => {
+    const [defaultMaya] = await getDb().link.findMany({ where: { domain: "", slug: "maya" } });
+    const before = await clicksOf(defaultMaya!.id);
+    // pending: every path is our not-found page — never the default domain's /maya, never /login
+    for (const path of ["/maya", "/login", "/"]) {
+      expect((await visit("go.alpha-pending.com", path)).headers.get("x-middleware-rewrite"), path).toMatch(/\/link-not-found$/);
+    }
+    const [alpha] = (await domains.listDomains(a.workspace.id)).filter((d) => d.hostname === "go.alpha.com");
     await domains.removeDomain(a.workspace.id, alpha!.id);
-    const after = await visit("go.alpha.com", "/maya");
-    // go.alpha.com is now an unknown host: its path is read as the default domain's slug, never as go.alpha.com's link
-    expect(after.headers.get("location")).toMatch(/alpha\.example\/default/);
+    expect(await getServedDomain("go.alpha.com")).toBeNull();
+    expect((await visit("go.alpha.com", "/maya")).headers.get("x-middleware-rewrite")).toMatch(/\/link-not-found$/);
+    expect(await clicksOf(defaultMaya!.id)).toBe(before);
+    expect((await domains.listDomains(a.workspace.id)).map((d) => d.hostname)).not.toContain("go.alpha.com");
+  });
+
+  it("a removed domain can be added again, and is verified afresh", async () => {
+    const again = await domains.addDomain(a.workspace.id, testHosts, { hostname: "go.alpha.com" });
+    expect(again).toMatchObject({ status: "pending", verifiedAt: null, fallbackUrl: null });
+    await domains.removeDomain(a.workspace.id, again.id);
+  });
+
+  it("refuses destinations and fallbacks on a domain we serve (they would loop)", async () => {
+    const looping = await refusal(createLink(ctx(b), { url: "https://go.beta.com/maya" }));
+    expect(looping.details).toEqual([{ path: "url", message: expect.stringMatching(/loop/) }]);
+    const expired = await refusal(createLink(ctx(a), { url: "https://alpha.example/", expiredUrl: "https://GO.BETA.COM/x" }));
+    expect(expired.details).toEqual([{ path: "expiredUrl", message: expect.stringMatching(/loop/) }]);
+    const [beta] = await domains.listDomains(b.workspace.id);
+    const c = await makeWorkspace("Gamma");
+    const gamma = await verifiedDomain(c, "go.gamma-two.com");
+    const fallback = await refusal(domains.setDomainFallback(c.workspace.id, gamma.id, testHosts, { fallbackUrl: `https://${beta!.hostname}/` }));
+    expect(fallback.details).toEqual([{ path: "fallbackUrl", message: expect.stringMatching(/loop/) }]);
   });
 
   it("a host that moves to another workspace never serves its previous holder's links", async () => {
@@ -234,10 +268,20 @@ describe("links on branded domains, routed by Host", () => {
     expect(response.headers.get("x-middleware-rewrite")).toMatch(/\/link-not-found$/);
   });
 
-  it("stops serving domains beyond the plan after a downgrade", async () => {
+  it("after a downgrade serves the oldest verified domains the plan allows, never a pending one's slot; the others serve nobody", async () => {
+    // Beta: go.beta.com (verified first), go.alpha.com (verified later), and a pending domain added before both
+    await getDb().domain.updateMany({ where: { workspaceId: b.workspace.id }, data: { createdAt: new Date("2026-01-02T00:00:00Z") } });
+    await getDb().domain.updateMany({ where: { workspaceId: b.workspace.id, hostname: "go.alpha.com" }, data: { createdAt: new Date("2026-01-03T00:00:00Z") } });
+    await getDb().domain.create({ data: { workspaceId: b.workspace.id, hostname: "go.beta-old.com", verificationToken: "x", createdAt: new Date("2026-01-01T00:00:00Z") } });
+    await getDb().workspace.update({ where: { id: b.workspace.id }, data: { plan: "single" } });
+    clearDomainCache();
+    expect(await getServedDomain("go.beta.com")).not.toBeNull();
+    expect(await getServedDomain("go.alpha.com")).toBeNull();
     await getDb().workspace.update({ where: { id: b.workspace.id }, data: { plan: "free" } });
     clearDomainCache();
     expect(await getServedDomain("go.beta.com")).toBeNull();
+    // its slug is not read as the default domain's (workspace A has a default-domain /maya)
+    expect((await visit("go.beta.com", "/maya")).headers.get("x-middleware-rewrite")).toMatch(/\/link-not-found$/);
     await getDb().workspace.update({ where: { id: b.workspace.id }, data: { plan: "team" } });
     clearDomainCache();
     expect(await getServedDomain("go.beta.com")).not.toBeNull();

@@ -51,7 +51,7 @@ export function recordsToCreate(domain: Pick<Domain, "hostname" | "verificationT
 }
 
 export async function listDomains(workspaceId: string): Promise<Domain[]> {
-  return getDb().domain.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
+  return getDb().domain.findMany({ where: { workspaceId, status: { not: "removed" } }, orderBy: { createdAt: "asc" } });
 }
 
 /** Host names this workspace may create links on now: its verified domains. */
@@ -61,9 +61,28 @@ export async function servedHostnames(workspaceId: string): Promise<string[]> {
 }
 
 export async function getDomain(workspaceId: string, domainId: string): Promise<Domain> {
-  const domain = await getDb().domain.findFirst({ where: { id: domainId, workspaceId } });
+  const domain = await getDb().domain.findFirst({ where: { id: domainId, workspaceId, status: { not: "removed" } } });
   if (!domain) throw notFound("Domain not found");
   return domain;
+}
+
+/**
+ * Destinations (and fallbacks) on a domain we serve would send the visitor back through us — a
+ * loop, or a chain that counts one visit twice. Returns the URLs among `urls` whose host is one.
+ */
+export async function servedDestinations(urls: readonly string[]): Promise<Set<string>> {
+  const hosts = [...new Set(urls.map((url) => new URL(url).hostname.toLowerCase()))];
+  if (hosts.length === 0) return new Set();
+  const rows = await getDb().domain.findMany({ where: { hostname: { in: hosts }, status: "verified" }, select: { hostname: true } });
+  const served = new Set(rows.map((row) => row.hostname));
+  return new Set(urls.filter((url) => served.has(new URL(url).hostname.toLowerCase())));
+}
+
+export const LOOP_MESSAGE = "Destination cannot be a Clickproof short link or page (it would loop)";
+
+/** Refuses, on its field, a URL whose host is a branded domain we serve. */
+export async function assertNotServedDomain(field: string, url: string | null | undefined): Promise<void> {
+  if (url && (await servedDestinations([url])).size > 0) throw invalidField(field, LOOP_MESSAGE);
 }
 
 export async function addDomain(workspaceId: string, hosts: ShortLinkHosts, rawInput: unknown): Promise<Domain> {
@@ -75,12 +94,17 @@ export async function addDomain(workspaceId: string, hosts: ShortLinkHosts, rawI
   return getDb().$transaction(async (tx) => {
     // Under the workspace lock, so two adds at once cannot both take the plan's last domain.
     const billing = await lockWorkspace(tx, workspaceId);
-    const existing = await tx.domain.findMany({ where: { workspaceId }, select: { hostname: true } });
-    if (existing.some((row) => row.hostname === hostname)) {
+    const existing = await tx.domain.findMany({ where: { workspaceId }, select: { id: true, hostname: true, status: true } });
+    const live = existing.filter((row) => row.status !== "removed");
+    if (live.some((row) => row.hostname === hostname)) {
       throw new AppError("conflict", `${hostname} is already one of this workspace's domains`, [{ path: "hostname", message: "Already added" }]);
     }
-    assertWithinLimit(billing, "brandedDomains", existing.length);
-    return tx.domain.create({ data: { workspaceId, hostname, verificationToken: randomBytes(16).toString("hex") } });
+    assertWithinLimit(billing, "brandedDomains", live.length);
+    const fresh = { status: "pending" as const, verificationToken: randomBytes(16).toString("hex"), verifiedAt: null, failingSince: null, lastCheckedAt: null, lastError: null, routingOk: false, fallbackUrl: null };
+    // Added again after a removal: the same row, verified afresh (a new token, nothing kept).
+    const removed = existing.find((row) => row.hostname === hostname);
+    if (removed) return tx.domain.update({ where: { id: removed.id }, data: { ...fresh, createdAt: new Date() } });
+    return tx.domain.create({ data: { workspaceId, hostname, ...fresh } });
   });
 }
 
@@ -104,7 +128,7 @@ export async function checkDomain(workspaceId: string, domainId: string, resolve
   const updated = await getDb().$transaction(async (tx) => {
     // One verification of a host at a time, so two workspaces cannot both end up holding it.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`domain:${domain.hostname}`}))`;
-    const current = await tx.domain.findFirst({ where: { id: domainId, workspaceId } });
+    const current = await tx.domain.findFirst({ where: { id: domainId, workspaceId, status: { not: "removed" } } });
     if (!current) throw notFound("Domain not found");
     const heldElsewhere = (await tx.domain.count({ where: { hostname: domain.hostname, status: "verified", workspaceId: { not: workspaceId } } })) > 0;
     const result = evaluateCheck(current, current.verificationToken, answers, routingTargets(hosts), now, heldElsewhere);
@@ -119,8 +143,8 @@ export async function setDomainFallback(workspaceId: string, domainId: string, h
   const domain = await getDomain(workspaceId, domainId);
   if (fallbackUrl) {
     const host = new URL(fallbackUrl).hostname.toLowerCase();
-    if (host === domain.hostname || isOwnHost(hosts, fallbackUrl)) {
-      throw invalidField("fallbackUrl", "The fallback cannot be this short domain or Clickproof itself (it would loop)");
+    if (host === domain.hostname || isOwnHost(hosts, fallbackUrl) || (await servedDestinations([fallbackUrl])).size > 0) {
+      throw invalidField("fallbackUrl", "The fallback cannot be a short domain or Clickproof itself (it would loop)");
     }
   }
   const updated = await getDb().domain.update({ where: { id: domain.id }, data: { fallbackUrl } });
@@ -128,10 +152,14 @@ export async function setDomainFallback(workspaceId: string, domainId: string, h
   return updated;
 }
 
-/** Removes a domain: it stops serving at once. Its links stay (with their clicks) but are not served. */
+/**
+ * Removes a domain: it stops serving (this instance at once, others within the cache TTL). Its
+ * links stay, with their clicks, unserved. The row is kept as "removed" so the host is never taken
+ * for the app's own: its paths cannot reach the default domain's links of another workspace.
+ */
 export async function removeDomain(workspaceId: string, domainId: string): Promise<void> {
   const domain = await getDomain(workspaceId, domainId);
-  await getDb().domain.delete({ where: { id: domain.id } });
+  await getDb().domain.update({ where: { id: domain.id }, data: { status: "removed", verifiedAt: null, failingSince: null } });
   invalidateServedDomain(domain.hostname);
 }
 
@@ -140,13 +168,14 @@ export const RECHECK_PENDING_MS = 10 * 60_000;
 export const RECHECK_VERIFIED_MS = 6 * 3_600_000;
 const PENDING_FOR_MS = 7 * 86_400_000;
 
-/** Re-checks the domains that are due; returns how many were checked. Run by the scheduler (lib/domains/scheduler.ts). */
+/** Re-checks the domains that are due (at most `limit` per run, oldest check first); returns how many were checked. Run by the scheduler (lib/domains/scheduler.ts). */
 export async function recheckDueDomains(resolver: DnsResolver, now: Date = new Date(), limit = 50): Promise<number> {
   const due = await getDb().domain.findMany({
     where: {
       OR: [
         { status: "pending", createdAt: { gt: new Date(now.getTime() - PENDING_FOR_MS) }, OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - RECHECK_PENDING_MS) } }] },
-        { status: "verified", OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - RECHECK_VERIFIED_MS) } }] },
+        // failed ones too, so a record put back brings the domain back without a click
+        { status: { in: ["verified", "failed"] }, OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lte: new Date(now.getTime() - RECHECK_VERIFIED_MS) } }] },
       ],
     },
     orderBy: { lastCheckedAt: { sort: "asc", nulls: "first" } },

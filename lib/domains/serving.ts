@@ -13,29 +13,50 @@ export type ServedDomain = {
   fallbackUrl: string | null;
 };
 
-const cache = loadingCache<ServedDomain>("domainCache");
+/**
+ * A host some workspace has added (whatever its state): `served` is the domain serving it, or
+ * null while it serves nothing (pending, failed, removed, beyond the plan). A known host is never
+ * read as the app's own, so its paths can never reach another workspace's default-domain links.
+ */
+export type BrandedHost = { hostname: string; workspaceId: string | null; served: ServedDomain | null };
+
+const cache = loadingCache<BrandedHost>("domainCache");
+
+type HostRow = { id: string; workspaceId: string; status: string; fallbackUrl: string | null; rank: number } & BillingState;
 
 /**
  * Unscoped by design: the host is all a visitor's request tells us. Only a verified domain is
  * served (at most one workspace holds a host verified), and only while the workspace's plan
- * counts it: with fewer domains in the plan than it has (after a downgrade), the oldest are served.
+ * counts it: with fewer domains in the plan than verified ones (after a downgrade), the oldest
+ * verified are served.
  */
-async function unsafeLoadServedDomain(hostname: string): Promise<ServedDomain | null> {
-  const { rows } = await getPool().query<{ id: string; workspaceId: string; fallbackUrl: string | null; rank: number } & BillingState>(
-    `SELECT d."id", d."workspaceId", d."fallbackUrl", w."plan", w."billingStatus", w."pastDueSince",
-            (SELECT count(*) FROM "Domain" o WHERE o."workspaceId" = d."workspaceId" AND (o."createdAt", o."id") < (d."createdAt", d."id"))::int AS "rank"
+async function unsafeLoadBrandedHost(hostname: string): Promise<BrandedHost | null> {
+  const { rows } = await getPool().query<HostRow>(
+    `SELECT d."id", d."workspaceId", d."status"::text AS "status", d."fallbackUrl", w."plan", w."billingStatus", w."pastDueSince",
+            (SELECT count(*) FROM "Domain" o
+              WHERE o."workspaceId" = d."workspaceId" AND o."status" = 'verified' AND (o."createdAt", o."id") < (d."createdAt", d."id"))::int AS "rank"
        FROM "Domain" d JOIN "Workspace" w ON w."id" = d."workspaceId"
-      WHERE d."hostname" = $1 AND d."status" = 'verified'
-      ORDER BY d."verifiedAt" LIMIT 1`,
+      WHERE d."hostname" = $1
+      ORDER BY (d."status" = 'verified') DESC, d."verifiedAt"`,
     [hostname],
   );
-  const row = rows[0];
-  if (!row || row.rank >= PLANS[effectivePlan(row)].limits.brandedDomains) return null;
-  return { id: row.id, hostname, workspaceId: row.workspaceId, fallbackUrl: row.fallbackUrl };
+  if (rows.length === 0) return null;
+  const row = rows[0]!;
+  const served = row.status === "verified" && row.rank < PLANS[effectivePlan(row)].limits.brandedDomains;
+  return {
+    hostname,
+    workspaceId: row.status === "verified" ? row.workspaceId : null,
+    served: served ? { id: row.id, hostname, workspaceId: row.workspaceId, fallbackUrl: row.fallbackUrl } : null,
+  };
 }
 
-export function getServedDomain(hostname: string): Promise<ServedDomain | null> {
-  return cache.get(hostname, getEnv().LINK_CACHE_TTL_SECONDS * 1000, () => unsafeLoadServedDomain(hostname));
+/** What a host is to us: null for a host no workspace ever added (the app's own, as far as we know). */
+export function getBrandedHost(hostname: string): Promise<BrandedHost | null> {
+  return cache.get(hostname, getEnv().LINK_CACHE_TTL_SECONDS * 1000, () => unsafeLoadBrandedHost(hostname));
+}
+
+export async function getServedDomain(hostname: string): Promise<ServedDomain | null> {
+  return (await getBrandedHost(hostname))?.served ?? null;
 }
 
 export function invalidateServedDomain(hostname: string): void {
@@ -44,7 +65,7 @@ export function invalidateServedDomain(hostname: string): void {
 
 /** A plan change can start or stop a workspace's domains. */
 export function invalidateWorkspaceDomains(workspaceId: string): void {
-  cache.invalidateWhere((domain) => domain.workspaceId === workspaceId);
+  cache.invalidateWhere((host) => host.workspaceId === workspaceId || host.served?.workspaceId === workspaceId);
 }
 
 export function clearDomainCache(): void {

@@ -22,7 +22,7 @@ describe("evaluateCheck", () => {
   it("does not verify a host another workspace holds verified", () => {
     const result = evaluateCheck(pending, token, dns({ txt: [txtValue(token)] }), targets, now, true);
     expect(result).toMatchObject({ status: "pending", verifiedAt: null });
-    expect(result.lastError).toMatch(/Another workspace/);
+    expect(result.lastError).toMatch(/Another Clickproof workspace/);
   });
 
   it("keeps a verified domain serving for the grace period after its record disappears, then fails it", () => {

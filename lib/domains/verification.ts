@@ -52,7 +52,7 @@ export function evaluateCheck(
   }
   const proven = answers.txt.some((value) => value.trim() === txtValue(token));
   if (proven && heldElsewhere) {
-    return { status: "pending", verifiedAt: null, failingSince: null, routingOk: routing, lastError: "Another workspace has this domain verified. Remove it there first." };
+    return { status: "pending", verifiedAt: null, failingSince: null, routingOk: routing, lastError: "Another Clickproof workspace holds this domain verified. It can be verified here once removed there, or 72 hours after that workspace's TXT record is gone." };
   }
   if (proven) {
     return { status: "verified", verifiedAt: current.verifiedAt ?? now, failingSince: null, routingOk: routing, lastError: null };

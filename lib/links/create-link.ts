@@ -4,7 +4,7 @@ import type { Link } from "@prisma/client";
 import { requireFeature, reserveUpToLinkQuota } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
-import { servedHostnames } from "@/lib/domains/domains";
+import { LOOP_MESSAGE, servedDestinations, servedHostnames } from "@/lib/domains/domains";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
@@ -93,6 +93,7 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
     pending.push({ index, input, slug: input.slug ?? "", id: newId() });
   });
   pending = await dropUnservedDomains(ctx.workspaceId, pending, outcomes);
+  pending = await dropLoopingDestinations(pending, outcomes);
   // Random slugs are drawn once every custom slug is known, avoiding them and each other.
   const used = new Set(pending.flatMap((item) => (item.slug ? [item.slug] : [])));
   for (const item of pending) {
@@ -112,9 +113,10 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
       for (const item of pending.slice(granted)) outcomes[item.index] = { ok: false, error: refusal! };
       let batch = pending.slice(0, granted);
       for (let round = 0; round < RANDOM_ROUNDS && batch.length > 0; round++) {
-        // In slug order, so two batches inserting the same slugs take their locks in the same
-        // order (and wait for each other rather than deadlock).
-        batch.sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+        // In (domain, slug) order — the unique key — so two batches inserting the same slugs take
+        // their locks in the same order (and wait for each other rather than deadlock).
+        const key = (item: Pending) => `${item.input.domain ?? DEFAULT_DOMAIN}/${item.slug}`;
+        batch.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
         const rows = await tx.link.createManyAndReturn({
           data: batch.map(({ input, slug, id }) => ({
             id,
@@ -158,6 +160,17 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
   );
   for (const link of created) invalidateLink(link.domain, link.slug); // forget a cached "unknown slug"
   return outcomes;
+}
+
+/** Items whose destination (or expired URL) is on a branded domain we serve would loop through us. */
+async function dropLoopingDestinations<T extends { index: number; input: CreateLinkInput }>(items: T[], outcomes: ItemOutcome[]): Promise<T[]> {
+  const looping = await servedDestinations(items.flatMap(({ input }) => (input.expiredUrl ? [input.url, input.expiredUrl] : [input.url])));
+  if (looping.size === 0) return items;
+  return items.filter(({ index, input }) => {
+    const field = looping.has(input.url) ? "url" : input.expiredUrl && looping.has(input.expiredUrl) ? "expiredUrl" : null;
+    if (field) outcomes[index] = { ok: false, error: invalidField(field, LOOP_MESSAGE) };
+    return field === null;
+  });
 }
 
 /** Items on a domain the workspace does not hold verified are refused (a pending domain could be anyone's). */

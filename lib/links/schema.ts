@@ -68,21 +68,18 @@ const INT_MAX = 2_147_483_647; // the columns are 32-bit
  * A link's options: private notes, expiry (a time, or a number of human clicks) with where the
  * expired link goes, and pause. Null clears an option.
  */
+export const PAST_EXPIRY_MESSAGE = "Choose a time in the future (to stop a link now, pause or archive it)";
+const expiryDate = z.coerce.date({ error: "Use a date and time like 2026-12-31T23:59" }).max(new Date("2100-01-01T00:00:00Z"), "The expiry is before 2100");
+const expiryMeta = () => ({ override: { type: ["string", "null"] as ("string" | "null")[], format: "date-time" }, description: "the link stops redirecting at this time" });
+
 const linkOptionsShape = {
   notes: z.preprocess(
     blankToNull,
     z.string({ error: "Notes are text" }).trim().max(NOTES_MAX, `Notes can be at most ${NOTES_MAX.toLocaleString("en-US")} characters`).nullable().optional(),
   ),
-  expiresAt: z.preprocess(
-    blankToNull,
-    z.coerce
-      .date({ error: "Use a date and time like 2026-12-31T23:59" })
-      .max(new Date("2100-01-01T00:00:00Z"), "The expiry is before 2100")
-      .refine((date) => date.getTime() > Date.now(), { message: "Choose a time in the future (to stop a link now, pause or archive it)" })
-      .nullable()
-      .optional()
-      .meta({ override: { type: ["string", "null"], format: "date-time" }, description: "the link stops redirecting at this time" }),
-  ),
+  // On a change, only a new time must be in the future (lib/links/update-link.ts): a form saved
+  // again after its link expired sends the old time back, which is no change.
+  expiresAt: z.preprocess(blankToNull, expiryDate.nullable().optional().meta(expiryMeta())),
   maxClicks: z.preprocess(
     blankToNull,
     z.coerce
@@ -118,6 +115,14 @@ export const createLinkSchema = z
     campaignId: z.preprocess(blankToUndefined, z.string({ error: "campaignId must be text" }).trim().max(64).optional()),
     tags: tagsSchema.optional(),
     ...linkOptionsShape,
+    expiresAt: z.preprocess(
+      blankToNull,
+      expiryDate
+        .refine((date) => date.getTime() > Date.now(), { message: PAST_EXPIRY_MESSAGE })
+        .nullable()
+        .optional()
+        .meta(expiryMeta()),
+    ),
   })
   .superRefine((input, ctx) => {
     // The app's own pages share the default domain; a branded domain is the brand's alone.

@@ -3,7 +3,8 @@ import type { Prisma } from "@prisma/client";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
-import { linkOptionsSchema, linkPostSchema, patchLinkSchema, updateLinkSchema, type LinkOptionsInput } from "@/lib/links/schema";
+import { assertNotServedDomain } from "@/lib/domains/domains";
+import { linkOptionsSchema, linkPostSchema, PAST_EXPIRY_MESSAGE, patchLinkSchema, updateLinkSchema, type LinkOptionsInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
 import { parseInput } from "@/lib/validation";
@@ -17,6 +18,7 @@ async function scopedLink(workspaceId: string, linkId: string) {
 export async function updateLinkDestination(workspaceId: string, linkId: string, hosts: ShortLinkHosts, rawInput: unknown) {
   const input = parseInput(updateLinkSchema, rawInput);
   assertNotOwnHost(hosts, input.url);
+  await assertNotServedDomain("url", input.url);
   const link = await scopedLink(workspaceId, linkId);
   const updated = await getDb().link.update({ where: { id: link.id, workspaceId }, data: { url: input.url } });
   invalidateLink(link.domain, link.slug);
@@ -71,9 +73,16 @@ async function writeLinkOptions(
 ) {
   const { paused, maxClicks, expiredUrl, ...rest } = options;
   if (expiredUrl) assertNotOwnHost(hosts, expiredUrl, "expiredUrl");
+  await assertNotServedDomain("expiredUrl", expiredUrl);
+  if (typeof other.url === "string") await assertNotServedDomain("url", other.url);
   const updated = await getDb().$transaction(async (tx) => {
-    const current = await tx.link.findFirst({ where: { id: link.id, workspaceId }, select: { maxClicks: true, pausedAt: true } });
+    const current = await tx.link.findFirst({ where: { id: link.id, workspaceId }, select: { maxClicks: true, pausedAt: true, expiresAt: true } });
     if (!current) throw notFound("Link not found");
+    // The form shows minutes: a time within the stored one's minute is the same time sent back.
+    const unchanged = rest.expiresAt && current.expiresAt && Math.abs(rest.expiresAt.getTime() - current.expiresAt.getTime()) < 60_000;
+    if (unchanged) rest.expiresAt = current.expiresAt;
+    const newExpiry = rest.expiresAt && !unchanged ? rest.expiresAt : null;
+    if (newExpiry && newExpiry.getTime() <= Date.now()) throw invalidField("expiresAt", PAST_EXPIRY_MESSAGE);
     const data: Prisma.LinkUncheckedUpdateInput = { ...other, ...rest, expiredUrl };
     if (paused !== undefined) data.pausedAt = paused ? (current.pausedAt ?? new Date()) : null;
     if (maxClicks !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyUtm, DEFAULT_UTM_TEMPLATE, fillUtmTemplate, utmTemplateSchema } from "@/lib/links/utm";
+import { applyUtm, DEFAULT_UTM_TEMPLATE, fillUtmTemplate, utmTemplateSchema, withUtmTag } from "@/lib/links/utm";
 
 describe("UTM", () => {
   it("fills the seed's template for a creator", () => {
@@ -22,5 +22,19 @@ describe("UTM", () => {
     const bad = utmTemplateSchema.safeParse({ utm_source: "{network}" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ path: ["utm_source"], message: "Only {platform}, {campaign}, {creator} can be filled in" });
+  });
+});
+
+describe("withUtmTag", () => {
+  it("adds, replaces in place and removes a tag, leaving the rest of the URL byte for byte", () => {
+    const signed = "https://shop.example/p?sig=a%2Fb+c&flag&x=1,2#frag";
+    expect(withUtmTag(signed, "utm_source", "instagram")).toBe("https://shop.example/p?sig=a%2Fb+c&flag&x=1,2&utm_source=instagram#frag");
+    const tagged = "https://shop.example/p?utm_source=ig&flag&utm_medium=x";
+    expect(withUtmTag(tagged, "utm_source", "spring drop")).toBe("https://shop.example/p?utm_source=spring%20drop&flag&utm_medium=x");
+    expect(withUtmTag(tagged, "utm_source", "")).toBe("https://shop.example/p?flag&utm_medium=x");
+    expect(withUtmTag("https://shop.example/p?utm_source=ig", "utm_source", "")).toBe("https://shop.example/p");
+    expect(withUtmTag("https://shop.example/p?", "utm_term", "a&b")).toBe("https://shop.example/p?utm_term=a%26b");
+    // a repeated tag becomes one
+    expect(withUtmTag("https://s.example/?utm_content=a&utm_content=b", "utm_content", "c")).toBe("https://s.example/?utm_content=c");
   });
 });

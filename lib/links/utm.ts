@@ -47,3 +47,38 @@ export function applyUtm(url: string, params: UtmParams): string {
   }
   return parsed.toString();
 }
+
+function pairKey(pair: string): string {
+  const key = pair.split("=", 1)[0] ?? "";
+  try {
+    return decodeURIComponent(key.replace(/\+/g, " "));
+  } catch {
+    return key;
+  }
+}
+
+/**
+ * The URL with one UTM tag set to `value` (or removed when empty), edited as text: every other
+ * byte of the URL — other parameters, their encoding, the fragment — stays as written, so signed
+ * or strictly parsed destinations keep working. An existing tag is replaced where it stands.
+ */
+export function withUtmTag(url: string, key: UtmKey, value: string): string {
+  const hashAt = url.indexOf("#");
+  const base = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const fragment = hashAt >= 0 ? url.slice(hashAt) : "";
+  const queryAt = base.indexOf("?");
+  const path = queryAt >= 0 ? base.slice(0, queryAt) : base;
+  const pairs = queryAt >= 0 && base.length > queryAt + 1 ? base.slice(queryAt + 1).split("&") : [];
+  const tag = value ? `${key}=${encodeURIComponent(value)}` : null;
+  const kept: string[] = [];
+  let placed = false;
+  for (const pair of pairs) {
+    if (pairKey(pair) !== key) kept.push(pair);
+    else if (tag && !placed) {
+      kept.push(tag);
+      placed = true;
+    }
+  }
+  if (tag && !placed) kept.push(tag);
+  return `${path}${kept.length ? `?${kept.join("&")}` : ""}${fragment}`;
+}

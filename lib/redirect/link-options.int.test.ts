@@ -88,12 +88,15 @@ describe("expiry", () => {
     expect(await counts(link.id)).toMatchObject({ clicks: 1, expired: 2 });
   });
 
-  it("without an expired URL shows the expired page (410)", async () => {
+  it("without an expired URL shows the expired page (410); its options can still be saved with the past time", async () => {
     const link = await createLink(ctx(), { url: "https://shop.example/b", slug: "gone-soon", expiresAt: new Date(Date.now() + 60_000).toISOString() });
-    await getPool().query(`UPDATE "Link" SET "expiresAt" = now() - interval '1 second' WHERE "id" = $1`, [link.id]);
+    const { rows } = await getPool().query<{ expiresAt: Date }>(`UPDATE "Link" SET "expiresAt" = now() - interval '1 second' WHERE "id" = $1 RETURNING "expiresAt"`, [link.id]);
     const response = await request("/gone-soon");
     expect(response.status).toBe(410);
     expect(await response.text()).toContain("This link has expired");
+    // the options form sends the stored time back with a new note: no change of expiry, no refusal
+    const saved = await updateLinkOptions(ws.workspace.id, link.id, testHosts, { expiresAt: rows[0]!.expiresAt.toISOString(), notes: "ended early" });
+    expect(saved).toMatchObject({ notes: "ended early", expiresAt: rows[0]!.expiresAt });
   });
 
   it("after N human clicks, exactly, even when visitors arrive at once; bots take none", async () => {
@@ -123,9 +126,11 @@ describe("expiry", () => {
 
   it("refuses a past expiry, a zero limit, a looping expired URL and over-long notes, by field", async () => {
     const link = await createLink(ctx(), { url: "https://shop.example/d", slug: "bad-options" });
-    const error = await refusal(updateLinkOptions(ws.workspace.id, link.id, testHosts, { expiresAt: "2020-01-01T00:00:00Z", maxClicks: 0, notes: "x".repeat(2_001) }));
+    const error = await refusal(updateLinkOptions(ws.workspace.id, link.id, testHosts, { maxClicks: 0, notes: "x".repeat(2_001) }));
     expect(error.code).toBe("invalid_input");
-    expect((error.details as { path: string }[]).map((d) => d.path).sort()).toEqual(["expiresAt", "maxClicks", "notes"]);
+    expect((error.details as { path: string }[]).map((d) => d.path).sort()).toEqual(["maxClicks", "notes"]);
+    const past = await refusal(updateLinkOptions(ws.workspace.id, link.id, testHosts, { expiresAt: "2020-01-01T00:00:00Z" }));
+    expect(past.details).toEqual([{ path: "expiresAt", message: expect.stringMatching(/in the future/) }]);
     const loop = await refusal(updateLinkOptions(ws.workspace.id, link.id, testHosts, { expiredUrl: "http://localhost:3000/other" }));
     expect(loop.details).toEqual([{ path: "expiredUrl", message: expect.stringMatching(/loop/) }]);
     const created = await refusal(createLink(ctx(), { url: "https://shop.example/e", expiresAt: "yesterday" }));

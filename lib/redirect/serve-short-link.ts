@@ -118,6 +118,14 @@ async function claimLimitedClick(linkId: string, isBot: boolean): Promise<boolea
   return rows.length > 0;
 }
 
+async function releaseLimitedClick(linkId: string): Promise<void> {
+  try {
+    await getPool().query(`UPDATE "Link" SET "limitedClicks" = "limitedClicks" - 1 WHERE "id" = $1 AND "limitedClicks" > 0`, [linkId]);
+  } catch (error) {
+    console.error(`[redirect] click slot of ${linkId} not given back: ${String(error)}`);
+  }
+}
+
 /** A visit that was not served: kept so the brand sees people still arrive. Best effort — the visitor is answered either way. */
 async function recordUnserved(link: CachedLink, reason: "paused" | "expired", isBot: boolean, scanned: boolean, at: Date): Promise<void> {
   try {
@@ -154,8 +162,11 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
     await recordUnserved(link, "paused", traits.isBot, scanned, now);
     return { kind: "paused" };
   }
+  let claimed = false;
   try {
-    const expired = (link.expiresAt !== null && now.getTime() >= link.expiresAt) || (link.maxClicks !== null && !(await claimLimitedClick(link.id, traits.isBot)));
+    const pastTime = link.expiresAt !== null && now.getTime() >= link.expiresAt;
+    if (!pastTime && link.maxClicks !== null) claimed = await claimLimitedClick(link.id, traits.isBot);
+    const expired = pastTime || (link.maxClicks !== null && !claimed);
     if (expired) {
       await recordUnserved(link, "expired", traits.isBot, scanned, now);
       return { kind: "expired", expiredUrl: link.expiredUrl };
@@ -184,7 +195,8 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
     });
   } catch (error) {
     // The click could not be made durable: answering would lose it. (A local spool for this
-    // case is tracked in the hardening issue.)
+    // case is tracked in the hardening issue.) A click slot it took is given back.
+    if (claimed && !traits.isBot) await releaseLimitedClick(link.id);
     return { kind: "unavailable", reason: `click not stored: ${String(error)}` };
   }
   const clickParam = link.clickIdParam ? { name: link.clickIdParam, value: clickId } : undefined;

@@ -27,5 +27,8 @@ describe("link defaults", () => {
     const error = await refusal(updateLinkDefaults(ws.workspace.id, { brandColor: "orange", utmTemplate: { utm_content: "{influencer}" } }));
     expect(error.code).toBe("invalid_input");
     expect((error.details as { path: string }[]).map((d) => d.path).sort()).toEqual(["brandColor", "utmTemplate.utm_content"]);
+    // a colour too light to scan on white would break every default QR code
+    const pale = await refusal(updateLinkDefaults(ws.workspace.id, { brandColor: "#ffd700", utmTemplate: {} }));
+    expect(pale.details).toEqual([{ path: "brandColor", message: expect.stringMatching(/contrast/) }]);
   });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { DEFAULT_UTM_TEMPLATE, UTM_KEYS, utmTemplateSchema, type UtmParams } from "@/lib/links/utm";
+import { DEFAULT_QR_BACKGROUND, qrContrastProblem } from "@/lib/qr/contrast";
 import { parseInput } from "@/lib/validation";
 
 export const BRAND_COLOR_PATTERN = /^#[0-9a-f]{6}$/;
@@ -12,7 +13,15 @@ export const BRAND_COLOR_PATTERN = /^#[0-9a-f]{6}$/;
 export const linkDefaultsSchema = z.object({
   brandColor: z.preprocess(
     (value) => (typeof value === "string" ? value.trim().toLowerCase() || null : value),
-    z.string().regex(BRAND_COLOR_PATTERN, "Use a colour like #4f46e5").nullable(),
+    z
+      .string()
+      .regex(BRAND_COLOR_PATTERN, { message: "Use a colour like #4f46e5", abort: true })
+      // QR codes are drawn in it on white: a colour too light to scan would break every default code
+      .superRefine((color, ctx) => {
+        const problem = qrContrastProblem(color, DEFAULT_QR_BACKGROUND);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .nullable(),
   ),
   utmTemplate: utmTemplateSchema,
 });

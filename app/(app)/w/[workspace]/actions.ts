@@ -108,6 +108,6 @@ export async function setLinkPausedAction(workspaceSlug: string, linkId: string,
     await updateLinkOptions(workspace.id, linkId, await currentLinkHosts(), { paused });
     revalidatePath(`/w/${workspaceSlug}`);
     revalidatePath(`/w/${workspaceSlug}/links/${linkId}`);
-    return { data: undefined, message: paused ? "Link paused: visitors go to the fallback, and are counted as paused hits." : "Link resumed: it redirects again." };
+    return { data: undefined, message: paused ? "Link paused: visitors go to the domain's fallback (or a “paused” page) and are counted as paused hits." : "Link resumed: it redirects again." };
   });
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { CampaignForm, EMPTY_CAMPAIGN } from "@/components/campaigns/campaign-form";
+import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { emptyCampaign } from "@/lib/campaigns/form-values";
 import { Panel } from "@/components/ui/card";
 import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
@@ -18,7 +19,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ wo
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight text-gray-900">New campaign</h1>
       <Panel>
-        <CampaignForm workspaceSlug={workspace.slug} initial={{ ...EMPTY_CAMPAIGN, utm: (await getLinkDefaults(workspace.id)).utmTemplate }} />
+        <CampaignForm workspaceSlug={workspace.slug} initial={emptyCampaign((await getLinkDefaults(workspace.id)).utmTemplate)} />
       </Panel>
     </div>
   );

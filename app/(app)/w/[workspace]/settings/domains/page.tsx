@@ -6,7 +6,7 @@ import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
-import { cheapestPlanAllowing, effectivePlan, PLANS } from "@/lib/billing/plans";
+import { cheapestPlanAllowing, effectivePlan, PLAN_IDS, PLANS } from "@/lib/billing/plans";
 import { listDomains, recordsToCreate, routingTargets } from "@/lib/domains/domains";
 import { FAILING_GRACE_MS } from "@/lib/domains/verification";
 import { formatDateTime, formatInteger } from "@/lib/format";
@@ -36,6 +36,7 @@ export default async function DomainsPage({ params }: { params: Promise<{ worksp
   const allowed = plan.limits.brandedDomains;
   const upgrade = cheapestPlanAllowing("brandedDomains", domains.length + 1);
   const targets = routingTargets(hosts);
+  const verified = domains.filter((domain) => domain.status === "verified");
 
   return (
     <div className="space-y-8">
@@ -52,7 +53,11 @@ export default async function DomainsPage({ params }: { params: Promise<{ worksp
           {allowed === 0 ? (
             <div className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="plan-locked">
               <span className="inline-flex items-center gap-1.5 font-medium">
-                <LockIcon /> Branded domains come with {upgrade ? `the ${upgrade.name} plan (${formatInteger(upgrade.limits.brandedDomains)})` : "a paid plan"} and Team ({formatInteger(PLANS.team.limits.brandedDomains)}).
+                <LockIcon /> Branded domains come with the{" "}
+                {PLAN_IDS.filter((id) => PLANS[id].limits.brandedDomains > 0)
+                  .map((id) => `${PLANS[id].name} (${formatInteger(PLANS[id].limits.brandedDomains)})`)
+                  .join(" and ")}{" "}
+                plans.
               </span>{" "}
               {can(role, "billing.manage") ? (
                 <Link href={`/w/${workspace.slug}/settings/billing`} className="font-medium underline">
@@ -75,11 +80,12 @@ export default async function DomainsPage({ params }: { params: Promise<{ worksp
       </Panel>
 
       {domains.length === 0 ? (
-        <EmptyState title="No branded domain yet">Add one above; links on it work as soon as its DNS records are in place.</EmptyState>
+        <EmptyState title="No branded domain yet">Add one above; once its DNS records are in place and it is verified, you can create links on it.</EmptyState>
       ) : (
-        domains.map((domain, index) => {
+        domains.map((domain) => {
           const records = recordsToCreate(domain, targets);
-          const beyondPlan = index >= allowed;
+          // as host routing counts (lib/domains/serving.ts): the oldest verified domains are served
+          const beyondPlan = domain.status === "verified" && verified.indexOf(domain) >= allowed;
           const showRecords = domain.status !== "verified" || !domain.routingOk || domain.failingSince !== null;
           return (
             <section key={domain.id} aria-label={domain.hostname} className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200" data-testid="domain">

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "DomainStatus" ADD VALUE 'removed';
+
