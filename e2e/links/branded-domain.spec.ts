@@ -1,14 +1,14 @@
-// A brand serves its links on its own domain: it adds go.<brand>, is shown the DNS records, fails
-// to verify until the TXT record exists (the fake DNS file stands in for its DNS provider), then
-// verifies, sets a fallback, creates a link on the domain, and a visitor's request with that Host
-// is redirected and counted. Cleans up after itself (the demo workspace is shared).
+// A brand serves its links on its own domain: on Free the domains page says which plans include
+// them; on Single it adds go.<brand>, is shown the DNS records, fails to verify until the TXT
+// record exists (the fake DNS file stands in for its DNS provider), then verifies, sets a
+// fallback, creates a link on the domain, and a visitor's request with that Host is redirected and
+// counted. Its own workspace: a branded domain in the shared demo workspace would become the
+// default of every other spec's link form.
 import fs from "node:fs";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { APP_PORT, DEMO, DEMO_STATE, DESKTOP_CHROME_UA, DNS_RECORDS_FILE } from "../support/env";
-import { shot, uniqueSuffix } from "../support/helpers";
-
-test.use({ storageState: DEMO_STATE });
+import { APP_PORT, DESKTOP_CHROME_UA, DNS_RECORDS_FILE } from "../support/env";
+import { createWorkspace, newAccount, shot, signUp, uniqueSuffix, upgradeThroughCheckout } from "../support/helpers";
 
 type Zone = Record<string, Record<string, string[]>>;
 function addRecords(zone: Zone): void {
@@ -35,7 +35,15 @@ test("add a branded domain, verify it through DNS, and serve a creator's link on
   const slug = `maya-${suffix}`;
   const destination = `https://shop.brand-e2e.com/spring?ref=${suffix}`;
 
-  await page.goto(`/w/${DEMO.workspace}/settings/domains`);
+  await signUp(page, newAccount("domains"));
+  const workspace = await createWorkspace(page, `Domain Co ${suffix}`);
+  await page.goto(`/w/${workspace}/settings/domains`);
+  await expect(page.getByTestId("plan-locked")).toContainText("Branded domains come with the Single (1) and Team (5) plans.");
+  await expect(page.getByRole("form", { name: "Add a domain" })).toHaveCount(0);
+  await shot(page, "domains-free");
+
+  await upgradeThroughCheckout(page, workspace, "Single");
+  await page.goto(`/w/${workspace}/settings/domains`);
   await expect(page.getByRole("heading", { name: "Branded domains" })).toBeVisible();
   const add = page.getByRole("form", { name: "Add a domain" });
   // a bad name is refused with a readable message
@@ -47,6 +55,9 @@ test("add a branded domain, verify it through DNS, and serve a creator's link on
   await add.getByRole("button", { name: "Add domain" }).click();
   const card = page.getByRole("region", { name: host });
   await expect(card.getByTestId("domain-status")).toHaveText("Pending verification");
+  // Single includes one domain: no form for a second
+  await expect(page.getByRole("form", { name: "Add a domain" })).toHaveCount(0);
+  await expect(page.getByText("The Single plan includes 1 domain. Team allows 5.")).toBeVisible();
   await expect(card).toContainText("No TXT record found");
   await expect(card.getByTestId("record-CNAME")).toHaveText("cname.clickproof.test");
   const txt = (await card.getByTestId("record-TXT").textContent()) ?? "";
@@ -66,12 +77,11 @@ test("add a branded domain, verify it through DNS, and serve a creator's link on
   await shot(page, "domains-verified");
 
   // a link on the domain, made in the dashboard
-  await page.goto(`/w/${DEMO.workspace}`);
+  await page.goto(`/w/${workspace}`);
   const form = page.getByRole("form", { name: "Create a link" });
-  await form.getByLabel("Domain").selectOption(host);
+  await expect(form.getByLabel("Domain")).toHaveValue(host); // a brand's domain is the default once verified
   await form.getByLabel("Destination URL").fill(destination);
   await form.getByLabel("Slug").fill(slug);
-  await form.getByLabel("Creator").selectOption({ label: "Maya Lopez" });
   await form.getByRole("button", { name: "Create link" }).click();
   await expect(form.getByTestId("created-short-url")).toHaveText(`https://${host}/${slug}`);
 
@@ -89,10 +99,8 @@ test("add a branded domain, verify it through DNS, and serve a creator's link on
   await expect(page.getByTestId("stat-clicks")).toHaveText("1");
   await shot(page, "domain-link-page");
 
-  // clean up: archive the link, remove the domain — which stops serving at once
-  await page.getByRole("button", { name: "Archive link" }).click();
-  await expect(page.getByText("Archived", { exact: true })).toBeVisible();
-  await page.goto(`/w/${DEMO.workspace}/settings/domains`);
+  // removing the domain stops it at once
+  await page.goto(`/w/${workspace}/settings/domains`);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("region", { name: host }).getByRole("button", { name: "Remove domain" }).click();
   await expect(page.getByRole("region", { name: host })).toHaveCount(0);
