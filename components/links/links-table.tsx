@@ -48,6 +48,7 @@ export function LinksTable({
                     </Link>
                     <CopyButton value={url} />
                   </div>
+                  {link.domain ? <p className="mt-0.5 text-xs text-gray-500">{link.domain}</p> : null}
                 </td>
                 <td className="max-w-xs truncate py-3 pr-4 text-gray-600" title={link.url}>
                   {link.url.replace(/^https?:\/\//, "")}

@@ -83,7 +83,9 @@ export default async function LinkPage({
           ← All links
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="font-mono text-2xl font-semibold tracking-tight text-gray-900">/{link.slug}</h1>
+          <h1 className="font-mono text-2xl font-semibold tracking-tight text-gray-900">
+            {link.domain ? <span className="text-gray-400">{link.domain}</span> : null}/{link.slug}
+          </h1>
           <CopyButton value={url} label="Copy short link" />
           {link.archivedAt ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">Archived</span> : null}
           {link.pausedAt ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800" data-testid="link-state">Paused</span> : null}
