@@ -1,5 +1,6 @@
 // UTM parameters: the five standard tags, templates with placeholders, and applying them to a URL.
 import { z } from "zod";
+import { queryPairKey } from "@/lib/links/query-text";
 
 export const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 export type UtmKey = (typeof UTM_KEYS)[number];
@@ -48,15 +49,6 @@ export function applyUtm(url: string, params: UtmParams): string {
   return parsed.toString();
 }
 
-function pairKey(pair: string): string {
-  const key = pair.split("=", 1)[0] ?? "";
-  try {
-    return decodeURIComponent(key.replace(/\+/g, " "));
-  } catch {
-    return key;
-  }
-}
-
 /**
  * The URL with one UTM tag set to `value` (or removed when empty), edited as text: every other
  * byte of the URL — other parameters, their encoding, the fragment — stays as written, so signed
@@ -73,7 +65,7 @@ export function withUtmTag(url: string, key: UtmKey, value: string): string {
   const kept: string[] = [];
   let placed = false;
   for (const pair of pairs) {
-    if (pairKey(pair) !== key) kept.push(pair);
+    if (queryPairKey(pair) !== key) kept.push(pair);
     else if (tag && !placed) {
       kept.push(tag);
       placed = true;

@@ -5,21 +5,16 @@
 // the visitor's new pairs are appended to it, and the fragment is kept. With conversion tracking
 // on, the click id is appended under the workspace's parameter name — always this click's: a
 // value already in the destination or sent by the visitor is dropped.
+import { queryPairKey } from "@/lib/links/query-text";
+
 export type ClickIdParam = { name: string; value: string };
 
 function withoutParam(search: string, name: string): string {
   if (!search) return search;
-  const kept = search
+  return search
     .split("&")
-    .filter((pair) => {
-      const key = pair.split("=", 1)[0] ?? "";
-      try {
-        return decodeURIComponent(key.replace(/\+/g, " ")) !== name;
-      } catch {
-        return true; // not decodable, so not our parameter
-      }
-    });
-  return kept.join("&");
+    .filter((pair) => queryPairKey(pair) !== name)
+    .join("&");
 }
 
 export function buildDestination(destination: string, visitorSearch: string, clickId?: ClickIdParam): string {
