@@ -131,5 +131,7 @@ test("the links table sorts by clicks and exports the same rows as CSV", async (
   const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
   const csv = (await (await page.request.get(href ?? "")).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
   expect(csv[0]).toBe("Short URL,Slug,Destination,Creator,Clicks,Filtered,Created,Archived");
-  expect(csv.slice(1).map((line) => line.split(",")[1])).toEqual(slugs);
+  // other specs add demo links meanwhile: the export holds the table's rows, in the table's order
+  const exported = csv.slice(1).map((line) => line.split(",")[1]);
+  expect(exported.filter((slug) => slugs.includes(slug ?? null))).toEqual(slugs);
 });
