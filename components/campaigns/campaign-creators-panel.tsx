@@ -69,12 +69,17 @@ export function GenerateLinksForm({
   candidates,
   template,
   hasDestination,
+  domains = [],
+  defaultHost,
 }: {
   workspaceSlug: string;
   campaignId: string;
   candidates: Candidate[];
   template: UtmParams | null;
   hasDestination: boolean;
+  /** the workspace's verified branded domains; links go on the first unless another is chosen */
+  domains?: string[];
+  defaultHost?: string;
 }) {
   const [state, action, pending] = useActionState(generateLinksAction.bind(null, workspaceSlug, campaignId), null);
   if (!hasDestination) {
@@ -82,7 +87,7 @@ export function GenerateLinksForm({
   }
   return (
     <form action={action} className="space-y-4" aria-label="Generate links">
-      {state && !state.ok ? <FormMessage tone="error">{state.fieldErrors.creatorIds ?? state.fieldErrors.destinationUrl ?? state.error}</FormMessage> : null}
+      {state && !state.ok ? <FormMessage tone="error">{state.fieldErrors.creatorIds ?? state.fieldErrors.destinationUrl ?? state.fieldErrors.domain ?? state.error}</FormMessage> : null}
       {state?.ok ? (
         <FormMessage tone="success">
           <p className="font-medium" data-testid="generate-summary">
@@ -125,6 +130,16 @@ export function GenerateLinksForm({
           ))}
         </div>
       </fieldset>
+      {domains.length > 0 ? (
+        <SelectField label="Domain" name="domain" id="generate-domain" defaultValue={domains[0]} className="max-w-sm">
+          {domains.map((host) => (
+            <option key={host} value={host}>
+              {host}
+            </option>
+          ))}
+          <option value="">{defaultHost ?? "default short domain"} (default)</option>
+        </SelectField>
+      ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Generating…" : "Generate links"}
       </Button>

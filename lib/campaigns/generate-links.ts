@@ -1,3 +1,4 @@
+import { assertNotServedDomain, servedHostnames } from "@/lib/domains/domains";
 import "server-only";
 import { z } from "zod";
 import { chooseLinkSlug, slugCandidates } from "@/lib/campaigns/link-slugs";
@@ -16,6 +17,14 @@ export const generateLinksSchema = z.object({
   creatorIds: z.array(z.string().trim().min(1)).min(1, "Choose at least one creator").max(1_000, "At most 1,000 creators at a time"),
   /** overrides the campaign's own template for this run; null = no UTM tags */
   utmTemplate: utmTemplateSchema.nullable().optional(),
+  /** one of the workspace's verified branded domains; omitted (or "") for the default short domain */
+  domain: z
+    .string({ error: "domain must be text" })
+    .trim()
+    .toLowerCase()
+    .max(253)
+    .optional()
+    .meta({ description: "one of the workspace's verified branded domains; omitted for the default short domain" }),
 });
 
 export type GeneratedLinks = {
@@ -39,9 +48,14 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
     select: { id: true, slug: true, destinationUrl: true, utmTemplate: true },
   });
   if (!campaign) throw notFound("Campaign not found");
+  const domain = input.domain || DEFAULT_DOMAIN;
+  if (domain && !(await servedHostnames(ctx.workspaceId)).includes(domain)) {
+    throw invalidField("domain", `${domain} is not a verified domain of this workspace; add and verify it under Settings → Domains`);
+  }
   const destination = campaign.destinationUrl;
   if (!destination) throw invalidField("destinationUrl", "Set the campaign's destination URL before generating links");
   assertNotOwnHost(ctx.hosts, destination);
+  await assertNotServedDomain("destinationUrl", destination);
   const template: UtmParams | null =
     input.utmTemplate !== undefined ? input.utmTemplate : campaign.utmTemplate ? utmTemplateSchema.parse(campaign.utmTemplate) : null;
 
@@ -78,7 +92,7 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
   for (let attempt = 0; attempt < 3 && toCreate.length > 0; attempt++) {
     raced.length = 0;
     const candidates = toCreate.flatMap((item) => slugCandidates(item.creatorSlug, campaign.slug, item.hasLinks));
-    const takenRows = await db.link.findMany({ where: { domain: DEFAULT_DOMAIN, slug: { in: candidates } }, select: { slug: true } });
+    const takenRows = await db.link.findMany({ where: { domain, slug: { in: candidates } }, select: { slug: true } });
     const taken = new Set(takenRows.map((row) => row.slug));
     const planned = toCreate.map((item) => {
       const slug = chooseLinkSlug(item.creatorSlug, campaign.slug, item.hasLinks, taken);
@@ -112,7 +126,7 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
             tx.link.create({
               data: {
                 workspaceId: ctx.workspaceId,
-                domain: DEFAULT_DOMAIN,
+                domain,
                 slug: item.slug,
                 url: item.url,
                 creatorId: item.creator.id,

@@ -43,4 +43,19 @@ describe("links API: domains and options", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.map((d) => d.path).sort()).toEqual(["expiredUrl", "expiresAt", "maxClicks", "paused"]);
   });
+
+  it("generates a campaign's per-creator links on a branded domain, and refuses one not verified", async () => {
+    const db = getDb();
+    const campaign = await db.campaign.create({ data: { workspaceId: ws.workspace.id, name: "Drop", slug: "drop", destinationUrl: "https://shop.example/drop" } });
+    const maya = await db.creator.create({ data: { workspaceId: ws.workspace.id, name: "Maya Lopez" } });
+    const refused = await api<Refusal>("POST", `/api/v1/campaigns/${campaign.id}/links`, { key: ws.apiKey, body: { creatorIds: [maya.id], domain: "go.pending.com" } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details).toEqual([{ path: "domain", message: expect.stringMatching(/not a verified domain/) }]);
+    const generated = await api<{ created: { domain: string | null; slug: string; shortUrl: string }[] }>("POST", `/api/v1/campaigns/${campaign.id}/links`, {
+      key: ws.apiKey,
+      body: { creatorIds: [maya.id], domain: "GO.BRAND.COM", utmTemplate: null },
+    });
+    expect(generated.status).toBe(201);
+    expect(generated.body.created).toEqual([expect.objectContaining({ domain: "go.brand.com", slug: "maya-lopez", shortUrl: "https://go.brand.com/maya-lopez" })]);
+  });
 });

@@ -76,6 +76,7 @@ export async function generateLinksAction(workspaceSlug: string, campaignId: str
       const result = await generateCampaignLinks({ workspaceId: workspace.id, userId, hosts: await currentLinkHosts() }, campaignId, {
         creatorIds: formData.getAll("creatorIds").filter((v): v is string => typeof v === "string"),
         utmTemplate: form.useUtm === "on" ? Object.fromEntries(UTM_KEYS.map((key) => [key, form[key] ?? ""])) : null,
+        domain: form.domain,
       });
       revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
       revalidatePath(`/w/${workspaceSlug}`);

@@ -1,3 +1,5 @@
+import { servedHostnames } from "@/lib/domains/domains";
+import { currentLinkHosts } from "@/lib/links/request-hosts";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
@@ -47,12 +49,14 @@ export default async function CampaignPage({
   if (!campaign) notFound();
 
   const conversionsOn = planIncludes(workspace, "conversions");
-  const [performance, roster, campaignLinks, feed, promoCodes] = await Promise.all([
+  const [performance, roster, campaignLinks, feed, promoCodes, domains, hosts] = await Promise.all([
     getCampaignPerformance(campaign),
     listCreatorOptions(workspace.id),
     getDb().link.findMany({ where: { workspaceId: workspace.id, campaignId: campaign.id }, select: { slug: true, creatorId: true } }),
     conversionsOn ? listConversions(workspace.id, { campaignId: campaign.id }) : Promise.resolve([]),
     conversionsOn ? listPromoCodes(workspace.id, campaign.id) : Promise.resolve([]),
+    servedHostnames(workspace.id),
+    currentLinkHosts(),
   ]);
   const rows = sortCreators(performance.creators, sort, dir);
   const timingRows = sortTimingRows(await getCreatorTimings(workspace.id, rows), timingSort.sort, timingSort.dir);
@@ -232,6 +236,8 @@ export default async function CampaignPage({
                   workspaceSlug={workspace.slug}
                   campaignId={campaign.id}
                   hasDestination={Boolean(campaign.destinationUrl)}
+                  domains={domains}
+                  defaultHost={new URL(hosts.shortOrigin).host}
                   template={storedUtmTemplate(campaign.utmTemplate)}
                   candidates={roster.map((c) => ({ ...c, inCampaign: memberIds.has(c.id), linkSlug: linkByCreator.get(c.id) ?? null }))}
                 />
