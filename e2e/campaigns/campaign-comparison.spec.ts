@@ -103,6 +103,16 @@ test("a campaign generates a link per creator and ranks creators with the same f
   await page.locator(".recharts-surface").first().waitFor();
   await shot(page, "campaign-dashboard");
 
+  // Where the clicks came from: by source, and by the UTM tags the generated links carry.
+  const traffic = page.getByRole("region", { name: "utm_content", exact: true });
+  await expect(traffic.locator(`tr[data-value="${strongSlug}"] [data-col="clicks"]`)).toHaveText("12");
+  await expect(traffic.locator(`tr[data-value="${weakSlug}"] [data-col="clicks"]`)).toHaveText("2");
+  await expect(page.getByRole("region", { name: "utm_medium", exact: true }).locator('tr[data-value="influencer"] [data-col="clicks"]')).toHaveText("14");
+  await expect(page.getByRole("region", { name: "Source", exact: true }).locator('tr[data-value="link"]')).toContainText("Link clicks");
+  await expect(page.getByTestId("traffic-untagged")).toContainText("utm_term");
+  await page.getByRole("heading", { name: "Where the clicks came from" }).scrollIntoViewIfNeeded();
+  await shot(page, "campaign-traffic-tags");
+
   // Sorting by another KPI re-ranks; the export follows the table.
   await table.getByRole("link", { name: "Creator" }).click();
   await expect(page).toHaveURL(/sort=name/);

@@ -5,6 +5,7 @@
 // unique clicks are distinct visitors per link per UTC day (the visitor hash's salt is daily).
 import "server-only";
 import { getDb, getPool } from "@/lib/db";
+import { isUtmKey, UTM_KEYS, utmTagOf, type UtmKey } from "@/lib/links/utm";
 import { invalidField, notFound } from "@/lib/errors";
 import {
   chooseGranularity,
@@ -226,53 +227,56 @@ export async function getTimeSeries(workspaceId: string, range: ResolvedRange, f
   return { granularity, points };
 }
 
-/** A UTM tag of the link's destination, as written in its query (percent-encoded; decoded below). */
-const utmSql = (key: string) => `substring(l."url" from '[?&]${key}=([^&#]*)')`;
-
-const DIMENSION_SQL: Record<DimensionGroup, string> = {
+const DIMENSION_SQL: Record<Exclude<DimensionGroup, UtmKey>, string> = {
   countries: `c."country"`,
   devices: `c."device"::text`,
   browsers: `c."browser"`,
   os: `c."os"`,
   referrers: `c."referrer"`,
   sources: `c."source"::text`,
-  utm_source: utmSql("utm_source"),
-  utm_medium: utmSql("utm_medium"),
-  utm_campaign: utmSql("utm_campaign"),
-  utm_term: utmSql("utm_term"),
-  utm_content: utmSql("utm_content"),
 };
-
-function decodeQueryValue(value: string): string {
-  try {
-    return decodeURIComponent(value.replace(/\+/g, " "));
-  } catch {
-    return value; // not valid percent-encoding: shown as written
-  }
-}
-
-/**
- * UTM values are read from links' destinations as written, so "spring%20drop" and "spring+drop"
- * are the same tag: decoded, equal values are one row. Each link has one value per tag, so the
- * rows being merged count disjoint links and their unique clicks add up exactly.
- */
-function mergeDecoded(rows: DimensionRow[], limit: number): DimensionRow[] {
-  const merged = new Map<string | null, DimensionRow>();
-  for (const row of rows) {
-    const value = row.value === null || row.value === "" ? null : decodeQueryValue(row.value);
-    const into = merged.get(value);
-    if (!into) merged.set(value, { ...row, value });
-    else merged.set(value, { value, clicks: into.clicks + row.clicks, uniqueClicks: into.uniqueClicks + row.uniqueClicks, filteredClicks: into.filteredClicks + row.filteredClicks });
-  }
-  return [...merged.values()].sort((a, b) => b.clicks - a.clicks || b.filteredClicks - a.filteredClicks).slice(0, limit);
-}
 
 export type DimensionRow = Totals & { value: string | null };
 
-/** Clicks by country, device, browser, OS or referrer (raw clicks: no rollup keeps these), largest first; null = unknown or direct. */
+const byClicks = (a: DimensionRow, b: DimensionRow) =>
+  b.clicks - a.clicks || b.filteredClicks - a.filteredClicks || (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value ?? "").localeCompare(b.value ?? "");
+
+/**
+ * Clicks by UTM tags of the links' destinations, one list per tag, largest first. A tag is a
+ * property of the link, not of the click, so this counts per link (from the rollups where the
+ * range allows) and groups the links by tag value. Each link has one value per tag, so the
+ * links grouped together are disjoint and their unique clicks (per link and day) add up exactly.
+ */
+export async function getUtmBreakdowns<K extends UtmKey>(workspaceId: string, range: ResolvedRange, filters: Filters, keys: readonly K[], limit: number): Promise<Record<K, DimensionRow[]>> {
+  const plan = rollupPlan(range, null, { wholeHours: range.wholeHourZone, utc: range.utcZone });
+  const [rows, uniques] = await Promise.all([
+    clicksBy(workspaceId, range, filters, "link", plan.clicks),
+    uniquesBy(workspaceId, range, filters, "link", plan.uniques),
+  ]);
+  const links = await getDb().link.findMany({ where: { workspaceId, id: { in: rows.map((r) => r.key) } }, select: { id: true, url: true } });
+  const urls = new Map(links.map((l) => [l.id, l.url]));
+  const result = {} as Record<K, DimensionRow[]>;
+  for (const key of keys) {
+    const merged = new Map<string | null, DimensionRow>();
+    for (const row of rows) {
+      const value = utmTagOf(urls.get(row.key) ?? "", key);
+      const into = merged.get(value) ?? { value, clicks: 0, uniqueClicks: 0, filteredClicks: 0 };
+      merged.set(value, {
+        value,
+        clicks: into.clicks + row.clicks,
+        uniqueClicks: into.uniqueClicks + (uniques.get(row.key) ?? 0),
+        filteredClicks: into.filteredClicks + row.filtered,
+      });
+    }
+    result[key] = [...merged.values()].sort(byClicks).slice(0, limit);
+  }
+  return result;
+}
+
+/** Clicks by country, device, browser, OS, referrer or source (raw clicks: no rollup keeps these), or by a UTM tag; largest first; null = unknown, direct or untagged. */
 export async function getDimension(workspaceId: string, range: ResolvedRange, filters: Filters, dimension: DimensionGroup, limit: number): Promise<DimensionRow[]> {
+  if (isUtmKey(dimension)) return (await getUtmBreakdowns(workspaceId, range, filters, [dimension], limit))[dimension];
   const sql = new Sql(workspaceId, range);
-  const isUtm = dimension.startsWith("utm_");
   const link = filters.linkId ? ` AND c."linkId" = ${sql.param(filters.linkId)}` : "";
   const onLink = [
     filters.creatorId ? ` AND l."creatorId" = ${sql.param(filters.creatorId)}` : "",
@@ -285,11 +289,10 @@ export async function getDimension(workspaceId: string, range: ResolvedRange, fi
             count(*) FILTER (WHERE c."isBot")::int8 AS filtered
        FROM "Click" c JOIN "Link" l ON l.id = c."linkId" AND l."workspaceId" = $1${onLink}
       WHERE c."workspaceId" = $1 AND c."createdAt" >= $2 AND c."createdAt" < $3${link}
-      GROUP BY 1 ORDER BY 2 DESC, 4 DESC, 1 NULLS LAST${isUtm ? "" : ` LIMIT ${sql.param(limit)}`}`,
+      GROUP BY 1 ORDER BY 2 DESC, 4 DESC, 1 NULLS LAST LIMIT ${sql.param(limit)}`,
     sql.values,
   );
-  const result = rows.map((r) => ({ value: r.value, clicks: Number(r.clicks), uniqueClicks: Number(r.uniques), filteredClicks: Number(r.filtered) }));
-  return isUtm ? mergeDecoded(result, limit) : result;
+  return rows.map((r) => ({ value: r.value, clicks: Number(r.clicks), uniqueClicks: Number(r.uniques), filteredClicks: Number(r.filtered) }));
 }
 
 export type EntityRow = Totals & { id: string | null };
@@ -300,4 +303,17 @@ export async function getEntityBreakdown(workspaceId: string, range: ResolvedRan
   const rows = await clicksBy(workspaceId, range, filters, key, plan.clicks, limit);
   const uniques = await uniquesBy(workspaceId, range, filters, key, plan.uniques, rows.map((r) => r.key));
   return rows.map((r) => ({ id: r.key || null, clicks: r.clicks, uniqueClicks: uniques.get(r.key) ?? 0, filteredClicks: r.filtered }));
+}
+
+/** Whole UTC days as a resolved range (the pages' ranges): rollups answer it exactly. */
+export function utcDaysRange(range: { start: Date; end: Date }): ResolvedRange {
+  return { start: range.start, end: range.end, timezone: "UTC", since: range.start, wholeHourZone: true, utcZone: true };
+}
+
+export type TrafficTags = { sources: DimensionRow[]; tags: Record<UtmKey, DimensionRow[]> };
+
+/** Where a campaign's (or any filter's) clicks came from: link clicks vs QR scans, and each UTM tag. */
+export async function getTrafficTags(workspaceId: string, range: ResolvedRange, filters: Filters, limit: number): Promise<TrafficTags> {
+  const [sources, tags] = await Promise.all([getDimension(workspaceId, range, filters, "sources", limit), getUtmBreakdowns(workspaceId, range, filters, UTM_KEYS, limit)]);
+  return { sources, tags };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyUtm, DEFAULT_UTM_TEMPLATE, fillUtmTemplate, utmTemplateSchema, withUtmTag } from "@/lib/links/utm";
+import { applyUtm, DEFAULT_UTM_TEMPLATE, fillUtmTemplate, isUtmKey, utmTagOf, utmTemplateSchema, withUtmTag } from "@/lib/links/utm";
 
 describe("UTM", () => {
   it("fills the seed's template for a creator", () => {
@@ -36,5 +36,31 @@ describe("withUtmTag", () => {
     expect(withUtmTag("https://shop.example/p?", "utm_term", "a&b")).toBe("https://shop.example/p?utm_term=a%26b");
     // a repeated tag becomes one
     expect(withUtmTag("https://s.example/?utm_content=a&utm_content=b", "utm_content", "c")).toBe("https://s.example/?utm_content=c");
+  });
+});
+
+describe("utmTagOf", () => {
+  it("reads a tag decoded, however it was encoded", () => {
+    expect(utmTagOf("https://shop.example/?utm_campaign=spring%20drop", "utm_campaign")).toBe("spring drop");
+    expect(utmTagOf("https://shop.example/?a=1&utm_campaign=spring+drop", "utm_campaign")).toBe("spring drop");
+    expect(utmTagOf("https://shop.example/?utm%5Fsource=ig", "utm_source")).toBe("ig");
+  });
+
+  it("takes the first pair of that name and nothing from other names or the fragment", () => {
+    expect(utmTagOf("https://shop.example/?utm_source=a&utm_source=b", "utm_source")).toBe("a");
+    expect(utmTagOf("https://shop.example/?xutm_source=a&my_utm_source=b", "utm_source")).toBeNull();
+    expect(utmTagOf("https://shop.example/#?utm_source=fragment", "utm_source")).toBeNull();
+    expect(utmTagOf("https://shop.example/?utm_source=ig#utm_medium=x", "utm_medium")).toBeNull();
+  });
+
+  it("is null for a missing or empty tag, and keeps a value that is not valid percent-encoding as written", () => {
+    expect(utmTagOf("https://shop.example/", "utm_term")).toBeNull();
+    expect(utmTagOf("https://shop.example/?utm_term=&utm_term=x", "utm_term")).toBeNull();
+    expect(utmTagOf("https://shop.example/?utm_term", "utm_term")).toBeNull();
+    expect(utmTagOf("https://shop.example/?utm_term=100%", "utm_term")).toBe("100%");
+  });
+
+  it("knows the five tag names", () => {
+    expect(["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id", "sources"].filter(isUtmKey)).toEqual(["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]);
   });
 });

@@ -1,10 +1,11 @@
 // UTM parameters: the five standard tags, templates with placeholders, and applying them to a URL.
 import { z } from "zod";
-import { queryPairKey } from "@/lib/links/query-text";
+import { queryPairKey, queryPairs, queryPairValue } from "@/lib/links/query-text";
 
 export const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 export type UtmKey = (typeof UTM_KEYS)[number];
 export type UtmParams = Partial<Record<UtmKey, string>>;
+export const isUtmKey = (value: string): value is UtmKey => (UTM_KEYS as readonly string[]).includes(value);
 
 export const UTM_PLACEHOLDERS = ["platform", "campaign", "creator"] as const;
 export type UtmContext = Record<(typeof UTM_PLACEHOLDERS)[number], string>;
@@ -60,7 +61,7 @@ export function withUtmTag(url: string, key: UtmKey, value: string): string {
   const fragment = hashAt >= 0 ? url.slice(hashAt) : "";
   const queryAt = base.indexOf("?");
   const path = queryAt >= 0 ? base.slice(0, queryAt) : base;
-  const pairs = queryAt >= 0 && base.length > queryAt + 1 ? base.slice(queryAt + 1).split("&") : [];
+  const pairs = queryPairs(base);
   const tag = value ? `${key}=${encodeURIComponent(value)}` : null;
   const kept: string[] = [];
   let placed = false;
@@ -73,4 +74,13 @@ export function withUtmTag(url: string, key: UtmKey, value: string): string {
   }
   if (tag && !placed) kept.push(tag);
   return `${path}${kept.length ? `?${kept.join("&")}` : ""}${fragment}`;
+}
+
+/**
+ * A UTM tag of a URL, read as the builder writes it: the first pair named `key`, decoded, so
+ * "spring%20drop" and "spring+drop" are the same tag; null when absent or empty.
+ */
+export function utmTagOf(url: string, key: UtmKey): string | null {
+  const pair = queryPairs(url).find((p) => queryPairKey(p) === key);
+  return pair === undefined ? null : queryPairValue(pair) || null;
 }

@@ -14,9 +14,12 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { KPI_CATALOG, kpiValue, meetsTarget, type KpiKey } from "@/lib/analytics/kpi";
 import { getCreatorTimings } from "@/lib/analytics/timing";
+import { getTrafficTags, utcDaysRange } from "@/lib/analytics/query";
+import { lastDays } from "@/lib/analytics/link-analytics";
+import { TrafficTagsGrid } from "@/components/analytics/traffic-tags";
 import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
-import { planIncludes } from "@/lib/billing/plans";
+import { effectivePlan, limitOf, planIncludes } from "@/lib/billing/plans";
 import { getCampaign } from "@/lib/campaigns/campaigns";
 import { storedUtmTemplate } from "@/lib/campaigns/form-values";
 import { parseTimingSort, sortTimingRows } from "@/lib/campaigns/timing-table";
@@ -49,8 +52,11 @@ export default async function CampaignPage({
   if (!campaign) notFound();
 
   const conversionsOn = planIncludes(workspace, "conversions");
-  const [performance, roster, campaignLinks, feed, promoCodes, domains, hosts] = await Promise.all([
+  // the same window as the performance numbers: the plan's analytics history, in whole UTC days
+  const history = utcDaysRange(lastDays(limitOf(effectivePlan(workspace), "historyDays")));
+  const [performance, traffic, roster, campaignLinks, feed, promoCodes, domains, hosts] = await Promise.all([
     getCampaignPerformance(campaign),
+    getTrafficTags(workspace.id, history, { campaignId: campaign.id }, 10),
     listCreatorOptions(workspace.id),
     getDb().link.findMany({ where: { workspaceId: workspace.id, campaignId: campaign.id }, select: { slug: true, creatorId: true } }),
     conversionsOn ? listConversions(workspace.id, { campaignId: campaign.id }) : Promise.resolve([]),
@@ -148,6 +154,17 @@ export default async function CampaignPage({
           <AudienceCtrChart data={chartData} />
         </Panel>
       ) : null}
+
+      <Panel
+        title="Where the clicks came from"
+        description="Link clicks apart from QR scans, and the UTM tags on each link's destination (as it reads now), largest first. The API answers the same with groupBy=sources or utm_source … utm_content."
+      >
+        {traffic.sources.some((row) => row.clicks > 0) ? (
+          <TrafficTagsGrid traffic={traffic} />
+        ) : (
+          <EmptyState title="No clicks yet">Once people click the campaign&apos;s links, their sources and UTM tags show up here.</EmptyState>
+        )}
+      </Panel>
 
       <Panel
         title="Timing"
