@@ -2,6 +2,8 @@
 // instance. Only on the Node.js runtime (the scheduler uses the database pool and DNS).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startSharedInvalidation } = await import("@/lib/redirect/start-invalidation");
+  startSharedInvalidation(); // cache invalidations to and from the other instances
   const { startDomainRechecks } = await import("@/lib/domains/scheduler");
   startDomainRechecks();
 }

@@ -20,7 +20,7 @@ export type ServedDomain = {
  */
 export type BrandedHost = { hostname: string; workspaceId: string | null; served: ServedDomain | null };
 
-const cache = loadingCache<BrandedHost>("domainCache");
+const cache = loadingCache<BrandedHost>("domainCache", (host) => [host.workspaceId, host.served?.workspaceId ?? null]);
 
 type HostRow = { id: string; workspaceId: string; status: string; fallbackUrl: string | null; rank: number } & BillingState;
 
@@ -65,7 +65,7 @@ export function invalidateServedDomain(hostname: string): void {
 
 /** A plan change can start or stop a workspace's domains. */
 export function invalidateWorkspaceDomains(workspaceId: string): void {
-  cache.invalidateWhere((host) => host.workspaceId === workspaceId || host.served?.workspaceId === workspaceId);
+  cache.invalidateWorkspace(workspaceId);
 }
 
 export function clearDomainCache(): void {

@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Invalidation } from "@/lib/redirect/invalidation-bus";
+import { applyInvalidation, clearAllCaches, setInvalidationBus } from "@/lib/redirect/loading-cache";
 import { clearLinkCache, getCachedLink, invalidateLink, invalidateWorkspaceLinks, type CachedLink } from "@/lib/redirect/link-cache";
 
 const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false, clickIdParam: null, paused: false, expiresAt: null, maxClicks: null, expiredUrl: null };
@@ -93,5 +95,53 @@ describe("invalidateWorkspaceLinks", () => {
     const reload = vi.fn(async () => ({ ...link, clickIdParam: "ref" }));
     expect(await getCachedLink("", "a", 60_000, reload)).toMatchObject({ clickIdParam: "ref" });
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("invalidations shared with other instances", () => {
+  const published: Invalidation[] = [];
+  beforeEach(() => {
+    clearLinkCache();
+    published.length = 0;
+    setInvalidationBus({ publish: (m) => published.push(m), ready: Promise.resolve(), close: async () => undefined });
+  });
+  afterEach(() => setInvalidationBus(undefined));
+
+  it("publishes what this instance forgets", () => {
+    invalidateLink("go.brand.com", "maya");
+    invalidateWorkspaceLinks("w1");
+    expect(published).toEqual([
+      { cache: "linkCache", key: "go.brand.com/maya" },
+      { cache: "linkCache", workspaceId: "w1" },
+    ]);
+  });
+
+  it("applies what another instance published, without publishing it again", async () => {
+    const other: CachedLink = { ...link, id: "l2", workspaceId: "w2" };
+    const load = vi.fn(async (l: CachedLink) => l);
+    await getCachedLink("", "a", 60_000, () => load(link));
+    await getCachedLink("", "b", 60_000, () => load(other));
+    await getCachedLink("go.brand.com", "c", 60_000, () => load(other));
+    applyInvalidation({ cache: "linkCache", key: "/a" });
+    applyInvalidation({ cache: "linkCache", workspaceId: "w2" });
+    applyInvalidation({ cache: "someOtherCache", key: "go.brand.com/c" }); // not this cache's
+    for (const [domain, slug, l] of [["", "a", link], ["", "b", other], ["go.brand.com", "c", other]] as const) await getCachedLink(domain, slug, 60_000, () => load(l));
+    expect(load).toHaveBeenCalledTimes(6);
+    await getCachedLink("go.brand.com", "c", 60_000, () => load(other));
+    expect(load).toHaveBeenCalledTimes(6);
+    expect(published).toEqual([]);
+  });
+
+  it("forgets everything, loads in flight included, when the bus was down", async () => {
+    const load = vi.fn(async () => link);
+    await getCachedLink("", "a", 60_000, load);
+    let release: (l: CachedLink) => void = () => {};
+    const inflight = getCachedLink("", "b", 60_000, () => new Promise<CachedLink>((resolve) => (release = resolve)));
+    clearAllCaches();
+    release(link);
+    await inflight;
+    await getCachedLink("", "a", 60_000, load);
+    await getCachedLink("", "b", 60_000, load);
+    expect(load).toHaveBeenCalledTimes(3);
   });
 });

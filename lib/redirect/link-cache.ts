@@ -1,6 +1,6 @@
 // The in-process cache of resolved short links. Every write to a link calls invalidateLink, so an
-// edit is served at once by this process; other processes see it when their entry expires
-// (LINK_CACHE_TTL_SECONDS).
+// edit is served at once by this process, and by the other instances as soon as the invalidation
+// bus brings it (LINK_CACHE_TTL_SECONDS bounds it when the bus is down).
 import { loadingCache } from "@/lib/redirect/loading-cache";
 
 export type CachedLink = {
@@ -20,7 +20,7 @@ export type CachedLink = {
   expiredUrl: string | null;
 };
 
-const cache = loadingCache<CachedLink>("linkCache");
+const cache = loadingCache<CachedLink>("linkCache", (link) => [link.workspaceId]);
 const cacheKey = (domain: string, slug: string) => `${domain}/${slug}`;
 
 export function getCachedLink(
@@ -39,7 +39,7 @@ export function invalidateLink(domain: string, slug: string): void {
 
 /** Forgets every cached link of a workspace (its settings shape every redirect, e.g. the click id parameter). */
 export function invalidateWorkspaceLinks(workspaceId: string): void {
-  cache.invalidateWhere((link) => link.workspaceId === workspaceId);
+  cache.invalidateWorkspace(workspaceId);
 }
 
 export function clearLinkCache(): void {

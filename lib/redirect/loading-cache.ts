@@ -1,7 +1,10 @@
 // An in-process cache of values loaded from the database, shared (via globalThis) by middleware.ts
 // and the App Router, which Next.js bundles separately but runs in one process. Concurrent misses
 // share one load; absent values are remembered briefly; an invalidation wins over a load that
-// started before it. The link cache and the branded-domain cache are two instances.
+// started before it. The link cache and the branded-domain cache are two instances. Invalidations
+// go to the other app instances too, through the bus started at boot (lib/redirect/invalidation-bus.ts).
+import type { Invalidation, InvalidationBus } from "@/lib/redirect/invalidation-bus";
+
 type Entry<T> = { value: T | null; expiresAt: number };
 type Inflight<T> = { promise: Promise<T | null>; generation: number };
 type CacheState<T> = { entries: Map<string, Entry<T>>; inflight: Map<string, Inflight<T>>; generations: Map<string, number> };
@@ -12,17 +15,74 @@ export const NEGATIVE_TTL_MS = 5_000;
 
 export type LoadingCache<T> = {
   get(key: string, ttlMs: number, load: () => Promise<T | null>, now?: () => number): Promise<T | null>;
+  /** Forgets one key, here and in every other instance. */
   invalidate(key: string): void;
-  /** Forgets every entry whose value matches, and every load in flight (their values are not known yet). */
-  invalidateWhere(matches: (value: T) => boolean): void;
+  /** Forgets every entry of a workspace, and every load in flight (their values are not known yet), here and in every other instance. */
+  invalidateWorkspace(workspaceId: string): void;
   clear(): void;
 };
 
-export function loadingCache<T>(name: string): LoadingCache<T> {
+type Local = { invalidate(key: string): void; invalidateWorkspace(workspaceId: string): void; clear(): void };
+
+const REGISTRY = Symbol.for("clickproof.cacheRegistry");
+const BUS = Symbol.for("clickproof.invalidationBus");
+const globals = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, Local>; [BUS]?: InvalidationBus; [k: symbol]: unknown };
+const registry = () => (globals[REGISTRY] ??= new Map());
+
+/** The bus this process publishes its invalidations on (set once at boot; none in unit tests). */
+export function setInvalidationBus(bus: InvalidationBus | undefined): void {
+  globals[BUS] = bus;
+}
+
+/** An invalidation another instance published: applied to this process's cache of that name. */
+export function applyInvalidation(message: Invalidation): void {
+  const cache = registry().get(message.cache);
+  if (!cache) return; // nothing of that kind cached in this process
+  if ("key" in message) cache.invalidate(message.key);
+  else cache.invalidateWorkspace(message.workspaceId);
+}
+
+/** Forgets everything (after the bus was down: invalidations may have been missed). */
+export function clearAllCaches(): void {
+  for (const cache of registry().values()) cache.clear();
+}
+
+/** `workspacesOf`: the workspaces an entry belongs to, for invalidateWorkspace. */
+export function loadingCache<T>(name: string, workspacesOf: (value: T) => (string | null)[]): LoadingCache<T> {
   const key = Symbol.for(`clickproof.${name}`);
-  const globals = globalThis as typeof globalThis & { [k: symbol]: CacheState<T> | undefined };
-  const state = (): CacheState<T> => (globals[key] ??= { entries: new Map(), inflight: new Map(), generations: new Map() });
+  const state = (): CacheState<T> => {
+    const existing = globals[key] as CacheState<T> | undefined;
+    if (existing) return existing;
+    const created: CacheState<T> = { entries: new Map(), inflight: new Map(), generations: new Map() };
+    globals[key] = created;
+    return created;
+  };
   const bump = (s: CacheState<T>, k: string) => s.generations.set(k, (s.generations.get(k) ?? 0) + 1);
+  const local: Local = {
+    invalidate(k) {
+      const s = state();
+      s.entries.delete(k);
+      s.inflight.delete(k); // later readers start a fresh load that sees the edit
+      bump(s, k);
+    },
+    invalidateWorkspace(workspaceId) {
+      const s = state();
+      for (const [k, entry] of s.entries) {
+        if (entry.value === null || !workspacesOf(entry.value).includes(workspaceId)) continue;
+        s.entries.delete(k);
+        bump(s, k);
+      }
+      for (const k of s.inflight.keys()) bump(s, k);
+      s.inflight.clear();
+    },
+    clear() {
+      const s = state();
+      for (const k of [...s.entries.keys(), ...s.inflight.keys()]) bump(s, k);
+      s.entries.clear();
+      s.inflight.clear();
+    },
+  };
+  registry().set(name, local);
 
   return {
     async get(k, ttlMs, load, now = Date.now) {
@@ -49,25 +109,13 @@ export function loadingCache<T>(name: string): LoadingCache<T> {
       return promise;
     },
     invalidate(k) {
-      const s = state();
-      s.entries.delete(k);
-      s.inflight.delete(k); // later readers start a fresh load that sees the edit
-      bump(s, k);
+      local.invalidate(k);
+      globals[BUS]?.publish({ cache: name, key: k });
     },
-    invalidateWhere(matches) {
-      const s = state();
-      for (const [k, entry] of s.entries) {
-        if (entry.value === null || !matches(entry.value)) continue;
-        s.entries.delete(k);
-        bump(s, k);
-      }
-      for (const k of s.inflight.keys()) bump(s, k);
-      s.inflight.clear();
+    invalidateWorkspace(workspaceId) {
+      local.invalidateWorkspace(workspaceId);
+      globals[BUS]?.publish({ cache: name, workspaceId });
     },
-    clear() {
-      const s = state();
-      s.entries.clear();
-      s.inflight.clear();
-    },
+    clear: local.clear,
   };
 }

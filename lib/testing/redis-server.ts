@@ -31,9 +31,10 @@ async function answers(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+/** `port`: start again where a stopped server was (tests of reconnecting clients). */
+export async function startRedisServer(port?: number): Promise<RedisServer & { port: number }> {
   if (!existsSync(BINARY)) throw new Error(`${BINARY} not found: install it with apt-get install -y redis-server (.ci/run does)`);
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   for (let i = 0; i < 100 && !(await answers(port)); i++) await new Promise((resolve) => setTimeout(resolve, 50));
   if (!(await answers(port))) {
@@ -41,6 +42,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     throw new Error(`redis-server did not start on port ${port}`);
   }
   return {
+    port,
     url: `redis://127.0.0.1:${port}`,
     stop: () =>
       new Promise((resolve) => {
