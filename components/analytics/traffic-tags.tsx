@@ -1,12 +1,14 @@
 // Where clicks came from, as small tables: link clicks vs QR scans, then one table per UTM tag
 // of the links' destinations. Server-rendered; the bars are plain CSS.
-import type { DimensionRow, TrafficTags } from "@/lib/analytics/query";
+import type { TrafficTags } from "@/lib/analytics/query";
 import { formatInteger } from "@/lib/format";
 import { UTM_KEYS } from "@/lib/links/utm";
 
 const SOURCE_NAMES: Record<string, string> = { link: "Link clicks", qr: "QR scans" };
 
-function TagTable({ title, rows, name, testId }: { title: string; rows: DimensionRow[]; name: (value: string | null) => string; testId: string }) {
+type TagRow = { value: string | null; clicks: number; uniqueClicks?: number };
+
+function TagTable({ title, rows, name, testId }: { title: string; rows: TagRow[]; name: (value: string | null) => string; testId: string }) {
   const max = Math.max(1, ...rows.map((r) => r.clicks));
   return (
     <section aria-label={title} data-testid={testId} className="rounded-lg ring-1 ring-gray-200">
@@ -16,7 +18,7 @@ function TagTable({ title, rows, name, testId }: { title: string; rows: Dimensio
           <tr>
             <th>Value</th>
             <th>Clicks</th>
-            <th>Unique clicks</th>
+            {rows.some((r) => r.uniqueClicks !== undefined) ? <th>Unique clicks</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -29,9 +31,11 @@ function TagTable({ title, rows, name, testId }: { title: string; rows: Dimensio
               <td className="px-2 py-1.5 text-right font-medium tabular-nums text-gray-900" data-col="clicks">
                 {formatInteger(row.clicks)}
               </td>
-              <td className="whitespace-nowrap py-1.5 pr-3 text-right text-xs tabular-nums text-gray-500" data-col="unique" title="Unique clicks">
-                {formatInteger(row.uniqueClicks)} uniq.
-              </td>
+              {row.uniqueClicks !== undefined ? (
+                <td className="whitespace-nowrap py-1.5 pr-3 text-right text-xs tabular-nums text-gray-500" data-col="unique" title="Unique clicks">
+                  {formatInteger(row.uniqueClicks)} uniq.
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

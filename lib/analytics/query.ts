@@ -145,25 +145,26 @@ function keySql(key: Key, sql: Sql): string {
   }
 }
 
-type Row = { key: string; clicks: number; filtered: number };
+type Row = { key: string; clicks: number; filtered: number; scans: number };
 
-/** Clicks and filtered hits by key, largest first (up to `limit` keys when given). */
+/** Clicks, filtered hits and QR scans (among the clicks) by key, largest first (up to `limit` keys when given). */
 async function clicksBy(workspaceId: string, range: ResolvedRange, filters: Filters, key: Key, fromRollup: boolean, limit?: number): Promise<Row[]> {
   const sql = new Sql(workspaceId, range);
   const { link, onLink } = filterSql(sql, filters);
   const source = fromRollup
-    ? `SELECT "linkId", "hour" AS at, "clicks", "filtered" FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "hour" >= $2 AND "hour" < $3${link}`
-    : `SELECT "linkId", "createdAt" AS at, (NOT "isBot")::int AS "clicks", "isBot"::int AS "filtered" FROM "Click" WHERE "workspaceId" = $1 AND "createdAt" >= $2 AND "createdAt" < $3${link}`;
+    ? `SELECT "linkId", "hour" AS at, "clicks", "filtered", "scans" FROM "LinkHourlyStat" WHERE "workspaceId" = $1 AND "hour" >= $2 AND "hour" < $3${link}`
+    : `SELECT "linkId", "createdAt" AS at, (NOT "isBot")::int AS "clicks", "isBot"::int AS "filtered", (NOT "isBot" AND "source" = 'qr')::int AS "scans"
+         FROM "Click" WHERE "workspaceId" = $1 AND "createdAt" >= $2 AND "createdAt" < $3${link}`;
   const keyExpr = keySql(key, sql);
   // ties: the "no creator / no campaign" group ('') after the named ones
-  const { rows } = await getPool().query<{ key: string; clicks: string; filtered: string }>(
-    `SELECT ${keyExpr} AS key, sum(x."clicks")::int8 AS clicks, sum(x."filtered")::int8 AS filtered
+  const { rows } = await getPool().query<{ key: string; clicks: string; filtered: string; scans: string }>(
+    `SELECT ${keyExpr} AS key, sum(x."clicks")::int8 AS clicks, sum(x."filtered")::int8 AS filtered, sum(x."scans")::int8 AS scans
        FROM (${source}) x JOIN "Link" l ON l.id = x."linkId" AND l."workspaceId" = $1${onLink}
       GROUP BY 1
       ORDER BY 2 DESC, 3 DESC, (${keyExpr}) = '', 1${limit ? ` LIMIT ${sql.param(limit)}` : ""}`,
     sql.values,
   );
-  return rows.map((r) => ({ key: r.key, clicks: Number(r.clicks), filtered: Number(r.filtered) }));
+  return rows.map((r) => ({ key: r.key, clicks: Number(r.clicks), filtered: Number(r.filtered), scans: Number(r.scans) }));
 }
 
 /** Unique clicks by key; only the given keys when `keys` is set. */
@@ -241,20 +242,26 @@ export type DimensionRow = Totals & { value: string | null };
 const byClicks = (a: DimensionRow, b: DimensionRow) =>
   b.clicks - a.clicks || b.filteredClicks - a.filteredClicks || (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value ?? "").localeCompare(b.value ?? "");
 
-/**
- * Clicks by UTM tags of the links' destinations, one list per tag, largest first. A tag is a
- * property of the link, not of the click, so this counts per link (from the rollups where the
- * range allows) and groups the links by tag value. Each link has one value per tag, so the
- * links grouped together are disjoint and their unique clicks (per link and day) add up exactly.
- */
-export async function getUtmBreakdowns<K extends UtmKey>(workspaceId: string, range: ResolvedRange, filters: Filters, keys: readonly K[], limit: number): Promise<Record<K, DimensionRow[]>> {
+type LinkTotals = { rows: Row[]; uniques: Map<string, number>; urls: Map<string, string> };
+
+/** Per link: clicks, filtered hits, QR scans (from the rollups where the range allows), unique clicks, destination. */
+async function perLink(workspaceId: string, range: ResolvedRange, filters: Filters): Promise<LinkTotals> {
   const plan = rollupPlan(range, null, { wholeHours: range.wholeHourZone, utc: range.utcZone });
   const [rows, uniques] = await Promise.all([
     clicksBy(workspaceId, range, filters, "link", plan.clicks),
     uniquesBy(workspaceId, range, filters, "link", plan.uniques),
   ]);
   const links = await getDb().link.findMany({ where: { workspaceId, id: { in: rows.map((r) => r.key) } }, select: { id: true, url: true } });
-  const urls = new Map(links.map((l) => [l.id, l.url]));
+  return { rows, uniques, urls: new Map(links.map((l) => [l.id, l.url])) };
+}
+
+/**
+ * Clicks by UTM tags of the links' destinations, one list per tag, largest first. A tag is a
+ * property of the link, not of the click, so this counts per link and groups the links by tag
+ * value. Each link has one value per tag, so the links grouped together are disjoint and their
+ * unique clicks (per link and day) add up exactly.
+ */
+function groupByTags<K extends UtmKey>({ rows, uniques, urls }: LinkTotals, keys: readonly K[], limit: number): Record<K, DimensionRow[]> {
   const result = {} as Record<K, DimensionRow[]>;
   for (const key of keys) {
     const merged = new Map<string | null, DimensionRow>();
@@ -275,7 +282,7 @@ export async function getUtmBreakdowns<K extends UtmKey>(workspaceId: string, ra
 
 /** Clicks by country, device, browser, OS, referrer or source (raw clicks: no rollup keeps these), or by a UTM tag; largest first; null = unknown, direct or untagged. */
 export async function getDimension(workspaceId: string, range: ResolvedRange, filters: Filters, dimension: DimensionGroup, limit: number): Promise<DimensionRow[]> {
-  if (isUtmKey(dimension)) return (await getUtmBreakdowns(workspaceId, range, filters, [dimension], limit))[dimension];
+  if (isUtmKey(dimension)) return groupByTags(await perLink(workspaceId, range, filters), [dimension], limit)[dimension];
   const sql = new Sql(workspaceId, range);
   const link = filters.linkId ? ` AND c."linkId" = ${sql.param(filters.linkId)}` : "";
   const onLink = [
@@ -310,10 +317,20 @@ export function utcDaysRange(range: { start: Date; end: Date }): ResolvedRange {
   return { start: range.start, end: range.end, timezone: "UTC", since: range.start, wholeHourZone: true, utcZone: true };
 }
 
-export type TrafficTags = { sources: DimensionRow[]; tags: Record<UtmKey, DimensionRow[]> };
+export type SourceRow = { value: "link" | "qr"; clicks: number };
+export type TrafficTags = { sources: SourceRow[]; tags: Record<UtmKey, DimensionRow[]> };
 
-/** Where a campaign's (or any filter's) clicks came from: link clicks vs QR scans, and each UTM tag. */
+/**
+ * Where clicks came from, for the dashboards: link clicks vs QR scans (from the hourly rollup,
+ * which keeps scans apart; unique clicks per source would need raw clicks) and each UTM tag.
+ */
 export async function getTrafficTags(workspaceId: string, range: ResolvedRange, filters: Filters, limit: number): Promise<TrafficTags> {
-  const [sources, tags] = await Promise.all([getDimension(workspaceId, range, filters, "sources", limit), getUtmBreakdowns(workspaceId, range, filters, UTM_KEYS, limit)]);
-  return { sources, tags };
+  const totals = await perLink(workspaceId, range, filters);
+  const scans = totals.rows.reduce((sum, row) => sum + row.scans, 0);
+  const clicks = totals.rows.reduce((sum, row) => sum + row.clicks, 0);
+  const sources: SourceRow[] = [
+    { value: "link" as const, clicks: clicks - scans },
+    { value: "qr" as const, clicks: scans },
+  ].filter((row) => row.clicks > 0);
+  return { sources: sources.sort((a, b) => b.clicks - a.clicks), tags: groupByTags(totals, UTM_KEYS, limit) };
 }

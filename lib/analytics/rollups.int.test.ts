@@ -23,7 +23,7 @@ function makeClicks(workspaceId: string, linkIds: string[], count: number, seed:
     createdAt: new Date(start + Math.floor(rand() * 4 * 86_400_000)),
     country: null,
     device: "mobile" as const,
-    source: "link" as const,
+    source: rand() < 0.2 ? ("qr" as const) : ("link" as const),
     browser: null,
     os: null,
     referrer: null,
@@ -50,13 +50,14 @@ describe("click rollups", () => {
     await Promise.all([insertClicks(pool, clicks.slice(0, 500)), insertClicks(pool, clicks.slice(250, 900))]);
 
     const raw = await pool.query(
-      `SELECT "linkId", ("createdAt" AT TIME ZONE 'UTC')::date::text AS day, ${CLICKS_SQL} AS clicks, ${FILTERED_SQL} AS filtered, ${UNIQUE_CLICKS_SQL} AS unique_clicks
+      `SELECT "linkId", ("createdAt" AT TIME ZONE 'UTC')::date::text AS day, ${CLICKS_SQL} AS clicks, ${FILTERED_SQL} AS filtered, ${UNIQUE_CLICKS_SQL} AS unique_clicks,
+              count(*) FILTER (WHERE NOT "isBot" AND "source" = 'qr')::int AS scans
          FROM "Click" WHERE "workspaceId" = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
       [workspace.id],
     );
     const rolled = await pool.query(
-      `SELECT h."linkId", h.day, h.clicks, h.filtered, coalesce(d."uniqueClicks", 0) AS unique_clicks
-         FROM (SELECT "linkId", ("hour" AT TIME ZONE 'UTC')::date::text AS day, sum("clicks")::int AS clicks, sum("filtered")::int AS filtered
+      `SELECT h."linkId", h.day, h.clicks, h.filtered, coalesce(d."uniqueClicks", 0) AS unique_clicks, h.scans
+         FROM (SELECT "linkId", ("hour" AT TIME ZONE 'UTC')::date::text AS day, sum("clicks")::int AS clicks, sum("filtered")::int AS filtered, sum("scans")::int AS scans
                  FROM "LinkHourlyStat" WHERE "workspaceId" = $1 GROUP BY 1, 2) h
          LEFT JOIN "LinkDailyStat" d ON d."linkId" = h."linkId" AND d."day"::text = h.day
         ORDER BY 1, 2`,
@@ -65,6 +66,7 @@ describe("click rollups", () => {
     expect(raw.rows.length).toBeGreaterThan(10);
     expect(rolled.rows).toEqual(raw.rows);
     expect(raw.rows.reduce((sum, r) => sum + r.clicks + r.filtered, 0)).toBe(3_000);
+    expect(raw.rows.reduce((sum, r) => sum + r.scans, 0)).toBeGreaterThan(300); // QR scans are kept apart in the hourly rollup too
   });
 
   it("hourly buckets are UTC hours", async () => {

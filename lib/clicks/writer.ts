@@ -52,13 +52,15 @@ const INSERT_SQL = `
     INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "visitorHash", "source")
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::char(2)[], $6::"DeviceType"[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::"ClickSource"[])
     ON CONFLICT ("id") DO NOTHING
-    RETURNING "workspaceId", "linkId", "createdAt", "isBot", "visitorHash"
+    RETURNING "workspaceId", "linkId", "createdAt", "isBot", "visitorHash", "source"
   ), hourly AS (
-    INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered")
-    SELECT "linkId", "workspaceId", date_trunc('hour', "createdAt", 'UTC'), count(*) FILTER (WHERE NOT "isBot"), count(*) FILTER (WHERE "isBot")
+    INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered", "scans")
+    SELECT "linkId", "workspaceId", date_trunc('hour', "createdAt", 'UTC'), count(*) FILTER (WHERE NOT "isBot"), count(*) FILTER (WHERE "isBot"),
+           count(*) FILTER (WHERE NOT "isBot" AND "source" = 'qr')
       FROM inserted GROUP BY 1, 2, 3 ORDER BY 1, 3
     ON CONFLICT ("linkId", "hour") DO UPDATE
-      SET "clicks" = "LinkHourlyStat"."clicks" + EXCLUDED."clicks", "filtered" = "LinkHourlyStat"."filtered" + EXCLUDED."filtered"
+      SET "clicks" = "LinkHourlyStat"."clicks" + EXCLUDED."clicks", "filtered" = "LinkHourlyStat"."filtered" + EXCLUDED."filtered",
+          "scans" = "LinkHourlyStat"."scans" + EXCLUDED."scans"
   ), visitors AS (
     INSERT INTO "LinkDayVisitor" ("linkId", "day", "visitorHash")
     SELECT DISTINCT "linkId", ("createdAt" AT TIME ZONE 'UTC')::date, "visitorHash" FROM inserted WHERE NOT "isBot" ORDER BY 1, 2, 3

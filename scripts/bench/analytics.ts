@@ -1,18 +1,18 @@
 // `npm run bench:analytics` (also the second half of `npm run bench`): how fast the analytics
 // answer on a big workspace. It starts its own throw-away embedded PostgreSQL in a temp directory
-// (never DATA_DIR), generates a workspace with set-based SQL — 200 creators with follower history,
-// one campaign holding all of them plus smaller ones, a link per creator per campaign, 5 million
+// (never DATA_DIR), generates a workspace with set-based SQL — 500 creators with follower history,
+// one campaign holding all of them plus 49 smaller ones, a link per creator per campaign, 10 million
 // clicks over 90 days (skewed creators, ~6 % bots, repeat visitors) — fills the rollups exactly as
 // lib/clicks/writer.ts maintains them, then times the app's own functions: the campaign comparison
-// (getCampaign + getCampaignPerformance), the all-campaigns creator comparison, and a busy link's
-// totals and daily series; plus, in the same run, the naive comparison counted from raw clicks.
+// (getCampaign + getCampaignPerformance), the campaign's sources and UTM tags, the all-campaigns
+// creator comparison, and a busy link's totals and daily series; plus, in the same run, the naive comparison counted from raw clicks.
 // Prints a table and appends it to docs/benchmarks.md.
 //
 // Runs under `tsx --conditions=react-server`: lib/db imports "server-only", whose package resolves
 // to an empty module under that export condition (and throws under the default one).
 //
-// Options: BENCH_CLICKS (default 5000000), BENCH_CREATORS (200), BENCH_CAMPAIGNS (5: the big one
-// and four smaller), BENCH_DAYS (90), BENCH_RUNS (30 timed runs per query), BENCH_BASELINE_RUNS
+// Options: BENCH_CLICKS (default 10000000), BENCH_CREATORS (500), BENCH_CAMPAIGNS (50: the big one
+// and 49 smaller), BENCH_DAYS (90), BENCH_RUNS (30 timed runs per query), BENCH_BASELINE_RUNS
 // (5), BENCH_APPEND=0 to print without appending to docs/benchmarks.md, BENCH_EXPLAIN=1 to print
 // EXPLAIN ANALYZE of the comparison's SQL and of the raw-clicks baseline.
 import fs from "node:fs/promises";
@@ -32,9 +32,9 @@ function intOption(name: string, fallback: number, min: number): number {
   return value;
 }
 
-const CLICKS = intOption("BENCH_CLICKS", 5_000_000, 1_000);
-const CREATORS = intOption("BENCH_CREATORS", 200, 10);
-const CAMPAIGNS = intOption("BENCH_CAMPAIGNS", 5, 1);
+const CLICKS = intOption("BENCH_CLICKS", 10_000_000, 1_000);
+const CREATORS = intOption("BENCH_CREATORS", 500, 10);
+const CAMPAIGNS = intOption("BENCH_CAMPAIGNS", 50, 1);
 const DAYS = intOption("BENCH_DAYS", 90, 14);
 const RUNS = intOption("BENCH_RUNS", 30, 1);
 const BASELINE_RUNS = intOption("BENCH_BASELINE_RUNS", 5, 1);
@@ -183,8 +183,9 @@ async function generateClicks(db: pg.Client, now: Date): Promise<void> {
   );
   await db.query(`SELECT setseed(0.4242)`);
   await db.query(
-    `INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "visitorHash")
+    `INSERT INTO "Click" ("id", "workspaceId", "linkId", "createdAt", "country", "device", "browser", "os", "referrer", "isBot", "source", "visitorHash")
      SELECT 'bench' || lpad(to_hex(row_number() OVER ()), 10, '0'), $1, link_id, t, country, device, browser, os, referrer, bot,
+            CASE WHEN NOT bot AND visitor % 16 = 0 THEN 'qr' ELSE 'link' END::"ClickSource",
             encode(sha256(convert_to(CASE WHEN bot THEN 'bot:' || (visitor % 300) ELSE link_id || ':' || visitor || ':' || (t AT TIME ZONE 'UTC')::date END, 'UTF8')), 'hex')
        FROM (
          SELECT link_id, bot, visitor, t,
@@ -213,8 +214,9 @@ async function generateClicks(db: pg.Client, now: Date): Promise<void> {
 /** The rollups, from the clicks, with the definitions lib/clicks/writer.ts applies click by click. */
 async function fillRollups(db: pg.Client): Promise<void> {
   await db.query(
-    `INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered")
-     SELECT "linkId", "workspaceId", date_trunc('hour', "createdAt", 'UTC'), count(*) FILTER (WHERE NOT "isBot"), count(*) FILTER (WHERE "isBot")
+    `INSERT INTO "LinkHourlyStat" ("linkId", "workspaceId", "hour", "clicks", "filtered", "scans")
+     SELECT "linkId", "workspaceId", date_trunc('hour', "createdAt", 'UTC'), count(*) FILTER (WHERE NOT "isBot"), count(*) FILTER (WHERE "isBot"),
+            count(*) FILTER (WHERE NOT "isBot" AND "source" = 'qr')
        FROM "Click" WHERE "workspaceId" = $1 GROUP BY 1, 2, 3 ORDER BY 1, 3`,
     [WS],
   );
@@ -320,15 +322,17 @@ async function measure(name: string, reads: string, runs: number, work: () => Pr
 
 async function loadApp() {
   try {
-    const [campaigns, performanceModule, comparison, linkAnalytics, kpi, db] = await Promise.all([
+    const [campaigns, performanceModule, comparison, linkAnalytics, kpi, query, billing, db] = await Promise.all([
       import("../../lib/campaigns/campaigns"),
       import("../../lib/campaigns/performance"),
       import("../../lib/analytics/comparison"),
       import("../../lib/analytics/link-analytics"),
       import("../../lib/analytics/kpi"),
+      import("../../lib/analytics/query"),
+      import("../../lib/billing/plans"),
       import("../../lib/db"),
     ]);
-    return { ...campaigns, ...performanceModule, ...comparison, ...linkAnalytics, ...kpi, ...db };
+    return { ...campaigns, ...performanceModule, ...comparison, ...linkAnalytics, ...kpi, ...query, ...billing, ...db };
   } catch (error) {
     if (String(error).includes("Client Component module")) {
       throw new Error('lib/ imports "server-only": run this with `tsx --conditions=react-server` (npm run bench:analytics)');
@@ -395,7 +399,7 @@ async function main(): Promise<void> {
     if (!busyLink) throw new Error("no clicks were generated");
     size.busyLinkClicks = Number(busyLink.clicks);
     const campaignId = "bench_cm_1";
-    const { getCampaign, getCampaignPerformance, getCreatorComparison, getLinkTotals, getLinkDailySeries, getLinkBreakdown, lastDays, BREAKDOWN_DIMENSIONS } = app;
+    const { getCampaign, getCampaignPerformance, getCreatorComparison, getLinkTotals, getLinkDailySeries, getLinkBreakdown, getTrafficTags, utcDaysRange, limitOf, lastDays, BREAKDOWN_DIMENSIONS } = app;
     const campaignOrThrow = async () => {
       const campaign = await getCampaign(WS, campaignId);
       if (!campaign) throw new Error("the bench campaign is missing");
@@ -404,6 +408,8 @@ async function main(): Promise<void> {
     const campaign = await campaignOrThrow();
     const last30 = lastDays(30, now);
     const last90 = lastDays(90, now);
+    // the campaign page's window: the Team plan's history, whole UTC days
+    const history = utcDaysRange(lastDays(limitOf("team", "historyDays"), now));
 
     // The naive comparison: every click of the campaign's links counted at request time, with the
     // app's own definitions (lib/analytics/kpi.ts) — what the rollups save.
@@ -417,6 +423,9 @@ async function main(): Promise<void> {
       await measure("getCampaign", `campaign, KPIs, ${n} members`, RUNS, () => getCampaign(WS, campaignId)),
       await measure("getCampaignPerformance", `${size.bigCampaignLinks} links' rollups + followers at post`, RUNS, () => getCampaignPerformance(campaign)),
       await measure(`campaign comparison (both, ${n} creators)`, "what the campaign page and comparison view load", RUNS, async () => getCampaignPerformance(await campaignOrThrow())),
+      await measure(`campaign traffic (sources + 5 UTM tags)`, "per-link rollups: clicks, QR scans, uniques; tags from destinations", RUNS, () =>
+        getTrafficTags(WS, history, { campaignId }, 10),
+      ),
       await measure(`creator comparison, all ${size.campaigns} campaigns`, "getCreatorComparison(workspace, null)", RUNS, () => getCreatorComparison(WS, null)),
       await measure("getLinkTotals, busy link, 30 d", "hourly + daily rollups", RUNS, () => getLinkTotals(WS, busyLink.id, last30)),
       await measure("getLinkDailySeries, busy link, 30 d", "hourly + daily rollups", RUNS, () => getLinkDailySeries(WS, busyLink.id, last30)),
@@ -460,11 +469,15 @@ async function main(): Promise<void> {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const pgVersion = (await db.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? "?";
     const phaseList = Object.entries(phases).map(([name, value]) => `${name} ${seconds(value)}`).join(", ");
-    const command = `${CLICKS === 5_000_000 ? "" : `BENCH_CLICKS=${CLICKS} `}npm run bench:analytics`;
+    const options = ["BENCH_CLICKS", "BENCH_CREATORS", "BENCH_CAMPAIGNS", "BENCH_DAYS", "BENCH_RUNS"].filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]} `);
+    const command = `${options.join("")}npm run bench:analytics`;
+    const seriesTiming = timings.find((t) => t.name.startsWith("link time series"));
+    const verdict = (t: Timing | undefined, limit: number) => (t ? `p95 ${ms(t.p95)} ms (target < ${limit} ms): ${t.p95 < limit ? "met" : `MISSED by ${ms(t.p95 - limit)} ms`}` : "not measured");
     const summary = [
       comparison && baselineTiming
         ? `- campaign comparison for ${n} creators: p95 ${ms(comparison.p95)} ms; the same counts from raw clicks take p50 ${ms(baselineTiming.p50)} ms (${Math.round(baselineTiming.p50 / comparison.p50)}× the rollups)`
         : "",
+      `- targets on ${fmt(size.clicks)} clicks: campaign comparison ${verdict(comparison, 300)}; link time series ${verdict(seriesTiming, 200)}`,
       `- check: the rollups give exactly the raw clicks' counts for ${perf.creators.length - mismatches} of ${perf.creators.length} creators (${fmt(campaignClicks)} clicks in the campaign)${mismatches ? " — MISMATCH" : ""}`,
     ]
       .filter(Boolean)
