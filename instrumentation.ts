@@ -1,9 +1,11 @@
 // Runs once when a Next.js server process starts: background work that belongs to every app
-// instance. Only on the Node.js runtime (the scheduler uses the database pool and DNS).
+// instance. Only on the Node.js runtime (these use the database pool, DNS and timers).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startSharedInvalidation } = await import("@/lib/redirect/start-invalidation");
   startSharedInvalidation(); // cache invalidations to and from the other instances
   const { startDomainRechecks } = await import("@/lib/domains/scheduler");
   startDomainRechecks();
+  const { startVisitorDayPruning } = await import("@/lib/clicks/visitor-days");
+  startVisitorDayPruning();
 }

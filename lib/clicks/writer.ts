@@ -44,7 +44,7 @@ function isRowError(error: unknown): boolean {
 // One statement, so the clicks and the rollups the analytics read (lib/analytics) commit together:
 // - ON CONFLICT: a click id is written at most once, so a replayed batch never double counts,
 //   and only the rows actually inserted (RETURNING) reach the rollups;
-// - LinkDayVisitor remembers which visitors a link saw each UTC day; only first sightings add to
+// - LinkDayVisitor remembers which visitors a link saw each UTC day (kept 7 days: lib/clicks/visitor-days.ts); only first sightings add to
 //   LinkDailyStat's unique clicks;
 // - ORDER BY makes concurrent batches lock rollup rows in the same order (no deadlocks).
 const INSERT_SQL = `
