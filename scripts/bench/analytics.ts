@@ -5,8 +5,8 @@
 // clicks over 90 days (skewed creators, ~6 % bots, repeat visitors) — fills the rollups exactly as
 // lib/clicks/writer.ts maintains them, then times the app's own functions: the campaign comparison
 // (getCampaign + getCampaignPerformance), the campaign's sources and UTM tags, the all-campaigns
-// creator comparison, and a busy link's totals and daily series; plus, in the same run, the naive comparison counted from raw clicks.
-// Prints a table and appends it to docs/benchmarks.md.
+// creator comparison, and a busy link's totals and daily series; plus, in the same run, the naive
+// comparison counted from raw clicks. Prints a table and appends it to docs/benchmarks.md.
 //
 // Runs under `tsx --conditions=react-server`: lib/db imports "server-only", whose package resolves
 // to an empty module under that export condition (and throws under the default one).
