@@ -116,13 +116,20 @@ class Sql {
   }
 }
 
-/** The link-level conditions (alias l), and the link filter pushed into the fact source. */
+/**
+ * The link-level conditions (alias l), and the filters pushed into the fact source: a link, or the
+ * links of a creator / campaign, so the rollups are read through their (linkId, …) keys for
+ * those links only instead of every row of the workspace in the range.
+ */
 function filterSql(sql: Sql, filters: Filters) {
-  const link = filters.linkId ? ` AND "linkId" = ${sql.param(filters.linkId)}` : "";
-  const onLink = [
-    filters.creatorId ? ` AND l."creatorId" = ${sql.param(filters.creatorId)}` : "",
-    filters.campaignId ? ` AND l."campaignId" = ${sql.param(filters.campaignId)}` : "",
+  const creator = filters.creatorId ? sql.param(filters.creatorId) : null;
+  const campaign = filters.campaignId ? sql.param(filters.campaignId) : null;
+  const owned = [creator ? ` AND "creatorId" = ${creator}` : "", campaign ? ` AND "campaignId" = ${campaign}` : ""].join("");
+  const link = [
+    filters.linkId ? ` AND "linkId" = ${sql.param(filters.linkId)}` : "",
+    owned ? ` AND "linkId" IN (SELECT "id" FROM "Link" WHERE "workspaceId" = $1${owned})` : "",
   ].join("");
+  const onLink = [creator ? ` AND l."creatorId" = ${creator}` : "", campaign ? ` AND l."campaignId" = ${campaign}` : ""].join("");
   return { link, onLink };
 }
 
@@ -284,11 +291,7 @@ function groupByTags<K extends UtmKey>({ rows, uniques, urls }: LinkTotals, keys
 export async function getDimension(workspaceId: string, range: ResolvedRange, filters: Filters, dimension: DimensionGroup, limit: number): Promise<DimensionRow[]> {
   if (isUtmKey(dimension)) return groupByTags(await perLink(workspaceId, range, filters), [dimension], limit)[dimension];
   const sql = new Sql(workspaceId, range);
-  const link = filters.linkId ? ` AND c."linkId" = ${sql.param(filters.linkId)}` : "";
-  const onLink = [
-    filters.creatorId ? ` AND l."creatorId" = ${sql.param(filters.creatorId)}` : "",
-    filters.campaignId ? ` AND l."campaignId" = ${sql.param(filters.campaignId)}` : "",
-  ].join("");
+  const { link, onLink } = filterSql(sql, filters); // "linkId" alone is the click's: Link has no such column
   const { rows } = await getPool().query<{ value: string | null; clicks: string; uniques: string; filtered: string }>(
     `SELECT ${DIMENSION_SQL[dimension]} AS value,
             count(*) FILTER (WHERE NOT c."isBot")::int8 AS clicks,
