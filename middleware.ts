@@ -115,8 +115,8 @@ export async function middleware(request: NextRequest): Promise<Response> {
     return NextResponse.redirect("https://example.com/ceiling", 302);
   }
   if (slug.startsWith("bench-naive/") && getEnv().BENCH_CEILING) {
-    const { naiveRedirect } = await import("@/lib/bench/naive-redirect");
-    return naiveRedirect(slug.slice("bench-naive/".length), request);
+    const { unsafeNaiveRedirect } = await import("@/lib/bench/naive-redirect");
+    return unsafeNaiveRedirect(slug.slice("bench-naive/".length), request);
   }
   // Slugs are one lowercase segment; anything else (favicon.ico, /Login, /w/…, reserved words) is the app's.
   if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return NextResponse.next();

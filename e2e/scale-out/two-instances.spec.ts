@@ -71,7 +71,10 @@ test.describe("two instances on one database", () => {
     const env = { ...(await sharedDatabase()), REDIS_URL: redis.url };
     const instances: AppInstance[] = [];
     try {
-      instances.push(...(await Promise.all([startAppInstance(3122, env), startAppInstance(3123, env)])));
+      // both start at once; whichever started is stopped below even if the other failed
+      const started = await Promise.allSettled([startAppInstance(3122, env), startAppInstance(3123, env)]);
+      for (const result of started) if (result.status === "fulfilled") instances.push(result.value);
+      for (const result of started) if (result.status === "rejected") throw result.reason;
       const [one, two] = instances as [AppInstance, AppInstance];
       await editAndCount(request, one.url, two.url, testInfo);
       await editAndCount(request, two.url, one.url, testInfo);

@@ -7,7 +7,16 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 export type AppInstance = { url: string; logs: () => string; stop: () => Promise<void> };
 
+const answers = (url: string) =>
+  fetch(`${url}/api/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
+
 export async function startAppInstance(port: number, env: Record<string, string>): Promise<AppInstance> {
+  const url = `http://127.0.0.1:${port}`;
+  // A leftover server on the port would pass the health check below in the new one's place.
+  if (await answers(url)) throw new Error(`port ${port} is already serving an app: stop it first`);
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
     cwd: ROOT,
@@ -16,21 +25,21 @@ export async function startAppInstance(port: number, env: Record<string, string>
   });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
+      // SIGTERM lets run-app.ts stop Next.js; one that hangs is killed.
+      const kill = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      child.once("exit", () => {
+        clearTimeout(kill);
+        resolve();
+      });
       child.kill("SIGTERM");
     });
   const started = Date.now();
   while (Date.now() - started < 60_000) {
     if (child.exitCode !== null) throw new Error(`the instance on port ${port} exited:\n${output}`);
-    const healthy = await fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return { url, logs: () => output, stop };
+    if (await answers(url)) return { url, logs: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

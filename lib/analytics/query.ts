@@ -258,8 +258,12 @@ async function perLink(workspaceId: string, range: ResolvedRange, filters: Filte
     clicksBy(workspaceId, range, filters, "link", plan.clicks),
     uniquesBy(workspaceId, range, filters, "link", plan.uniques),
   ]);
-  const links = await getDb().link.findMany({ where: { workspaceId, id: { in: rows.map((r) => r.key) } }, select: { id: true, url: true } });
-  return { rows, uniques, urls: new Map(links.map((l) => [l.id, l.url])) };
+  // one array parameter, however many links (a workspace-wide breakdown may have tens of thousands)
+  const links = await getPool().query<{ id: string; url: string }>(`SELECT "id", "url" FROM "Link" WHERE "workspaceId" = $1 AND "id" = ANY($2::text[])`, [
+    workspaceId,
+    rows.map((r) => r.key),
+  ]);
+  return { rows, uniques, urls: new Map(links.rows.map((l) => [l.id, l.url])) };
 }
 
 /**

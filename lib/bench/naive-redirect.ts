@@ -11,7 +11,8 @@ import { getPool } from "@/lib/db/pool";
 const KEY = Symbol.for("clickproof.benchNaivePrisma");
 const globals = globalThis as typeof globalThis & { [KEY]?: PrismaClient };
 
-export async function naiveRedirect(slug: string, request: NextRequest): Promise<Response> {
+/** Unscoped by design, like the real redirect: a slug alone names the link, whichever workspace holds it. */
+export async function unsafeNaiveRedirect(slug: string, request: NextRequest): Promise<Response> {
   const prisma = (globals[KEY] ??= new PrismaClient({ adapter: new PrismaPg(getPool()) }));
   const link = await prisma.link.findFirst({ where: { domain: "", slug }, select: { id: true, workspaceId: true, url: true } });
   if (!link) return new NextResponse(null, { status: 404 });

@@ -102,8 +102,8 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
       { timeout: 30_000, maxWait: 10_000 },
     );
     if (result.outcome === "applied" && result.workspaceId) {
-      // The plan shapes redirects (click ids) and which branded domains serve: this process
-      // applies it at once, others within the cache TTL.
+      // The plan shapes redirects (click ids) and which branded domains serve: every instance
+      // applies it at once (the invalidation bus).
       invalidateWorkspaceLinks(result.workspaceId);
       invalidateWorkspaceDomains(result.workspaceId);
     }

@@ -1,8 +1,8 @@
 // LinkDayVisitor remembers which visitors each link saw each UTC day, so that only a visitor's
 // first click of the day adds to LinkDailyStat's unique clicks (lib/clicks/writer.ts). Once a day
 // is over nothing reads its rows again (its unique count is final in LinkDailyStat, and raw
-// analytics count from Click), yet they are the largest table after Click: ~180 bytes per unique
-// click (docs/benchmarks.md). Days older than KEEP_DAYS are deleted; the margin covers clicks that
+// analytics count from Click), yet they are the largest table after Click: ~230 bytes per
+// visitor-day (docs/benchmarks.md, 10 M clicks). Days older than KEEP_DAYS are deleted; the margin covers clicks that
 // arrive late (a batch retried, clocks), which must still find their visitor's row.
 import type pg from "pg";
 import { getPool } from "@/lib/db/pool";
@@ -11,8 +11,11 @@ export const KEEP_DAYS = 7;
 /** Links per DELETE: each statement walks the primary key (linkId, day, …) of this many links. */
 const LINKS_PER_BATCH = 500;
 
-/** Deletes visitor rows of days before today − KEEP_DAYS (UTC); returns how many. */
-export async function pruneVisitorDays(db: Pick<pg.Pool, "query">, now: Date = new Date()): Promise<number> {
+/**
+ * Deletes visitor rows of days before today − KEEP_DAYS (UTC); returns how many. Unscoped by
+ * design: maintenance of every workspace's rows, the same rule for all, nothing read or returned.
+ */
+export async function unsafePruneVisitorDays(db: Pick<pg.Pool, "query">, now: Date = new Date()): Promise<number> {
   const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - KEEP_DAYS)).toISOString().slice(0, 10);
   let deleted = 0;
   let after = "";
@@ -37,7 +40,7 @@ export function startVisitorDayPruning(): void {
   if (globals[KEY]) return;
   const run = async () => {
     try {
-      const deleted = await pruneVisitorDays(getPool());
+      const deleted = await unsafePruneVisitorDays(getPool());
       if (deleted > 0) console.log(`[clicks] pruned ${deleted} visitor-day rows older than ${KEEP_DAYS} days`);
     } catch (error) {
       console.error(`[clicks] pruning visitor days failed: ${error instanceof Error ? error.message : String(error)}`);

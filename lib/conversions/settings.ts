@@ -33,7 +33,7 @@ export async function updateConversionSettings(workspaceId: string, rawInput: un
   const input = parseInput(conversionSettingsSchema, rawInput);
   await requireFeature(workspaceId, "conversions");
   const updated = await getDb().workspace.update({ where: { id: workspaceId }, data: input, select: { id: true } });
-  invalidateWorkspaceLinks(workspaceId); // this process's redirects use the new settings at once
+  invalidateWorkspaceLinks(workspaceId); // every instance's redirects use the new settings at once
   return updated;
 }
 

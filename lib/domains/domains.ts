@@ -153,7 +153,7 @@ export async function setDomainFallback(workspaceId: string, domainId: string, h
 }
 
 /**
- * Removes a domain: it stops serving (this instance at once, others within the cache TTL). Its
+ * Removes a domain: it stops serving (every instance at once, through the invalidation bus). Its
  * links stay, with their clicks, unserved. The row is kept as "removed" so the host is never taken
  * for the app's own: its paths cannot reach the default domain's links of another workspace.
  */

@@ -2,20 +2,30 @@
 // in process (lib/redirect/loading-cache.ts); an edit forgets the entry at once where it was made
 // and publishes the invalidation here, so the other instances forget theirs within milliseconds
 // instead of at the end of LINK_CACHE_TTL_SECONDS. The transport is Redis pub/sub when REDIS_URL
-// is set, else PostgreSQL LISTEN/NOTIFY on the database every instance shares. A lost connection
-// is retried; on reconnecting, every cache is cleared (invalidations may have been missed), and
-// the TTL bounds staleness meanwhile. Kept free of Prisma and "server-only": middleware.ts uses it.
+// is set, else PostgreSQL LISTEN/NOTIFY on the database every instance shares.
+//
+// Nothing may be missed silently:
+// - a message that cannot be sent (Redis or the database away) waits in a bounded outbox and is
+//   retried; past the bound, the waiting messages become one "clear everything";
+// - an instance whose subscription was lost clears all its caches once it listens again
+//   (what was published meanwhile never reached it).
+// The TTL bounds staleness while either side is down. Kept free of Prisma and "server-only":
+// middleware.ts uses it.
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import pg from "pg";
 
 export type Invalidation = { cache: string; key: string } | { cache: string; workspaceId: string };
+type Item = Invalidation | { clearAll: true };
 type Wire = { from: string; items: unknown[] };
 
 export const CHANNEL = "clickproof_cache";
 const MAX_RETRY_MS = 10_000;
 /** NOTIFY payloads must stay under 8000 bytes; a bulk edit's invalidations go in several. */
 const MAX_PAYLOAD = 7_000;
+/** Payloads kept while the transport is away; beyond this they collapse into one "clear everything". */
+const MAX_OUTBOX = 200;
+const OUTBOX_RETRY_MS = 1_000;
 
 export type InvalidationBus = {
   /** Sends to every other instance (this one has applied it already). Never throws. */
@@ -29,17 +39,18 @@ type Options = {
   redisUrl?: string;
   databaseUrl?: string;
   onMessage: (message: Invalidation) => void;
-  /** after a lost subscription is back: messages may have been missed meanwhile */
-  onReconnect: () => void;
+  /** Invalidations may have been missed (a lost subscription, a sender's overflow): forget everything. */
+  onMissed: () => void;
   log?: (line: string) => void;
 };
 
-function parse(payload: string, self: string): Invalidation[] {
+function parse(payload: string, self: string): Item[] {
   try {
     const wire = JSON.parse(payload) as Wire;
     if (wire.from === self || !Array.isArray(wire.items)) return [];
-    return wire.items.flatMap((item): Invalidation[] => {
-      const { cache, key, workspaceId } = (item ?? {}) as Record<string, unknown>;
+    return wire.items.flatMap((item): Item[] => {
+      const { cache, key, workspaceId, clearAll } = (item ?? {}) as Record<string, unknown>;
+      if (clearAll === true) return [{ clearAll: true }];
       if (typeof cache !== "string") return [];
       if (typeof key === "string") return [{ cache, key }];
       if (typeof workspaceId === "string") return [{ cache, workspaceId }];
@@ -51,39 +62,78 @@ function parse(payload: string, self: string): Invalidation[] {
 }
 
 /** The messages of one tick in as few payloads as fit (10,000 created links: about 70, not 10,000 messages). */
-function payloads(from: string, items: Invalidation[]): string[] {
+function payloads(from: string, items: Item[]): string[] {
   const out: string[] = [];
   let batch: string[] = [];
   let size = 0;
   const head = Buffer.byteLength(JSON.stringify({ from, items: [] }));
+  const emit = () => out.push(`{"from":${JSON.stringify(from)},"items":[${batch.join(",")}]}`);
   for (const item of items) {
     const text = JSON.stringify(item);
     const bytes = Buffer.byteLength(text) + 1;
     if (batch.length > 0 && head + size + bytes > MAX_PAYLOAD) {
-      out.push(`{"from":${JSON.stringify(from)},"items":[${batch.join(",")}]}`);
+      emit();
       batch = [];
       size = 0;
     }
     batch.push(text);
     size += bytes;
   }
-  if (batch.length > 0) out.push(`{"from":${JSON.stringify(from)},"items":[${batch.join(",")}]}`);
+  if (batch.length > 0) emit();
   return out;
 }
+
+type Transport = {
+  /** Resolves true once sent, false when the transport is away (the caller keeps the payload). */
+  send(payload: string): Promise<boolean>;
+  ready: Promise<void>;
+  close(): Promise<void>;
+};
 
 export function createInvalidationBus(options: Options): InvalidationBus {
   const self = randomUUID();
   const log = options.log ?? ((line: string) => console.error(`[cache-bus] ${line}`));
   const receive = (payload: string) => {
-    for (const message of parse(payload, self)) options.onMessage(message);
+    for (const item of parse(payload, self)) {
+      if ("clearAll" in item) options.onMissed();
+      else options.onMessage(item);
+    }
   };
-  const transport = options.redisUrl ? redisBus(options.redisUrl, receive, options.onReconnect, log) : postgresBus(options.databaseUrl, receive, options.onReconnect, log);
-  // Messages of one tick leave together.
-  let pending: Invalidation[] = [];
+  const transport = options.redisUrl
+    ? redisTransport(options.redisUrl, receive, options.onMissed, log)
+    : postgresTransport(options.databaseUrl, receive, options.onMissed, log);
+
+  let pending: Item[] = []; // this tick's messages
+  let outbox: string[] = []; // payloads waiting for the transport
+  let retry: NodeJS.Timeout | null = null;
+  let sending = false;
+  let closed = false;
+
+  const drain = async () => {
+    if (sending) return;
+    sending = true;
+    try {
+      while (outbox.length > 0 && (await transport.send(outbox[0]!))) outbox.shift();
+    } finally {
+      sending = false;
+    }
+    if (outbox.length > 0 && !retry && !closed) {
+      retry = setTimeout(() => {
+        retry = null;
+        void drain();
+      }, OUTBOX_RETRY_MS);
+      retry.unref();
+    }
+  };
   const flush = () => {
     const items = pending;
     pending = [];
-    for (const payload of payloads(self, items)) transport.send(payload);
+    outbox.push(...payloads(self, items));
+    if (outbox.length > MAX_OUTBOX) {
+      log(`${outbox.length} invalidations could not be sent; the other instances will clear their caches instead`);
+      outbox = payloads(self, [{ clearAll: true }]);
+    }
+    void drain();
   };
   return {
     publish(message) {
@@ -91,19 +141,20 @@ export function createInvalidationBus(options: Options): InvalidationBus {
     },
     ready: transport.ready,
     async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
       if (pending.length > 0) flush();
       await transport.close();
     },
   };
 }
 
-type Transport = { send(payload: string): void; ready: Promise<void>; close(): Promise<void> };
-
-function redisBus(url: string, receive: (payload: string) => void, onReconnect: () => void, log: (line: string) => void): Transport {
+function redisTransport(url: string, receive: (payload: string) => void, onMissed: () => void, log: (line: string) => void): Transport {
   const retryStrategy = (attempt: number) => Math.min(attempt * 250, MAX_RETRY_MS);
-  // Publishing never waits for a Redis that is away: the message is dropped (the TTL covers it).
-  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, lazyConnect: false });
-  const subscriber = new Redis(url, { retryStrategy });
+  // A publish fails at once while Redis is away (the outbox keeps it); the subscriber's commands
+  // wait for the connection however long it takes, so a boot without Redis still subscribes.
+  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy });
+  const subscriber = new Redis(url, { retryStrategy, maxRetriesPerRequest: null, autoResubscribe: false });
   let lost = false;
   let closed = false;
   publisher.on("error", () => {});
@@ -115,21 +166,27 @@ function redisBus(url: string, receive: (payload: string) => void, onReconnect: 
     if (!closed) lost = true;
   });
   subscriber.on("message", (_channel: string, payload: string) => receive(payload));
-  // ioredis subscribes again by itself after a reconnect; what was published meanwhile is gone.
+  // After a reconnect: subscribe, and only then clear (a message between the two would be lost).
   subscriber.on("ready", () => {
-    if (!lost) return;
+    if (!lost || closed) return;
     lost = false;
-    log("subscription back; caches cleared");
-    onReconnect();
+    subscriber.subscribe(CHANNEL).then(
+      () => {
+        log("subscription back; caches cleared");
+        onMissed();
+      },
+      (error: Error) => log(`could not subscribe again: ${error.message}`),
+    );
   });
   const ready = subscriber.subscribe(CHANNEL).then(
     () => undefined,
     (error: Error) => log(`could not subscribe: ${error.message}`),
   );
   return {
-    send(payload) {
-      publisher.publish(CHANNEL, payload).catch(() => undefined);
-    },
+    send: (payload) => publisher.publish(CHANNEL, payload).then(
+      () => true,
+      () => false,
+    ),
     ready,
     async close() {
       closed = true;
@@ -138,9 +195,13 @@ function redisBus(url: string, receive: (payload: string) => void, onReconnect: 
   };
 }
 
-function postgresBus(url: string | undefined, receive: (payload: string) => void, onReconnect: () => void, log: (line: string) => void): Transport {
-  let client: pg.Client | null = null; // connected and listening
-  let current: pg.Client | null = null; // the connection being made or in use
+function postgresTransport(url: string | undefined, receive: (payload: string) => void, onMissed: () => void, log: (line: string) => void): Transport {
+  // NOTIFY goes through a one-connection pool of its own: it reconnects by itself, and never
+  // takes a slot of the app's pool from redirects and pages.
+  const publisher = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 60_000 });
+  publisher.on("error", () => {});
+  let client: pg.Client | null = null; // the listening connection, once listening
+  let current: pg.Client | null = null; // the listening connection being made or in use
   let closed = false;
   let attempt = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -173,7 +234,7 @@ function postgresBus(url: string | undefined, receive: (payload: string) => void
     client = next;
     if (attempt > 0) {
       log("subscription back; caches cleared");
-      onReconnect();
+      onMissed();
     }
     attempt = 0;
     markReady();
@@ -191,15 +252,15 @@ function postgresBus(url: string | undefined, receive: (payload: string) => void
 
   void connect();
   return {
-    send(payload) {
-      // NOTIFY from the listening connection: no pool slot taken from redirects and pages.
-      client?.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).catch(() => undefined);
-    },
+    send: (payload) => publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).then(
+      () => true,
+      () => false,
+    ),
     ready,
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      await client?.end().catch(() => undefined);
+      await Promise.all([client?.end().catch(() => undefined), publisher.end().catch(() => undefined)]);
       client = null;
     },
   };

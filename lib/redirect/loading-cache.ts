@@ -6,8 +6,9 @@
 import type { Invalidation, InvalidationBus } from "@/lib/redirect/invalidation-bus";
 
 type Entry<T> = { value: T | null; expiresAt: number };
-type Inflight<T> = { promise: Promise<T | null>; generation: number };
-type CacheState<T> = { entries: Map<string, Entry<T>>; inflight: Map<string, Inflight<T>>; generations: Map<string, number> };
+/** A load in progress; `stale` once the key was invalidated meanwhile (its answer may predate the edit). */
+type Inflight<T> = { promise: Promise<T | null>; stale: boolean };
+type CacheState<T> = { entries: Map<string, Entry<T>>; inflight: Map<string, Inflight<T>> };
 
 const MAX_ENTRIES = 50_000;
 /** Unknown keys are remembered briefly, so a flood of random paths does not reach the database. */
@@ -53,33 +54,32 @@ export function loadingCache<T>(name: string, workspacesOf: (value: T) => (strin
   const state = (): CacheState<T> => {
     const existing = globals[key] as CacheState<T> | undefined;
     if (existing) return existing;
-    const created: CacheState<T> = { entries: new Map(), inflight: new Map(), generations: new Map() };
+    const created: CacheState<T> = { entries: new Map(), inflight: new Map() };
     globals[key] = created;
     return created;
   };
-  const bump = (s: CacheState<T>, k: string) => s.generations.set(k, (s.generations.get(k) ?? 0) + 1);
+  const forgetLoad = (s: CacheState<T>, k: string) => {
+    const load = s.inflight.get(k);
+    if (load) load.stale = true; // answers its own callers, is not cached
+    s.inflight.delete(k); // later readers start a fresh load that sees the edit
+  };
   const local: Local = {
     invalidate(k) {
       const s = state();
       s.entries.delete(k);
-      s.inflight.delete(k); // later readers start a fresh load that sees the edit
-      bump(s, k);
+      forgetLoad(s, k);
     },
     invalidateWorkspace(workspaceId) {
       const s = state();
       for (const [k, entry] of s.entries) {
-        if (entry.value === null || !workspacesOf(entry.value).includes(workspaceId)) continue;
-        s.entries.delete(k);
-        bump(s, k);
+        if (entry.value !== null && workspacesOf(entry.value).includes(workspaceId)) s.entries.delete(k);
       }
-      for (const k of s.inflight.keys()) bump(s, k);
-      s.inflight.clear();
+      for (const k of [...s.inflight.keys()]) forgetLoad(s, k); // their values are not known yet
     },
     clear() {
       const s = state();
-      for (const k of [...s.entries.keys(), ...s.inflight.keys()]) bump(s, k);
       s.entries.clear();
-      s.inflight.clear();
+      for (const k of [...s.inflight.keys()]) forgetLoad(s, k);
     },
   };
   registry().set(name, local);
@@ -92,21 +92,21 @@ export function loadingCache<T>(name: string, workspacesOf: (value: T) => (strin
       const pending = s.inflight.get(k);
       if (pending) return pending.promise;
       // A load that started before an edit may read the old row: it answers its own callers but
-      // is not cached if the key was invalidated meanwhile (the generation moved on).
-      const generation = s.generations.get(k) ?? 0;
-      const promise = load()
+      // is not cached if the key was invalidated meanwhile (marked stale).
+      const record: Inflight<T> = { promise: Promise.resolve(null), stale: false };
+      record.promise = load()
         .then((value) => {
-          if ((s.generations.get(k) ?? 0) === generation) {
+          if (!record.stale) {
             if (s.entries.size >= MAX_ENTRIES) s.entries.delete(s.entries.keys().next().value ?? "");
             s.entries.set(k, { value, expiresAt: now() + (value ? ttlMs : Math.min(ttlMs, NEGATIVE_TTL_MS)) });
           }
           return value;
         })
         .finally(() => {
-          if (s.inflight.get(k)?.promise === promise) s.inflight.delete(k);
+          if (s.inflight.get(k) === record) s.inflight.delete(k);
         });
-      s.inflight.set(k, { promise, generation });
-      return promise;
+      s.inflight.set(k, record);
+      return record.promise;
     },
     invalidate(k) {
       local.invalidate(k);

@@ -9,7 +9,7 @@ let started: InvalidationBus | null = null;
 export function startSharedInvalidation(): InvalidationBus {
   if (started) return started;
   const env = getEnv();
-  started = createInvalidationBus({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, onMessage: applyInvalidation, onReconnect: clearAllCaches });
+  started = createInvalidationBus({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, onMessage: applyInvalidation, onMissed: clearAllCaches });
   setInvalidationBus(started);
   return started;
 }
