@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — bulk link creation\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench:bulk\` (part of \`npm run bench\`; production build, embedded PostgreSQL, the demo's Team plan).\n\n${table}\n\n${summary}\n`;
     console.log(section);
-    await fs.appendFile(path.join(root, "docs/benchmarks.md"), section);
+    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
     if (!exact) process.exitCode = 1;
   } catch (error) {
     console.error(app.logs().slice(-4000));

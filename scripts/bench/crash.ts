@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — crash\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench:crash\` (part of \`npm run bench\`; production build, ${WORKERS} keep-alive connections, normal browser user agent, SIGKILL to the app's process group after ${report.loadSeconds.toFixed(1)} s, restart on the same embedded PostgreSQL).\n\n${table}\n\n${summary}\n`;
     console.log(section);
-    await fs.appendFile(path.join(root, "docs/benchmarks.md"), section);
+    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
     const restartFailed = after.tally.answered.length < after.tally.sent || after.check.missing.length > 0;
     if (lost || check.storedUnanswered > unanswered || restartFailed) process.exitCode = 1;
   } finally {

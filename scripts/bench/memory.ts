@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — memory under sustained redirects\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`BENCH_MEMORY_MINUTES=${MINUTES} npm run bench:memory\` (not part of \`npm run bench\`; production build, autocannon at ${CONNECTIONS} connections for ${MINUTES} min, normal browser user agent, VmRSS of the \`next start\` process every ${SAMPLE_MS / 1000} s).\n\n${table}\n\n${summary}\n`;
     console.log(section);
-    await fs.appendFile(path.join(root, "docs/benchmarks.md"), section);
+    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
   } catch (error) {
     console.error(app.logs().slice(-4000));
     throw error;

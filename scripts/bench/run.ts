@@ -8,7 +8,7 @@
 // appends them to docs/benchmarks.md.
 //
 // Needs a production build (`npm run build`). Options: BENCH_SECONDS (default 10),
-// BENCH_CONNECTIONS (default "10,50"), BENCH_DURABILITY_REQUESTS (default 20000).
+// BENCH_CONNECTIONS (default "10,50"), BENCH_DURABILITY_REQUESTS (default 20000), BENCH_APPEND=0 to print only.
 import fs from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — redirects\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench\` (autocannon, ${SECONDS} s per row, pipelining 1, normal browser user agent).\n\n${table}\n\n${summary}\n`;
     console.log(section);
-    await fs.appendFile(path.join(root, "docs/benchmarks.md"), section);
+    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
     if (answered !== stored || durability.errors > 0) process.exitCode = 1;
   } catch (error) {
     console.error(app.logs().slice(-4000));
