@@ -22,8 +22,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrateDeploy } from "../../lib/db/migrate";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { machineLine, report } from "./app";
 
 function intOption(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -39,7 +38,6 @@ const DAYS = intOption("BENCH_DAYS", 90, 14);
 const RUNS = intOption("BENCH_RUNS", 30, 1);
 const BASELINE_RUNS = intOption("BENCH_BASELINE_RUNS", 5, 1);
 const WARMUP = 5;
-const APPEND = !["0", "false"].includes(process.env.BENCH_APPEND ?? "");
 const EXPLAIN = ["1", "true"].includes(process.env.BENCH_EXPLAIN ?? "");
 
 const BOT_RATE = 0.06;
@@ -466,7 +464,6 @@ async function main(): Promise<void> {
       "|---|---|---|---|---|---|",
       ...timings.map((t) => `| ${t.name} | ${t.reads} | ${t.runs} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.max)} |`),
     ].join("\n");
-    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const pgVersion = (await db.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? "?";
     const phaseList = Object.entries(phases).map(([name, value]) => `${name} ${seconds(value)}`).join(", ");
     const options = ["BENCH_CLICKS", "BENCH_CREATORS", "BENCH_CAMPAIGNS", "BENCH_DAYS", "BENCH_RUNS"].filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]} `);
@@ -482,16 +479,14 @@ async function main(): Promise<void> {
     ]
       .filter(Boolean)
       .join("\n");
-    const section = `\n## ${now.toISOString().slice(0, 16).replace("T", " ")} UTC — analytics\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (embedded, throw-away). Command: \`${command}\` (part of \`npm run bench\`; ${WARMUP} warm-up runs, then sequential timed runs, in-process through lib/).
-
-Data (generated with set-based SQL, not the API): 1 workspace, ${fmt(size.creators)} creators (${fmt(size.platforms)} accounts, ${fmt(size.followerSnapshots)} follower snapshots), ${size.campaigns} campaigns — the largest with all ${n} creators — ${fmt(size.links)} links, **${fmt(size.clicks)} clicks** over ${DAYS} days (${((size.bots / size.clicks) * 100).toFixed(1)} % bots, creators' click weights 1–10×; busiest link ${fmt(size.busyLinkClicks)}). Rollups: ${fmt(size.hourlyRows)} hourly rows, ${fmt(size.dailyRows)} daily rows, ${fmt(size.visitorRows)} visitor-day rows. Sizes: ${size.tableSizes}. Generated in ${seconds(generationMs)} (${phaseList}).
-
-${table}
-
-${summary}
-`;
-    console.log(section);
-    if (APPEND) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section);
+    const data = `Data (generated with set-based SQL, not the API): 1 workspace, ${fmt(size.creators)} creators (${fmt(size.platforms)} accounts, ${fmt(size.followerSnapshots)} follower snapshots), ${size.campaigns} campaigns — the largest with all ${n} creators — ${fmt(size.links)} links, **${fmt(size.clicks)} clicks** over ${DAYS} days (${((size.bots / size.clicks) * 100).toFixed(1)} % bots, creators' click weights 1–10×; busiest link ${fmt(size.busyLinkClicks)}). Rollups: ${fmt(size.hourlyRows)} hourly rows, ${fmt(size.dailyRows)} daily rows, ${fmt(size.visitorRows)} visitor-day rows. Sizes: ${size.tableSizes}. Generated in ${seconds(generationMs)} (${phaseList}).`;
+    await report(
+      "analytics",
+      `${machineLine()}, PostgreSQL ${pgVersion} (embedded, throw-away)`,
+      `\`${command}\` (part of \`npm run bench\`; ${WARMUP} warm-up runs, then sequential timed runs, in-process through lib/).`,
+      `${data}\n\n${table}\n\n${summary}`,
+      now,
+    );
     if (mismatches > 0) process.exitCode = 1;
   } finally {
     if (app) {

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { runningEmbeddedUrl } from "../../lib/db/embedded";
-import { startApp, waitFor } from "./app";
+import { machineLine, report, startApp, waitFor } from "./app";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3192;
@@ -93,10 +93,7 @@ async function main(): Promise<void> {
       `- ${BULK_LINKS.toLocaleString("en-US")} links by the bulk endpoint in ${bulkSeconds.toFixed(1)} s (target < 10 s): ${bulkSeconds < 10 ? "met" : "missed"}; ${(perLinkSingle / perLinkBulk).toFixed(0)}× faster per link than one request per link`,
       `- check: ${created.toLocaleString("en-US")} reported created, ${stored.toLocaleString("en-US")} stored with distinct slugs — ${exact ? "exact" : "MISMATCH"}; single baseline created ${singleCreated} of ${SINGLE_LINKS}`,
     ].join("\n");
-    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — bulk link creation\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench:bulk\` (part of \`npm run bench\`; production build, embedded PostgreSQL, the demo's Team plan).\n\n${table}\n\n${summary}\n`;
-    console.log(section);
-    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
+    await report("bulk link creation", machineLine(), "`npm run bench:bulk` (part of `npm run bench`; production build, embedded PostgreSQL, the demo's Team plan).", `${table}\n\n${summary}`);
     if (!exact) process.exitCode = 1;
   } catch (error) {
     console.error(app.logs().slice(-4000));

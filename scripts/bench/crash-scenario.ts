@@ -5,6 +5,7 @@
 // a click is committed before its 302 is sent, so a crash can only lose clicks nobody was answered for.
 import http from "node:http";
 import pg from "pg";
+import { createBenchLink } from "./app";
 import { killAppGroup, startAppGroup, startSeededDatabase, stopAppGroup, waitForApp, type AppGroup } from "./processes";
 
 /** The demo workspace's click id parameter (Workspace.clickIdParam's default). */
@@ -149,18 +150,6 @@ export type CrashReport = {
   afterRestart: { tally: LoadTally; check: ClickCheck };
 };
 
-type Link = { id: string; slug: string };
-
-async function createLink(base: string, apiKey: string, slug: string): Promise<Link> {
-  const response = await fetch(`${base}/api/v1/links`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-    body: JSON.stringify({ url: "https://example.com/landing", slug }),
-  });
-  if (response.status !== 201) throw new Error(`could not create /${slug}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Link;
-}
-
 export async function runCrashScenario(options: CrashOptions): Promise<CrashReport> {
   const log = options.log ?? (() => undefined);
   log(`seeding an embedded PostgreSQL in ${options.dataDir}`);
@@ -170,8 +159,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashRepo
   try {
     app = start();
     await waitForApp(app);
-    const link = await createLink(app.base, options.apiKey, "crash-run");
-    const url = `${app.base}/${link.slug}`;
+    const link = await createBenchLink(app.base, options.apiKey, "crash-run");
+    const url = `${app.base}/crash-run`;
 
     log(`load: ${options.workers} keep-alive connections on ${url}`);
     const load = new RedirectLoad(url, { workers: options.workers });

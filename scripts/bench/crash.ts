@@ -9,6 +9,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { machineLine, report } from "./app";
 import { runCrashScenario } from "./crash-scenario";
 import { removeDataDir } from "./processes";
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "clickproof-bench-crash-"));
   try {
-    const report = await runCrashScenario({
+    const outcome = await runCrashScenario({
       dataDir,
       port: PORT,
       apiKey: API_KEY,
@@ -35,10 +36,10 @@ async function main(): Promise<void> {
       afterRestart: AFTER_RESTART,
       log: (line) => console.log(`[crash] ${line}`),
     });
-    const { tally, check } = report;
+    const { tally, check } = outcome;
     const others = Object.entries(tally.otherAnswers).map(([status, count]) => `${count} × ${status}`);
     const answered = tally.answered.length;
-    const after = report.afterRestart;
+    const after = outcome.afterRestart;
     // A stored click no 302 carried can only belong to a request that got none.
     const unanswered = tally.sent - answered;
     const table = [
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
       `| 302s answered (each with its click id) | ${answered} |`,
       `| answers other than a 302 with a click id | ${others.length ? others.join(", ") : 0} |`,
       `| requests failed before the kill | ${tally.failed} |`,
-      `| in flight at the kill | ${report.inFlightAtKill} |`,
+      `| in flight at the kill | ${outcome.inFlightAtKill} |`,
       `| of which never answered (cut off) | ${tally.cutOff} |`,
       `| clicks stored for the link after the restart | ${check.stored} |`,
       `| stored but never answered (committed, answer cut off) | ${check.storedUnanswered} |`,
@@ -61,12 +62,14 @@ async function main(): Promise<void> {
         ? `- LOST: ${check.missing.length} answered clicks missing (${check.missing.slice(0, 5).join(", ")}${check.missing.length > 5 ? ", …" : ""}), ${check.answeredTwice} ids answered twice, ${check.storedTwice} stored twice`
         : `- every one of the ${answered} answered clicks is stored, exactly once`,
       `- stored exceeds answered by ${check.storedUnanswered}: ${check.storedUnanswered <= unanswered ? "within" : "MORE THAN"} the ${unanswered} requests that got no 302 (${tally.cutOff} of them cut off by the kill)`,
-      `- restart: /api/health answered ${report.restartSeconds.toFixed(1)} s after the kill (migrations included); then ${after.tally.answered.length} of ${after.tally.sent} redirects answered, ${after.check.missing.length} of their clicks missing`,
+      `- restart: /api/health answered ${outcome.restartSeconds.toFixed(1)} s after the kill (migrations included); then ${after.tally.answered.length} of ${after.tally.sent} redirects answered, ${after.check.missing.length} of their clicks missing`,
     ].join("\n");
-    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — crash\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench:crash\` (part of \`npm run bench\`; production build, ${WORKERS} keep-alive connections, normal browser user agent, SIGKILL to the app's process group after ${report.loadSeconds.toFixed(1)} s, restart on the same embedded PostgreSQL).\n\n${table}\n\n${summary}\n`;
-    console.log(section);
-    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
+    await report(
+      "crash",
+      machineLine(),
+      `\`npm run bench:crash\` (part of \`npm run bench\`; production build, ${WORKERS} keep-alive connections, normal browser user agent, SIGKILL to the app's process group after ${outcome.loadSeconds.toFixed(1)} s, restart on the same embedded PostgreSQL).`,
+      `${table}\n\n${summary}`,
+    );
     const restartFailed = after.tally.answered.length < after.tally.sent || after.check.missing.length > 0;
     if (lost || check.storedUnanswered > unanswered || restartFailed) process.exitCode = 1;
   } finally {

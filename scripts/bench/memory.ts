@@ -10,7 +10,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { startApp, waitFor } from "./app";
+import { createBenchLink, machineLine, report, startApp, waitFor } from "./app";
 import { findNextServer, rssKiB } from "./processes";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -36,12 +36,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${PORT}`;
   try {
     await waitFor(`${base}/api/health`);
-    const created = await fetch(`${base}/api/v1/links`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ url: "https://example.com/landing", slug: "bench" }),
-    });
-    if (created.status !== 201) throw new Error(`could not create the bench link: ${created.status} ${await created.text()}`);
+    await createBenchLink(base, API_KEY, "bench");
     const server = app.child.pid ? await findNextServer(app.child.pid) : null;
     if (!server) throw new Error("the Next.js server process was not found below the launcher");
     const idle = await rssKiB(server);
@@ -93,10 +88,12 @@ async function main(): Promise<void> {
       `- growth after the warm-up: ${growth >= 0 ? "+" : ""}${growth.toFixed(1)} % — target < 10 %: ${met ? "met" : "NOT met"}`,
       `- load: ${result.requests.total} requests, ${result["3xx"]} redirects, ${result.errors + result.timeouts + result.non2xx - result["3xx"]} errors, ${Math.round(result.requests.average)} req/s on average, p99 ${result.latency.p99} ms`,
     ].join("\n");
-    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — memory under sustained redirects\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`BENCH_MEMORY_MINUTES=${MINUTES} npm run bench:memory\` (not part of \`npm run bench\`; production build, autocannon at ${CONNECTIONS} connections for ${MINUTES} min, normal browser user agent, VmRSS of the \`next start\` process every ${SAMPLE_MS / 1000} s).\n\n${table}\n\n${summary}\n`;
-    console.log(section);
-    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
+    await report(
+      "memory under sustained redirects",
+      machineLine(),
+      `\`BENCH_MEMORY_MINUTES=${MINUTES} npm run bench:memory\` (not part of \`npm run bench\`; production build, autocannon at ${CONNECTIONS} connections for ${MINUTES} min, normal browser user agent, VmRSS of the \`next start\` process every ${SAMPLE_MS / 1000} s).`,
+      `${table}\n\n${summary}`,
+    );
   } catch (error) {
     console.error(app.logs().slice(-4000));
     throw error;

@@ -16,7 +16,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { runningEmbeddedUrl } from "../../lib/db/embedded";
-import { startApp, waitFor } from "./app";
+import { createBenchLink, machineLine, report, startApp, waitFor } from "./app";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -63,20 +63,9 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${PORT}`;
   try {
     await waitFor(`${base}/api/health`);
-    const created = await fetch(`${base}/api/v1/links`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ url: "https://example.com/landing", slug: "bench" }),
-    });
-    if (created.status !== 201) throw new Error(`could not create the bench link: ${created.status} ${await created.text()}`);
-    const link = (await created.json()) as { id: string };
+    const link = await createBenchLink(base, API_KEY, "bench");
     // The naive baseline's own link: its slow requests still in flight never reach the durability count.
-    const naiveLink = await fetch(`${base}/api/v1/links`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ url: "https://example.com/landing", slug: "naive" }),
-    });
-    if (naiveLink.status !== 201) throw new Error(`could not create the naive baseline's link: ${naiveLink.status}`);
+    await createBenchLink(base, API_KEY, "naive");
     const databaseUrl = await runningEmbeddedUrl(dataDir);
     if (!databaseUrl) throw new Error("the app's embedded database is not running");
     const db = new pg.Client({ connectionString: databaseUrl });
@@ -142,10 +131,7 @@ async function main(): Promise<void> {
       target("Clickproof ≥ 6× the naive design", timesNaive, 6, times),
       p99Target,
     ].join("\n");
-    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    const section = `\n## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — redirects\n\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Command: \`npm run bench\` (autocannon, ${SECONDS} s per row, pipelining 1, normal browser user agent).\n\n${table}\n\n${summary}\n`;
-    console.log(section);
-    if (!["0", "false"].includes(process.env.BENCH_APPEND ?? "")) await fs.appendFile(path.join(root, "docs/benchmarks.md"), section); // BENCH_APPEND=0: print only
+    await report("redirects", machineLine(), `\`npm run bench\` (autocannon, ${SECONDS} s per row, pipelining 1, normal browser user agent).`, `${table}\n\n${summary}`);
     if (answered !== stored || durability.errors > 0) process.exitCode = 1;
   } catch (error) {
     console.error(app.logs().slice(-4000));
