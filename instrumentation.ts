@@ -8,4 +8,6 @@ export async function register(): Promise<void> {
   startDomainRechecks();
   const { startVisitorDayPruning } = await import("@/lib/clicks/visitor-days");
   startVisitorDayPruning();
+  const { getRedirectRuntime } = await import("@/lib/redirect/serve-short-link");
+  getRedirectRuntime(); // clicks a previous run left in the local spool are replayed now, not at the first redirect
 }

@@ -29,6 +29,11 @@ const envSchema = z.object({
    * what arrives in one event-loop turn and while a write is in flight (docs/benchmarks.md).
    */
   CLICK_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(0),
+  /**
+   * Where clicks wait on local disk while the database is down (replayed when it is back).
+   * Defaults to click-spool/ under DATA_DIR (.data/). Give each machine's instances a local disk.
+   */
+  CLICK_SPOOL_DIR: optionalString,
   /** Seconds a resolved link stays in the in-process cache. */
   LINK_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /**

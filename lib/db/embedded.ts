@@ -29,6 +29,8 @@ export type EmbeddedOptions = {
   log?: (line: string) => void;
   /** PostgreSQL's own output */
   serverLog?: (line: string) => void;
+  /** a fixed port (tests that stop the server and start it again where its clients expect it); else a free one */
+  port?: number;
 };
 
 async function freePort(): Promise<number> {
@@ -135,7 +137,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     return { url: urlFor(sharedPort, EMBEDDED_DATABASE), created, stop: async () => undefined };
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const durability = options.throwAway
     ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
     : [];

@@ -1,11 +1,14 @@
 // The redirect hot path: slug → cached link → classify the visit → durably record the click →
 // tell middleware.ts where to send the visitor. No Prisma, no session, no React here.
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { planIncludes, type BillingState } from "@/lib/billing/plans";
 import { classifyRequest } from "@/lib/clicks/classify";
 import { clientIp, createCountryLookup, resolveCountry } from "@/lib/clicks/geo";
 import { getDailySalt } from "@/lib/clicks/salt";
 import { visitorHash } from "@/lib/clicks/visitor";
+import { DurableClickSink } from "@/lib/clicks/durable-sink";
+import { ClickSpool } from "@/lib/clicks/spool";
 import { ClickWriter, insertClicks } from "@/lib/clicks/writer";
 import { getPool } from "@/lib/db/pool";
 import { getEnv } from "@/lib/env";
@@ -35,6 +38,8 @@ export type ShortLinkOutcome =
 
 type Runtime = {
   writer: ClickWriter;
+  /** the database, or the local spool while it is down */
+  sink: DurableClickSink;
   lookupCountry: Promise<(ip: string | null) => string | null>;
 };
 
@@ -45,8 +50,14 @@ export function getRedirectRuntime(): Runtime {
   if (!globals[KEY]) {
     const env = getEnv();
     const pool = getPool();
+    const sink = new DurableClickSink({
+      insert: (rows) => insertClicks(pool, rows),
+      probe: () => pool.query("SELECT 1"),
+      spool: new ClickSpool(path.resolve(env.CLICK_SPOOL_DIR ?? path.join(env.DATA_DIR, "click-spool"))),
+    });
     globals[KEY] = {
-      writer: new ClickWriter((rows) => insertClicks(pool, rows), env.CLICK_BATCH_WINDOW_MS),
+      writer: new ClickWriter(sink.write, env.CLICK_BATCH_WINDOW_MS),
+      sink,
       lookupCountry: createCountryLookup(env.GEOIP_DB),
     };
   }
@@ -194,8 +205,8 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
       source: scanned ? "qr" : "link",
     });
   } catch (error) {
-    // The click could not be made durable: answering would lose it. (A local spool for this
-    // case is tracked in the hardening issue.) A click slot it took is given back.
+    // The click could be made durable neither in the database nor in the local spool:
+    // answering would lose it. A click slot it took is given back.
     if (claimed && !traits.isBot) await releaseLimitedClick(link.id);
     return { kind: "unavailable", reason: `click not stored: ${String(error)}` };
   }
