@@ -6,6 +6,7 @@
 // that domain, and the root and unknown slugs go to the domain's fallback URL (or our not-found
 // page). On the app's own hosts, single-segment lowercase paths that are not the app's are slugs
 // of the default short domain; everything else is the app's.
+import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseHostname, requestHostname } from "@/lib/domains/hostname";
 import { getBrandedHost, type BrandedHost, type ServedDomain } from "@/lib/domains/serving";
@@ -13,6 +14,7 @@ import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { serveShortLink, type ShortLinkOutcome } from "@/lib/redirect/serve-short-link";
 import { linkStatePage } from "@/lib/redirect/status-page";
+import { contentSecurityPolicy } from "@/lib/security/csp";
 
 export const config = {
   runtime: "nodejs",
@@ -36,6 +38,20 @@ function isAppHostname(hostname: string): boolean {
     appHostnames = new Set(names.filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase()));
   }
   return appHostnames.has(hostname) || LOOPBACK.test(hostname) || !parseHostname(hostname).ok;
+}
+
+/**
+ * The app answers this request (a page, the API, its not-found page): with a fresh script nonce
+ * and the CSP that requires it. Next.js reads the nonce from the request's CSP header and puts it
+ * on its own scripts; the browser gets the same policy on the response. Redirects never get here.
+ */
+function toApp(request: NextRequest, rewriteTo?: string): NextResponse {
+  const policy = contentSecurityPolicy(randomBytes(16).toString("base64"), { development: process.env.NODE_ENV !== "production" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 function redirectTo(location: string): NextResponse {
@@ -74,10 +90,10 @@ function answer(request: NextRequest, outcome: ShortLinkOutcome, domain: ServedD
 }
 
 function notFoundOn(request: NextRequest, domain: ServedDomain | null): NextResponse {
-  if (!domain) return NextResponse.next(); // the app has no page at /<slug>: its not-found page
+  if (!domain) return toApp(request); // the app has no page at /<slug>: its not-found page
   if (domain.fallbackUrl) return redirectTo(domain.fallbackUrl);
   // A path with no page, so the app answers 404 with its not-found page (never its own pages).
-  return NextResponse.rewrite(new URL("/link-not-found", request.url));
+  return toApp(request, "/link-not-found");
 }
 
 async function serveBranded(request: NextRequest, domain: ServedDomain): Promise<Response> {
@@ -107,7 +123,7 @@ export async function middleware(request: NextRequest): Promise<Response> {
     if (branded?.served) return serveBranded(request, branded.served);
     // A brand's host that serves nothing now (pending, failed, removed, beyond the plan): never
     // the app's pages, never another workspace's default-domain links — our not-found page.
-    if (branded) return NextResponse.rewrite(new URL("/link-not-found", request.url));
+    if (branded) return toApp(request, "/link-not-found");
   }
 
   const slug = request.nextUrl.pathname.slice(1);
@@ -119,9 +135,9 @@ export async function middleware(request: NextRequest): Promise<Response> {
     return unsafeNaiveRedirect(slug.slice("bench-naive/".length), request);
   }
   // Slugs are one lowercase segment; anything else (favicon.ico, /Login, /w/…, reserved words) is the app's.
-  if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return NextResponse.next();
+  if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return toApp(request);
   // A short link is followed with GET (people) or HEAD (unfurlers); anything else is not a visit.
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD") return toApp(request);
 
   const outcome = await serveShortLink({ domain: "", slug, method: request.method, headers: request.headers, search: request.nextUrl.search });
   return answer(request, outcome, null);
