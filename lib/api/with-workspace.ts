@@ -6,6 +6,7 @@
 import "server-only";
 import type { Role } from "@prisma/client";
 import { unsafeFindApiKeyBySecret } from "@/lib/api-keys/queries";
+import { crossSiteWrite } from "@/lib/api/csrf";
 import { errorResponse } from "@/lib/api/error-response";
 import { apiRateLimiter, rateLimitHeaders, type RateLimitState } from "@/lib/api/rate-limit";
 import { keyRole, SCOPES, type Scope } from "@/lib/api-keys/scopes";
@@ -42,7 +43,11 @@ async function authenticate(request: Request): Promise<Principal> {
     return { kind: "apiKey", keyId: key.id, workspaceId: key.workspaceId, userId: key.createdById, scopes: key.scopes };
   }
   const session = await auth();
-  if (session?.user?.id) return { kind: "user", userId: session.user.id };
+  if (session?.user?.id) {
+    // A session cookie goes wherever the browser sends it; a write must come from our own pages.
+    if (crossSiteWrite(request)) throw new AppError("forbidden", "Cross-site request refused: call the API with an API key, or from Clickproof's own pages");
+    return { kind: "user", userId: session.user.id };
+  }
   throw new AppError("unauthorized", "Authentication required: send an API key as Authorization: Bearer <key>");
 }
 
