@@ -2,6 +2,8 @@
 // instance. Only on the Node.js runtime (these use the database pool, DNS and timers).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getEnv } = await import("@/lib/env");
+  getEnv(); // checked at boot, naming each variable to fix (lib/env.ts; scripts/run-app.ts exits before this)
   const { startSharedInvalidation } = await import("@/lib/redirect/start-invalidation");
   startSharedInvalidation(); // cache invalidations to and from the other instances
   const { startDomainRechecks } = await import("@/lib/domains/scheduler");

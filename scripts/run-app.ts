@@ -2,6 +2,7 @@
 // DATABASE_URL and AUTH_SECRET set, and stop the embedded database when Next.js exits.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { getEnv } from "../lib/env";
 import { authSecret, prepareDatabase, seedIfFirstRun } from "./app-env";
 
 const mode = process.argv[2];
@@ -14,6 +15,15 @@ const log = (line: string) => console.log(`[clickproof] ${line}`);
 
 async function main(): Promise<void> {
   const database = await prepareDatabase(log);
+  // Every variable checked before Next.js starts: one line per variable to fix, then exit 1.
+  process.env.DATABASE_URL = database.url;
+  try {
+    getEnv();
+  } catch (error) {
+    console.error(`[clickproof] ${error instanceof Error ? error.message : String(error)}`);
+    await database.stop().catch(() => undefined);
+    process.exit(1);
+  }
   await seedIfFirstRun(database, log);
   const port = process.env.PORT || "3000";
   const nextBin = path.resolve(import.meta.dirname, "../node_modules/next/dist/bin/next");
