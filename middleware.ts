@@ -14,7 +14,7 @@ import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { serveShortLink, type ShortLinkOutcome } from "@/lib/redirect/serve-short-link";
 import { linkStatePage } from "@/lib/redirect/status-page";
-import { contentSecurityPolicy } from "@/lib/security/csp";
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/csp";
 
 export const config = {
   runtime: "nodejs",
@@ -46,11 +46,16 @@ function isAppHostname(hostname: string): boolean {
  * on its own scripts; the browser gets the same policy on the response. Redirects never get here.
  */
 function toApp(request: NextRequest, rewriteTo?: string): NextResponse {
-  const policy = contentSecurityPolicy(randomBytes(16).toString("base64"), { development: process.env.NODE_ENV !== "production" });
+  const production = getEnv().NODE_ENV === "production";
+  const policy = contentSecurityPolicy(randomBytes(16).toString("base64"), { development: !production });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), { request: { headers } }) : NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  // HTTPS only, from the first visit on — for our own hosts: never pinned on a brand's domain,
+  // whose other sites are not ours to decide for (browsers ignore it over plain HTTP anyway).
+  const hostname = requestHostname(request.headers.get("host"));
+  if (production && hostname && isAppHostname(hostname)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { neutraliseCell, parseCsv, toCsv } from "@/lib/csv";
 
 describe("csv", () => {
-  it.each(["=1+1", "+cmd", "-2", "@SUM(A1)", "\t=x"])("neutralises the formula-like cell %j", (cell) => {
+  it.each(["=1+1", "+cmd", "-2", "@SUM(A1)", "\t=x", "\r=x"])("neutralises the formula-like cell %j", (cell) => {
     expect(neutraliseCell(cell)).toBe(`'${cell}`);
   });
 

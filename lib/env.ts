@@ -102,16 +102,20 @@ export type Env = z.infer<typeof envSchema>;
 
 let parsed: Env | undefined;
 
-export function getEnv(): Env {
-  if (parsed) return parsed;
-  const result = envSchema.safeParse(process.env);
+/** Checks an environment as a whole; throws one line per variable to fix. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`)
       .join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  parsed = result.data;
+  return result.data;
+}
+
+export function getEnv(): Env {
+  parsed ??= parseEnv(process.env);
   return parsed;
 }
 

@@ -2,7 +2,7 @@
 // DATABASE_URL and AUTH_SECRET set, and stop the embedded database when Next.js exits.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { getEnv } from "../lib/env";
+import { parseEnv } from "../lib/env";
 import { authSecret, prepareDatabase, seedIfFirstRun } from "./app-env";
 
 const mode = process.argv[2];
@@ -14,16 +14,16 @@ if (mode !== "dev" && mode !== "start") {
 const log = (line: string) => console.log(`[clickproof] ${line}`);
 
 async function main(): Promise<void> {
-  const database = await prepareDatabase(log);
-  // Every variable checked before Next.js starts: one line per variable to fix, then exit 1.
-  process.env.DATABASE_URL = database.url;
+  // Every variable checked before anything starts, as Next.js will read them: one line per
+  // variable to fix, then exit 1. (Without DATABASE_URL the embedded database supplies it.)
+  const nodeEnv = mode === "dev" ? "development" : "production";
   try {
-    getEnv();
+    parseEnv({ ...process.env, NODE_ENV: nodeEnv, DATABASE_URL: process.env.DATABASE_URL || "postgresql://embedded@127.0.0.1/clickproof" });
   } catch (error) {
     console.error(`[clickproof] ${error instanceof Error ? error.message : String(error)}`);
-    await database.stop().catch(() => undefined);
     process.exit(1);
   }
+  const database = await prepareDatabase(log);
   await seedIfFirstRun(database, log);
   const port = process.env.PORT || "3000";
   const nextBin = path.resolve(import.meta.dirname, "../node_modules/next/dist/bin/next");
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       // Auth.js builds its own URLs on AUTH_URL when set: the public URL, never a request's Host.
       ...(process.env.APP_URL ? { AUTH_URL: process.env.APP_URL } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: mode === "dev" ? "development" : "production",
+      NODE_ENV: nodeEnv,
     },
   });
   log(`${mode === "dev" ? "development" : "production"} server starting on http://localhost:${port}`);

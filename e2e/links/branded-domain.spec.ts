@@ -18,11 +18,12 @@ function addRecords(zone: Zone): void {
 }
 
 /** A visitor's request reaching the app for `host` (as it would behind the brand's CNAME). */
-function visit(host: string, path: string): Promise<{ status: number; location: string | undefined }> {
+function visit(host: string, path: string): Promise<{ status: number; location: string | undefined; hsts?: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port: APP_PORT, path, method: "GET", headers: { Host: host, "User-Agent": DESKTOP_CHROME_UA } }, (res) => {
       res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+      const hsts = res.headers["strict-transport-security"];
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, ...(hsts ? { hsts } : {}) }));
     });
     req.on("error", reject);
     req.end();
@@ -92,7 +93,8 @@ test("add a branded domain, verify it through DNS, and serve a creator's link on
   expect(await visit(host, "/")).toEqual({ status: 302, location: "https://brand-e2e.com/" });
   expect(await visit(host, "/not-a-link")).toEqual({ status: 302, location: "https://brand-e2e.com/" });
   // the same slug on the app's own host is not this link
-  expect((await visit(`localhost:${APP_PORT}`, `/${slug}`)).status).toBe(404);
+  // the app's own host has no such link; it pins HTTPS (production), which a brand's host never gets
+  expect(await visit(`localhost:${APP_PORT}`, `/${slug}`)).toEqual({ status: 404, location: undefined, hsts: "max-age=63072000; includeSubDomains" });
 
   await page.getByTestId("links-table").locator(`tr[data-slug="${slug}"]`).getByRole("link", { name: `/${slug}` }).click();
   await expect(page.getByText(`https://${host}/${slug}`).first()).toBeVisible();
@@ -104,7 +106,7 @@ test("add a branded domain, verify it through DNS, and serve a creator's link on
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("region", { name: host }).getByRole("button", { name: "Remove domain" }).click();
   await expect(page.getByRole("region", { name: host })).toHaveCount(0);
-  // the removed host serves nothing at all now: not the link, not the fallback, not the app's pages
+  // the removed host serves nothing at all now: not the link, not the fallback, not the app's pages (and no HSTS on it)
   expect(await visit(host, `/${slug}`)).toEqual({ status: 404, location: undefined });
   expect(await visit(host, "/")).toEqual({ status: 404, location: undefined });
   expect(await visit(host, "/login")).toEqual({ status: 404, location: undefined });

@@ -1,5 +1,5 @@
 // The database goes down under a running app and comes back (issue 9, faults): cached links keep
-// redirecting, their clicks wait in the local spool, /api/health says "degraded", and once the
+// redirecting (past their cache TTL too), their clicks wait in the local spool, /api/health says "degraded", and once the
 // database is back the spool is replayed without a restart — no answered click lost, none twice.
 // Its own app and its own embedded PostgreSQL, stopped and started again on the same port.
 import path from "node:path";
@@ -23,7 +23,8 @@ test("database down: cached links still redirect, clicks are spooled and replaye
   const port = Number(new URL(database.url).port);
   let app: AppGroup | null = null;
   try {
-    app = startAppGroup({ port: OUTAGE_APP_PORT + test.info().parallelIndex, databaseUrl: database.url, dataDir });
+    // a 1-second cache: the outage outlasts every cached entry, which must keep answering anyway
+    app = startAppGroup({ port: OUTAGE_APP_PORT + test.info().parallelIndex, databaseUrl: database.url, dataDir, env: { LINK_CACHE_TTL_SECONDS: "1" } });
     await waitForApp(app);
     const health = async () => (await (await fetch(`${app!.base}/api/health`)).json()) as Health;
     const link = await createBenchLink(app.base, DEMO_API_KEY, "outage");
@@ -32,6 +33,7 @@ test("database down: cached links still redirect, clicks are spooled and replaye
     expect(warm.tally.answered).toHaveLength(3);
 
     await database.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // past the cached link's TTL
     const during = new RedirectLoad(`${app.base}/outage`, { workers: 10, requests: 100, userAgent: DESKTOP_CHROME_UA });
     await during.finished;
     expect(during.tally.otherAnswers, "answers other than a 302 with a click id").toEqual({});

@@ -28,8 +28,20 @@ describe("the daily visitor salt", () => {
     const next = await getDailySalt(getPool(), day("2026-11-02"));
     expect(next).not.toBe(concurrent[0]);
     const days = async () => (await getPool().query<{ day: string }>(`SELECT "day"::text AS day FROM "VisitorSalt" ORDER BY 1`)).rows.map((r) => r.day);
-    expect(await days()).toEqual(["2026-11-01", "2026-11-02"]); // yesterday's is kept (late clicks of the day)
+    // yesterday's is kept (late clicks of the day), tomorrow's is made ahead
+    expect(await days()).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
     await getDailySalt(getPool(), day("2026-11-03"));
-    expect(await days()).toEqual(["2026-11-02", "2026-11-03"]);
+    expect(await days()).toEqual(["2026-11-02", "2026-11-03", "2026-11-04"]);
+  });
+
+  it("crosses midnight without the database: tomorrow's salt was made ahead, the one every instance uses", async () => {
+    forgetInProcess();
+    await getDailySalt(getPool(), new Date("2026-11-10T23:59:00Z"));
+    const away = { query: () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })) };
+    const afterMidnight = await getDailySalt(away, new Date("2026-11-11T00:01:00Z"));
+    const { rows } = await getPool().query<{ salt: string }>(`SELECT "salt" FROM "VisitorSalt" WHERE "day" = '2026-11-11'`);
+    expect(afterMidnight).toBe(rows[0]?.salt);
+    // two days on, nothing made ahead: no salt, no hash (the click is refused rather than hashed with a salt no one else has)
+    await expect(getDailySalt(away, new Date("2026-11-12T00:01:00Z"))).rejects.toThrow("ECONNREFUSED");
   });
 });

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { DurableClickSink } from "@/lib/clicks/durable-sink";
-import { ClickSpool, isUnavailable } from "@/lib/clicks/spool";
+import { ClickSpool } from "@/lib/clicks/spool";
+import { isUnavailable } from "@/lib/db/unavailable";
 import { ClickWriter, insertClicks, type ClickRow } from "@/lib/clicks/writer";
 
 let dataDir: string;
@@ -80,15 +81,15 @@ describe("clicks while the database is down", () => {
     const now = new Date();
 
     await Promise.all(Array.from({ length: 30 }, () => writer.record(click(now))));
-    expect(sink.status()).toEqual({ database: "up", spooledClicks: 0 });
+    expect(sink.status()).toEqual({ database: "up", spooledClicks: 0, spoolFailing: false });
 
     await database.stop();
     // every click is answered for: its promise resolves once it is on disk
     await Promise.all(Array.from({ length: 120 }, () => writer.record(click(now))));
-    expect(sink.status()).toEqual({ database: "down", spooledClicks: 120 });
-    expect((await new ClickSpool(spoolDir).count())).toBe(120);
+    expect(sink.status()).toEqual({ database: "down", spooledClicks: 120, spoolFailing: false });
+    expect(await new ClickSpool(spoolDir).count()).toBe(120);
     await sink.recover(); // still down: nothing replayed, nothing lost
-    expect(sink.status()).toEqual({ database: "down", spooledClicks: 120 });
+    expect(sink.status()).toEqual({ database: "down", spooledClicks: 120, spoolFailing: false });
 
     // A copy of one spooled file, as if an instance crashed after its INSERT but before the unlink.
     const [first] = await new ClickSpool(spoolDir).files();
@@ -97,7 +98,7 @@ describe("clicks while the database is down", () => {
 
     await startDatabase();
     await sink.recover();
-    expect(sink.status()).toEqual({ database: "up", spooledClicks: 0 });
+    expect(sink.status()).toEqual({ database: "up", spooledClicks: 0, spoolFailing: false });
     expect(await new ClickSpool(spoolDir).files()).toEqual([]);
     expect(await stored()).toEqual({ clicks: 150, distinct: 150, hourly: 150, uniques: 7 });
     expect(logs.some((line) => line.startsWith("database unavailable"))).toBe(true);
@@ -106,6 +107,7 @@ describe("clicks while the database is down", () => {
     await Promise.all(Array.from({ length: 10 }, () => writer.record(click(now))));
     expect((await stored())?.clicks).toBe(160);
     expect(await new ClickSpool(spoolDir).files()).toEqual([]);
+    sink.stop();
   }, 120_000);
 
   it("a spool left by an earlier run is replayed when the next one starts", async () => {
@@ -122,8 +124,23 @@ describe("clicks while the database is down", () => {
   it("only unavailability is spooled: a batch refused for its data still fails", async () => {
     const sink = new DurableClickSink({ insert: (rows) => insertClicks(pool, rows), probe: () => pool.query("SELECT 1"), spool: new ClickSpool(spoolDir), log: () => undefined });
     await expect(sink.write([{ ...click(new Date()), linkId: "no-such-link" }])).rejects.toMatchObject({ code: "23503" });
-    expect(sink.status()).toEqual({ database: "up", spooledClicks: 0 });
+    expect(sink.status()).toEqual({ database: "up", spooledClicks: 0, spoolFailing: false });
     sink.stop();
+  });
+
+  it("a spooled row the database refuses for its data is set aside, and the others still go in", async () => {
+    const spool = new ClickSpool(spoolDir, () => undefined);
+    const good = [click(new Date()), click(new Date())];
+    await spool.append([good[0]!, { ...click(new Date()), linkId: "deleted-meanwhile" }, good[1]!]);
+    await fs.writeFile(path.join(spoolDir, "000000000000001-corrupt.clicks.json"), "[{ not json");
+    const before = (await stored())?.clicks ?? 0;
+    expect(await spool.replay((rows) => insertClicks(pool, rows))).toEqual({ replayed: 2, rejected: 1 });
+    expect((await stored())?.clicks).toBe(before + 2);
+    expect(await spool.files()).toEqual([]);
+    const aside = await fs.readdir(path.join(spoolDir, "rejected"));
+    expect(aside).toContain("000000000000001-corrupt.clicks.json");
+    const refused = await Promise.all(aside.filter((n) => !n.includes("corrupt")).map(async (n) => JSON.parse(await fs.readFile(path.join(spoolDir, "rejected", n), "utf8")) as ClickRow[]));
+    expect(refused.flat().map((row) => row.linkId)).toEqual(["deleted-meanwhile"]);
   });
 });
 

@@ -3,6 +3,7 @@
 import { effectivePlan, PLANS, type BillingState } from "@/lib/billing/plans";
 import { getPool } from "@/lib/db/pool";
 import { getEnv } from "@/lib/env";
+import { isUnavailable } from "@/lib/db/unavailable";
 import { loadingCache } from "@/lib/redirect/loading-cache";
 
 export type ServedDomain = {
@@ -20,7 +21,7 @@ export type ServedDomain = {
  */
 export type BrandedHost = { hostname: string; workspaceId: string | null; served: ServedDomain | null };
 
-const cache = loadingCache<BrandedHost>("domainCache", (host) => [host.workspaceId, host.served?.workspaceId ?? null]);
+const cache = loadingCache<BrandedHost>("domainCache", (host) => [host.workspaceId, host.served?.workspaceId ?? null], isUnavailable);
 
 type HostRow = { id: string; workspaceId: string; status: string; fallbackUrl: string | null; rank: number } & BillingState;
 

@@ -144,3 +144,28 @@ describe("invalidations shared with other instances", () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 });
+
+describe("while the database is away", () => {
+  beforeEach(() => clearLinkCache());
+  const down = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+
+  it("an expired link keeps answering, for up to an hour past its TTL", async () => {
+    let now = 0;
+    await getCachedLink("", "s", 60_000, async () => link, () => now);
+    now = 61_000;
+    expect(await getCachedLink("", "s", 60_000, down, () => now)).toEqual(link);
+    now = 60_000 + 3_600_000 + 1;
+    await expect(getCachedLink("", "s", 60_000, down, () => now)).rejects.toThrow("ECONNREFUSED");
+  });
+
+  it("not for errors about the query, and never once invalidated", async () => {
+    let now = 0;
+    await getCachedLink("", "t", 60_000, async () => link, () => now);
+    now = 61_000;
+    await expect(getCachedLink("", "t", 60_000, () => Promise.reject(Object.assign(new Error("syntax"), { code: "42601" })), () => now)).rejects.toThrow("syntax");
+    await getCachedLink("", "u", 60_000, async () => link, () => now);
+    invalidateLink("", "u");
+    now += 61_000;
+    await expect(getCachedLink("", "u", 60_000, down, () => now)).rejects.toThrow("ECONNREFUSED");
+  });
+});

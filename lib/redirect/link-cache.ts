@@ -1,6 +1,7 @@
 // The in-process cache of resolved short links. Every write to a link calls invalidateLink, so an
 // edit is served at once by this process, and by the other instances as soon as the invalidation
 // bus brings it (LINK_CACHE_TTL_SECONDS bounds it when the bus is down).
+import { isUnavailable } from "@/lib/db/unavailable";
 import { loadingCache } from "@/lib/redirect/loading-cache";
 
 export type CachedLink = {
@@ -20,7 +21,8 @@ export type CachedLink = {
   expiredUrl: string | null;
 };
 
-const cache = loadingCache<CachedLink>("linkCache", (link) => [link.workspaceId]);
+// While the database is away an expired link keeps redirecting (its clicks go to the spool).
+const cache = loadingCache<CachedLink>("linkCache", (link) => [link.workspaceId], isUnavailable);
 const cacheKey = (domain: string, slug: string) => `${domain}/${slug}`;
 
 export function getCachedLink(

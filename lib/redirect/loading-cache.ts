@@ -13,6 +13,8 @@ type CacheState<T> = { entries: Map<string, Entry<T>>; inflight: Map<string, Inf
 const MAX_ENTRIES = 50_000;
 /** Unknown keys are remembered briefly, so a flood of random paths does not reach the database. */
 export const NEGATIVE_TTL_MS = 5_000;
+/** How long past its TTL an entry may still answer while the database cannot be reached. */
+export const STALE_IF_ERROR_MS = 3_600_000;
 
 export type LoadingCache<T> = {
   get(key: string, ttlMs: number, load: () => Promise<T | null>, now?: () => number): Promise<T | null>;
@@ -48,8 +50,13 @@ export function clearAllCaches(): void {
   for (const cache of registry().values()) cache.clear();
 }
 
-/** `workspacesOf`: the workspaces an entry belongs to, for invalidateWorkspace. */
-export function loadingCache<T>(name: string, workspacesOf: (value: T) => (string | null)[]): LoadingCache<T> {
+/**
+ * `workspacesOf`: the workspaces an entry belongs to, for invalidateWorkspace. `staleIfError`:
+ * errors of a reload for which the expired entry keeps answering (up to STALE_IF_ERROR_MS past
+ * its TTL) — the database being away must not turn every cached link into an error once its TTL
+ * passes. An invalidated entry is gone, never served stale.
+ */
+export function loadingCache<T>(name: string, workspacesOf: (value: T) => (string | null)[], staleIfError: (error: unknown) => boolean = () => false): LoadingCache<T> {
   const key = Symbol.for(`clickproof.${name}`);
   const state = (): CacheState<T> => {
     const existing = globals[key] as CacheState<T> | undefined;
@@ -101,6 +108,11 @@ export function loadingCache<T>(name: string, workspacesOf: (value: T) => (strin
             s.entries.set(k, { value, expiresAt: now() + (value ? ttlMs : Math.min(ttlMs, NEGATIVE_TTL_MS)) });
           }
           return value;
+        })
+        .catch((error: unknown) => {
+          const current = s.entries.get(k);
+          if (current && current === hit && staleIfError(error) && now() - current.expiresAt < STALE_IF_ERROR_MS) return current.value;
+          throw error;
         })
         .finally(() => {
           if (s.inflight.get(k) === record) s.inflight.delete(k);

@@ -20,3 +20,6 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
   ];
   return directives.join("; ");
 }
+
+/** Two years, subdomains included (set by middleware.ts on the app's own hosts only). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

@@ -48,7 +48,7 @@ export type AppGroup = {
 };
 
 /** `scripts/run-app.ts start` on an existing database, as the leader of a new process group. */
-export function startAppGroup(options: { port: number; databaseUrl: string; dataDir: string }): AppGroup {
+export function startAppGroup(options: { port: number; databaseUrl: string; dataDir: string; env?: Record<string, string> }): AppGroup {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-app.ts", "start"], {
     cwd: root,
     detached: true,
@@ -60,6 +60,7 @@ export function startAppGroup(options: { port: number; databaseUrl: string; data
       // with DATABASE_URL set, run-app keeps only its AUTH_SECRET here
       DATA_DIR: options.dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
   });
   if (!child.pid) throw new Error("could not start scripts/run-app.ts");
