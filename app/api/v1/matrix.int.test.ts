@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { api } from "@/lib/testing/api-client";
+import { callOf, SAMPLES, type Ids } from "@/lib/testing/api-samples";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null })); // a caller without a session either
 
@@ -19,45 +20,7 @@ const { scopesOf } = await import("@/lib/api/define");
 const { OPERATIONS } = await import("@/lib/api/v1");
 const { createApiRateLimiter, setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-type Ids = { linkId: string; creatorId: string; campaignId: string };
-/** A call each operation accepts (a valid body), given workspace A's ids. A new operation needs one here. */
-const SAMPLES: Record<string, (ids: Ids) => { query?: string; body?: unknown }> = {
-  listLinks: () => ({}),
-  createLink: () => ({ body: { url: "https://shop.example.com/new" } }),
-  createLinksInBulk: () => ({ body: { items: [{ url: "https://shop.example.com/bulk" }] } }),
-  getLink: () => ({}),
-  getLinkQr: () => ({ query: "format=png&size=256" }),
-  updateLink: () => ({ body: { tags: ["changed"] } }),
-  archiveLink: () => ({}),
-  listCreators: () => ({}),
-  createCreator: () => ({ body: { name: "New", platforms: [{ platform: "x", handle: "new", followers: 1 }] } }),
-  upsertCreators: () => ({ body: { items: [{ name: "Up", platforms: [{ platform: "x", handle: "up", followers: 1 }] }] } }),
-  getCreator: () => ({}),
-  updateCreator: () => ({ body: { name: "Changed" } }),
-  archiveCreator: () => ({}),
-  listCampaigns: () => ({}),
-  createCampaign: () => ({ body: { name: "New campaign", objective: "traffic" } }),
-  getCampaign: () => ({}),
-  updateCampaign: () => ({ body: { name: "Changed campaign" } }),
-  archiveCampaign: () => ({}),
-  listCampaignCreators: () => ({}),
-  setCampaignCreator: () => ({ body: { flatFeeMinor: 100 } }),
-  removeCampaignCreator: () => ({}),
-  generateCampaignLinks: (ids) => ({ body: { creatorIds: [ids.creatorId] } }),
-  linkAnalytics: (ids) => ({ query: `linkId=${ids.linkId}` }),
-  listConversions: () => ({}),
-  createConversion: () => ({ body: { event: "signup", externalId: "matrix-1" } }),
-  createReversal: () => ({ body: { conversionExternalId: "matrix-1", externalId: "matrix-r1" } }),
-};
-
 const WRITE_SCOPES = new Set(SCOPE_NAMES.filter((scope) => scope.endsWith(":write")));
-
-function callOf(operation: (typeof OPERATIONS)[number], ids: Ids) {
-  const sample = SAMPLES[operation.operationId]!(ids);
-  const pathname = `/api/v1${operation.path.replace(/\{(\w+)\}/g, (_, name: keyof Ids) => ids[name])}`;
-  return { method: operation.method.toUpperCase() as Method, url: sample.query ? `${pathname}?${sample.query}` : pathname, body: sample.body };
-}
 
 /** The route files under app/api/v1 and the methods each exports. */
 function routeTree(dir = path.resolve(import.meta.dirname)): string[] {
