@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-async function databaseDown(spooled: number, spoolUsable: boolean): Promise<Response> {
+function databaseDown(spooled: number, spoolUsable: boolean): Response {
   return Response.json(
     { status: spoolUsable ? "degraded" : "unavailable", database: { ok: false }, clicks: { spooled, spoolWritable: spoolUsable } },
     { status: spoolUsable ? 200 : 503, headers: NO_STORE },
