@@ -4,14 +4,15 @@
 //
 // Routing by Host: on a verified branded domain (lib/domains/serving.ts) every path is a slug of
 // that domain, and the root and unknown slugs go to the domain's fallback URL (or our not-found
-// page). On the app's own hosts, single-segment lowercase paths that are not the app's are slugs
-// of the default short domain; everything else is the app's.
+// page). On the app's own hosts, paths that are slugs by the one slug rule (lib/links/slug-rule.ts)
+// and not the app's are links of the default short domain; everything else is the app's.
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseHostname, requestHostname } from "@/lib/domains/hostname";
 import { getBrandedHost, type BrandedHost, type ServedDomain } from "@/lib/domains/serving";
 import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
+import { slugFromPath } from "@/lib/links/slug-rule";
 import { serveShortLink, type ShortLinkOutcome } from "@/lib/redirect/serve-short-link";
 import { linkStatePage } from "@/lib/redirect/status-page";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/csp";
@@ -22,7 +23,6 @@ export const config = {
   matcher: ["/((?!_next/static|_next/image).*)"],
 };
 
-const SLUG_CHARS = /^[a-z0-9-]+$/;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|.+\.localhost)$/;
 
 let appHostnames: Set<string> | undefined;
@@ -102,9 +102,9 @@ function notFoundOn(request: NextRequest, domain: ServedDomain | null): NextResp
 }
 
 async function serveBranded(request: NextRequest, domain: ServedDomain): Promise<Response> {
-  const slug = request.nextUrl.pathname.slice(1);
+  const slug = slugFromPath(request.nextUrl.pathname);
   const isVisit = request.method === "GET" || request.method === "HEAD";
-  if (!isVisit || !SLUG_CHARS.test(slug)) return notFoundOn(request, domain);
+  if (!isVisit || !slug) return notFoundOn(request, domain);
   const outcome = await serveShortLink({
     domain: domain.hostname,
     workspaceId: domain.workspaceId,
@@ -131,16 +131,18 @@ export async function middleware(request: NextRequest): Promise<Response> {
     if (branded) return toApp(request, "/link-not-found");
   }
 
-  const slug = request.nextUrl.pathname.slice(1);
-  if (slug === "bench-ceiling" && getEnv().BENCH_CEILING) {
+  const path = request.nextUrl.pathname.slice(1);
+  if (path === "bench-ceiling" && getEnv().BENCH_CEILING) {
     return NextResponse.redirect("https://example.com/ceiling", 302);
   }
-  if (slug.startsWith("bench-naive/") && getEnv().BENCH_CEILING) {
+  if (path.startsWith("bench-naive/") && getEnv().BENCH_CEILING) {
     const { unsafeNaiveRedirect } = await import("@/lib/bench/naive-redirect");
-    return unsafeNaiveRedirect(slug.slice("bench-naive/".length), request);
+    return unsafeNaiveRedirect(path.slice("bench-naive/".length), request);
   }
-  // Slugs are one lowercase segment; anything else (favicon.ico, /Login, /w/…, reserved words) is the app's.
-  if (!SLUG_CHARS.test(slug) || isReservedSlug(slug)) return toApp(request);
+  // Slugs are one segment by the slug rule (lib/links/slug-rule.ts); anything else (favicon.ico,
+  // /w/…, reserved words in any case) is the app's.
+  const slug = slugFromPath(request.nextUrl.pathname);
+  if (!slug || isReservedSlug(slug)) return toApp(request);
   // A short link is followed with GET (people) or HEAD (unfurlers); anything else is not a visit.
   if (request.method !== "GET" && request.method !== "HEAD") return toApp(request);
 

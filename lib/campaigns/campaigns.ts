@@ -10,6 +10,9 @@ import { MAX_AMOUNT_MINOR, relabelMinor } from "@/lib/money";
 import { storedUtmTemplate } from "@/lib/campaigns/form-values";
 import { KPI_CATALOG } from "@/lib/analytics/kpi";
 import { campaignCreatorTermsSchema, campaignPatchSchema, campaignRulesSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
+import { assertNotServedDomain } from "@/lib/domains/domains";
+import { getEnv } from "@/lib/env";
+import { assertNotOwnHost, linkHostsFor, type ShortLinkHosts } from "@/lib/links/short-url";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
 
@@ -31,13 +34,27 @@ function campaignData(input: CampaignInput) {
   };
 }
 
+/** The hosts of the configured app (APP_URL, SHORT_DOMAIN) when no request says more. */
+const configuredHosts = (): ShortLinkHosts => linkHostsFor(getEnv().APP_URL ?? "http://localhost:3000", getEnv());
+
+/**
+ * A campaign's destination becomes every generated link's: refused here, when it is set, if it
+ * would send visitors back through us (our own hosts, or a brand's domain we serve).
+ */
+async function assertDestination(hosts: ShortLinkHosts, url: string | null | undefined): Promise<void> {
+  if (!url) return;
+  assertNotOwnHost(hosts, url, "destinationUrl");
+  await assertNotServedDomain("destinationUrl", url);
+}
+
 function kpiRows(workspaceId: string, input: CampaignInput) {
   return input.kpis.map((k, position) => ({ workspaceId, kpi: k.kpi, target: k.target, primary: k.primary, position }));
 }
 
-export async function createCampaign(workspaceId: string, rawInput: unknown) {
+export async function createCampaign(workspaceId: string, rawInput: unknown, hosts: ShortLinkHosts = configuredHosts()) {
   await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignSchema, rawInput);
+  await assertDestination(hosts, input.destinationUrl);
   const db = getDb();
   const base = slugify(input.name, 40) || "campaign";
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -59,9 +76,10 @@ export async function createCampaign(workspaceId: string, rawInput: unknown) {
 }
 
 /** Updates a campaign; its slug stays, since links already carry it. KPIs are replaced as a set. */
-export async function updateCampaign(workspaceId: string, campaignId: string, rawInput: unknown) {
+export async function updateCampaign(workspaceId: string, campaignId: string, rawInput: unknown, hosts: ShortLinkHosts = configuredHosts()) {
   await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignSchema, rawInput);
+  await assertDestination(hosts, input.destinationUrl);
   return getDb().$transaction(async (tx) => {
     const before = await lockCampaign(tx, workspaceId, campaignId);
     return writeCampaign(tx, workspaceId, campaignId, before.currency, input);
@@ -73,9 +91,10 @@ export async function updateCampaign(workspaceId: string, campaignId: string, ra
  * lock, so two PATCHes of different fields at once both land; the merged campaign is checked by
  * the same rules as a new one (an end date before the start is refused however it came about).
  */
-export async function patchCampaign(workspaceId: string, campaignId: string, rawPatch: unknown) {
+export async function patchCampaign(workspaceId: string, campaignId: string, rawPatch: unknown, hosts: ShortLinkHosts = configuredHosts()) {
   await requireFeature(workspaceId, "campaigns");
   const patch = parseInput(campaignPatchSchema, rawPatch);
+  await assertDestination(hosts, patch.destinationUrl);
   return getDb().$transaction(async (tx) => {
     const before = await lockCampaign(tx, workspaceId, campaignId);
     const current = await tx.campaign.findFirstOrThrow({ where: { id: campaignId, workspaceId }, include: { kpis: { orderBy: { position: "asc" } } } });

@@ -9,6 +9,7 @@ vi.mock("@/lib/auth/auth", () => ({
   auth: async () => (session.userId ? { user: { id: session.userId }, expires: "2099-01-01T00:00:00Z" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "localhost:3000" }) })); // the request's host: our own
 
 connectTestDatabase();
 const actions = await import("@/app/(app)/w/[workspace]/campaigns/actions");

@@ -71,11 +71,13 @@ export async function getDomain(workspaceId: string, domainId: string): Promise<
  * loop, or a chain that counts one visit twice. Returns the URLs among `urls` whose host is one.
  */
 export async function servedDestinations(urls: readonly string[]): Promise<Set<string>> {
-  const hosts = [...new Set(urls.map((url) => new URL(url).hostname.toLowerCase()))];
+  // go.brand.com. (a fully qualified name) is the same host as go.brand.com
+  const hostOf = (url: string) => new URL(url).hostname.toLowerCase().replace(/\.+$/, "");
+  const hosts = [...new Set(urls.map(hostOf))];
   if (hosts.length === 0) return new Set();
   const rows = await getDb().domain.findMany({ where: { hostname: { in: hosts }, status: "verified" }, select: { hostname: true } });
   const served = new Set(rows.map((row) => row.hostname));
-  return new Set(urls.filter((url) => served.has(new URL(url).hostname.toLowerCase())));
+  return new Set(urls.filter((url) => served.has(hostOf(url))));
 }
 
 export const LOOP_MESSAGE = "Destination cannot be a Clickproof short link or page (it would loop)";

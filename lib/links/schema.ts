@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { PLATFORM_VALUES } from "@/lib/creators/platforms";
 import { isReservedSlug } from "@/lib/links/reserved";
+import { SLUG_MAX, SLUG_PATTERN } from "@/lib/links/slug-rule";
 
-export const SLUG_MAX = 64;
+export { SLUG_MAX } from "@/lib/links/slug-rule";
 export const URL_MAX = 2048;
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const slugSchema = z
   .string({ error: "Slug must be text" })

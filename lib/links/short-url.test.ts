@@ -27,4 +27,27 @@ describe("short link hosts", () => {
     expect(isOwnHost(hosts, "http://127.0.0.1:3001/x")).toBe(false);
     expect(isOwnHost(hosts, "https://example.com/")).toBe(false);
   });
+
+  it("sees through other spellings of our hosts: case, a trailing dot, default ports, every loopback form", () => {
+    const hosts = shortLinkHosts({ shortDomain: "clk.example.com", requestOrigin: "http://localhost:3000" });
+    for (const url of [
+      "https://CLK.Example.COM/x",
+      "https://clk.example.com./x",
+      "https://www.clk.example.com../x",
+      "https://clk.example.com:443/x",
+      "http://clk.example.com:80/x",
+      "http://127.1:3000/x",
+      "http://2130706433:3000/x",
+      "http://0x7f.0.0.1:3000/x",
+      "http://127.8.9.10:3000/x",
+      "http://[0:0:0:0:0:0:0:1]:3000/x",
+      "http://[::ffff:127.0.0.1]:3000/x",
+      "http://app.localhost:3000/x",
+      "http://localhost.:3000/x",
+    ]) {
+      expect(isOwnHost(hosts, url), url).toBe(true);
+    }
+    expect(isOwnHost(hosts, "https://clk.example.com.evil.test/x")).toBe(false);
+    expect(isOwnHost(hosts, "https://example.com./x")).toBe(false);
+  });
 });

@@ -36,12 +36,15 @@ export function scanUrl(short: string): string {
   return `${short}?${QR_SCAN_PARAM}=1`;
 }
 
-// Names of this machine: a link made on localhost:3000 must not point at 127.0.0.1:3000.
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0", "[::]"]);
+// Names of this machine: a link made on localhost:3000 must not point at 127.0.0.1:3000 (nor at
+// 127.1, 2130706433 or [::ffff:127.0.0.1], which the URL parser writes as 127.0.0.1 / [::ffff:7f00:1]).
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]|\[::ffff:0:0\])$/;
 
+/** A host as compared for "ours": lowercase, no trailing dot (example.com. is example.com), no www., loopback as one name. */
 function canonicalHost(host: string): string {
   const url = new URL(`http://${host.toLowerCase()}`);
-  const name = LOOPBACK.has(url.hostname) || url.hostname.endsWith(".localhost") ? "localhost" : url.hostname.replace(/^www\./, "");
+  const hostname = url.hostname.replace(/\.+$/, "");
+  const name = LOOPBACK.test(hostname) || hostname.endsWith(".localhost") ? "localhost" : hostname.replace(/^www\./, "");
   return url.port ? `${name}:${url.port}` : name;
 }
 

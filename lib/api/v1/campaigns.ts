@@ -60,8 +60,8 @@ export const createCampaignOperation = defineOperation({
   scope: "campaigns:write",
   body: campaignSchema,
   responses: { 201: { description: "Created", schema: campaignResponseSchema } },
-  handle: async ({ workspace, body }) => {
-    const campaign = await createCampaign(workspace.id, body);
+  handle: async ({ request, workspace, body }) => {
+    const campaign = await createCampaign(workspace.id, body, linkHostsForRequest(request));
     return json(campaignResponseSchema, await campaignOr404(workspace.id, campaign.id), { status: 201 });
   },
 });
@@ -92,8 +92,8 @@ export const updateCampaignOperation = defineOperation<undefined, typeof campaig
   pathParams: campaignIdParam,
   body: campaignPatchSchema,
   responses: { 200: { description: "The changed campaign", schema: campaignResponseSchema } },
-  handle: async ({ workspace, params, rawBody }) => {
-    await patchCampaign(workspace.id, params.campaignId, rawBody);
+  handle: async ({ request, workspace, params, rawBody }) => {
+    await patchCampaign(workspace.id, params.campaignId, rawBody, linkHostsForRequest(request));
     return json(campaignResponseSchema, await campaignOr404(workspace.id, params.campaignId));
   },
 });

@@ -15,7 +15,7 @@ export async function createCampaignAction(workspaceSlug: string, _prev: ActionS
   const state = await runWorkspaceAction(
     workspaceSlug,
     "campaigns.write",
-    async ({ workspace }) => ({ data: { id: (await createCampaign(workspace.id, campaignFormToInput(formObject(formData)))).id } }),
+    async ({ workspace }) => ({ data: { id: (await createCampaign(workspace.id, campaignFormToInput(formObject(formData)), await currentLinkHosts())).id } }),
     formData,
   );
   if (state?.ok) redirect(`/w/${workspaceSlug}/campaigns/${state.data.id}`);
@@ -26,7 +26,7 @@ export async function updateCampaignAction(workspaceSlug: string, campaignId: st
   const state = await runWorkspaceAction(
     workspaceSlug,
     "campaigns.write",
-    async ({ workspace }) => ({ data: { id: (await updateCampaign(workspace.id, campaignId, campaignFormToInput(formObject(formData)))).id } }),
+    async ({ workspace }) => ({ data: { id: (await updateCampaign(workspace.id, campaignId, campaignFormToInput(formObject(formData)), await currentLinkHosts())).id } }),
     formData,
   );
   if (state?.ok) {
