@@ -10,6 +10,8 @@ export async function register(): Promise<void> {
   startDomainRechecks();
   const { startVisitorDayPruning } = await import("@/lib/clicks/visitor-days");
   startVisitorDayPruning();
+  const { startRetention } = await import("@/lib/clicks/retention");
+  startRetention(); // raw clicks older than the plan's history become daily totals
   const { getRedirectRuntime } = await import("@/lib/redirect/serve-short-link");
   getRedirectRuntime(); // clicks a previous run left in the local spool are replayed now, not at the first redirect
 }

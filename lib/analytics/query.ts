@@ -235,7 +235,8 @@ export async function getTimeSeries(workspaceId: string, range: ResolvedRange, f
   return { granularity, points };
 }
 
-const DIMENSION_SQL: Record<Exclude<DimensionGroup, UtmKey>, string> = {
+/** The breakdowns raw clicks answer (alias c); lib/clicks/retention.ts archives the same expressions. */
+export const DIMENSION_SQL: Record<Exclude<DimensionGroup, UtmKey>, string> = {
   countries: `c."country"`,
   devices: `c."device"::text`,
   browsers: `c."browser"`,
@@ -291,18 +292,36 @@ function groupByTags<K extends UtmKey>({ rows, uniques, urls }: LinkTotals, keys
   return result;
 }
 
-/** Clicks by country, device, browser, OS, referrer or source (raw clicks: no rollup keeps these), or by a UTM tag; largest first; null = unknown, direct or untagged. */
+/**
+ * Clicks by country, device, browser, OS, referrer or source, or by a UTM tag; largest first;
+ * null = unknown, direct or untagged. No rollup keeps the dimensions: raw clicks answer, and for
+ * days whose raw clicks were archived for being older than the plan's history
+ * (lib/clicks/retention.ts), LinkDailyDimension, which holds the same counts per link, UTC day and
+ * value. A click is in one or the other, never both, and unique clicks are per link and UTC day in
+ * both, so the two add up. An archived day is a whole UTC day and counts when its midday (12:00
+ * UTC) lies in [start, end): for a range of whole UTC days, exactly its days; at an edge that cuts
+ * a day (another zone, an instant) the day goes to the range holding most of it, so adjacent
+ * ranges still add up and no day counts twice.
+ */
 export async function getDimension(workspaceId: string, range: ResolvedRange, filters: Filters, dimension: DimensionGroup, limit: number): Promise<DimensionRow[]> {
   if (isUtmKey(dimension)) return groupByTags(await perLink(workspaceId, range, filters), [dimension], limit)[dimension];
   const sql = new Sql(workspaceId, range);
-  const { link, onLink } = filterSql(sql, filters); // "linkId" alone is the click's: Link has no such column
+  const { link, onLink } = filterSql(sql, filters); // "linkId" alone is the click's / the archive row's: Link has no such column
   const { rows } = await getPool().query<{ value: string | null; clicks: string; uniques: string; filtered: string }>(
-    `SELECT ${DIMENSION_SQL[dimension]} AS value,
-            count(*) FILTER (WHERE NOT c."isBot")::int8 AS clicks,
-            count(DISTINCT (c."linkId", c."visitorHash", (c."createdAt" AT TIME ZONE 'UTC')::date)) FILTER (WHERE NOT c."isBot")::int8 AS uniques,
-            count(*) FILTER (WHERE c."isBot")::int8 AS filtered
-       FROM "Click" c JOIN "Link" l ON l.id = c."linkId" AND l."workspaceId" = $1${onLink}
-      WHERE c."workspaceId" = $1 AND c."createdAt" >= $2 AND c."createdAt" < $3${link}
+    `SELECT x.value, sum(x.clicks)::int8 AS clicks, sum(x.uniques)::int8 AS uniques, sum(x.filtered)::int8 AS filtered
+       FROM (SELECT ${DIMENSION_SQL[dimension]} AS value,
+                    count(*) FILTER (WHERE NOT c."isBot")::int8 AS clicks,
+                    count(DISTINCT (c."linkId", c."visitorHash", (c."createdAt" AT TIME ZONE 'UTC')::date)) FILTER (WHERE NOT c."isBot")::int8 AS uniques,
+                    count(*) FILTER (WHERE c."isBot")::int8 AS filtered
+               FROM "Click" c JOIN "Link" l ON l.id = c."linkId" AND l."workspaceId" = $1${onLink}
+              WHERE c."workspaceId" = $1 AND c."createdAt" >= $2 AND c."createdAt" < $3${link}
+              GROUP BY 1
+             UNION ALL
+             SELECT nullif(a."value", ''), sum(a."clicks")::int8, sum(a."uniqueClicks")::int8, sum(a."filtered")::int8
+               FROM "LinkDailyDimension" a JOIN "Link" l ON l.id = a."linkId" AND l."workspaceId" = $1${onLink}
+              WHERE a."workspaceId" = $1 AND a."dimension" = ${sql.param(dimension)}
+                AND a."day" >= (($2::timestamptz - interval '12 hours') AT TIME ZONE 'UTC') AND a."day" < (($3::timestamptz - interval '12 hours') AT TIME ZONE 'UTC')${link}
+              GROUP BY 1) x
       GROUP BY 1 ORDER BY 2 DESC, 4 DESC, 1 NULLS LAST LIMIT ${sql.param(limit)}`,
     sql.values,
   );
