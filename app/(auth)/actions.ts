@@ -48,8 +48,8 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
 
 export async function magicLinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   try {
-    await consumeMagicLinkAttempt(await requestIp());
     const { email } = parseInput(z.object({ email: emailSchema }), formObject(formData));
+    await consumeMagicLinkAttempt(await requestIp(), email);
     // redirect: false keeps the visitor on our own page rather than Auth.js' verify-request route.
     await signIn("nodemailer", { email, redirect: false, redirectTo: safeNext(formData.get("next"), "/workspaces") });
   } catch (error) {

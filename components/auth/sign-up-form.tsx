@@ -5,7 +5,7 @@ import { signUpAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { PASSWORD_MIN } from "@/lib/auth/schema";
+import { PASSWORD_RULES } from "@/lib/auth/schema";
 
 export function SignUpForm({ next, email }: { next?: string; email?: string }) {
   const [state, action, pending] = useActionState(signUpAction, null);
@@ -23,7 +23,7 @@ export function SignUpForm({ next, email }: { next?: string; email?: string }) {
         type="password"
         autoComplete="new-password"
         required
-        hint={`At least ${PASSWORD_MIN} characters.`}
+        hint={`${PASSWORD_RULES.join(" · ")}.`}
         error={errors.password}
       />
       <Button type="submit" disabled={pending} className="w-full">

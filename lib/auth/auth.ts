@@ -1,6 +1,7 @@
 // Auth.js v5: e-mail + password (argon2id, rate-limited), and magic links by e-mail when SMTP is
 // configured (in development without SMTP the link is printed to the server log). Sessions are
-// JWTs, so the redirect path and pages never need a session table lookup.
+// JWTs, so the redirect path never needs a session lookup; a signed-in request reads the user's
+// session version (sessions end when the password changes).
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
@@ -29,6 +30,12 @@ let dummyHash: Promise<string> | undefined;
 export function isMagicLinkEnabled(): boolean {
   const env = getEnv();
   return Boolean(env.SMTP_URL) || env.NODE_ENV === "development";
+}
+
+/** The user's session version, or null when the user no longer exists. */
+async function sessionVersionOf(userId: string): Promise<number | null> {
+  const row = await getDb().user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return row?.sessionVersion ?? null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -109,8 +116,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         }
         return true;
       },
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      // A session carries the user's session version from its sign-in; a password change (or "sign
+      // out everywhere") raises the version, and every older session is refused from then on. One
+      // primary-key read per request that asks who is signed in; redirects never do.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = await sessionVersionOf(user.id);
+          return token;
+        }
+        if (!token.sub) return null;
+        const current = await sessionVersionOf(token.sub);
+        if (current === null || current !== (typeof token.sv === "number" ? token.sv : 0)) return null;
         return token;
       },
       session({ session, token }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consumeSignInAttempt, consumeSignUpAttempt, recordSignInSuccess } from "@/lib/auth/rate-limit";
+import { consumeMagicLinkAttempt, consumeSignInAttempt, consumeSignUpAttempt, recordSignInSuccess } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 
 async function refused(promise: Promise<unknown>): Promise<AppError | null> {
@@ -45,5 +45,14 @@ describe("sign-in attempt limits", () => {
     const error = await refused(consumeSignUpAttempt("10.0.0.5"));
     expect(error?.code).toBe("rate_limited");
     expect(error?.details).toEqual({ retryAfterSeconds: expect.any(Number) });
+  });
+});
+
+describe("sign-in e-mail limits", () => {
+  it("limits e-mails to one recipient to 5 an hour whoever asks, and each address to 10", async () => {
+    for (let i = 0; i < 5; i++) expect(await refused(consumeMagicLinkAttempt(`10.2.0.${i}`, "inbox@x.test"))).toBeNull();
+    expect((await refused(consumeMagicLinkAttempt("10.2.0.99", "inbox@x.test")))?.code).toBe("rate_limited");
+    for (let i = 0; i < 10; i++) await consumeMagicLinkAttempt("10.2.1.1", `other${i}@x.test`);
+    expect((await refused(consumeMagicLinkAttempt("10.2.1.1", "fresh@x.test")))?.message).toMatch(/Too many sign-in e-mails/);
   });
 });

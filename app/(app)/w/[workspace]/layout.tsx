@@ -26,9 +26,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             {plan.name} plan
           </Link>
           <div className="ml-auto flex items-center gap-3">
-            <span className="hidden text-sm text-gray-500 sm:inline" title={`Your role: ${role}`}>
+            <Link href="/account" className="hidden text-sm text-gray-500 hover:text-gray-900 sm:inline" title={`Your account (role here: ${role})`} data-testid="account-link">
               {user.email}
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
                 Sign out

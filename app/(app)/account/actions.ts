@@ -1,0 +1,35 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { errorState, formObject, type ActionState } from "@/lib/actions/action-state";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { getSessionUser } from "@/lib/auth/page-guard";
+import { changePassword, endAllSessions } from "@/lib/auth/password-change";
+import { clientIp } from "@/lib/clicks/geo";
+import { getEnv } from "@/lib/env";
+
+/**
+ * Changes the password; every other session ends (the session version rises), and this device is
+ * signed in again with the new password, so the person who changed it stays in.
+ */
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login?next=/account");
+  const fields = formObject(formData);
+  let email: string;
+  try {
+    email = (await changePassword(user.id, fields, clientIp(await headers(), getEnv().TRUST_PROXY) ?? "unknown")).email;
+  } catch (error) {
+    return errorState(error, formData);
+  }
+  await signIn("credentials", { email, password: fields.newPassword, redirectTo: "/account?password=changed" });
+  return { ok: true, data: undefined };
+}
+
+/** Ends every session of this account, this one too: for a lost laptop or a shared computer. */
+export async function endAllSessionsAction(): Promise<void> {
+  const user = await getSessionUser();
+  if (user) await endAllSessions(user.id);
+  await signOut({ redirectTo: "/login?signed-out=everywhere" });
+}

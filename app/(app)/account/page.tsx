@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { endAllSessionsAction } from "@/app/(app)/account/actions";
+import { signOutAction } from "@/app/(auth)/actions";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { Panel } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
+import { Logo } from "@/components/ui/logo";
+import { requireUser } from "@/lib/auth/page-guard";
+import { getPasswordStatus } from "@/lib/auth/password-change";
+import { listWorkspacesForUser } from "@/lib/workspaces/queries";
+
+export const metadata = { title: "Your account" };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireUser();
+  const [status, memberships, params] = await Promise.all([getPasswordStatus(user.id), listWorkspacesForUser(user.id), searchParams]);
+  const home = memberships[0] ? `/w/${memberships[0].workspace.slug}` : "/workspaces/new";
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-gray-200 bg-white">
+        <div className="mx-auto flex max-w-3xl items-center gap-4 px-6 py-3">
+          <Logo href={home} />
+          <span className="text-gray-300">/</span>
+          <span className="text-sm font-medium text-gray-900">Your account</span>
+          <form action={signOutAction} className="ml-auto">
+            <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main className="mx-auto max-w-3xl space-y-6 px-6 py-8">
+        <div>
+          <h1 className="text-2xl font-semibold text-gray-900">Your account</h1>
+          <p className="mt-1 text-sm text-gray-500">
+            Signed in as <span className="font-medium text-gray-700">{status?.email ?? user.email}</span>.{" "}
+            <Link href={home} className="font-medium text-indigo-600 hover:text-indigo-500">
+              Back to your workspace
+            </Link>
+          </p>
+        </div>
+        {params.password === "changed" ? (
+          <FormMessage tone="success">Your password was changed. Every other device was signed out; this one stays signed in.</FormMessage>
+        ) : null}
+        <Panel title="Password" description="Changing it signs you out on every other device.">
+          <div className="max-w-sm">
+            <ChangePasswordForm hasPassword={status?.hasPassword ?? false} />
+          </div>
+        </Panel>
+        <Panel title="Sessions" description="Lost a laptop, or signed in on a shared computer?">
+          <form action={endAllSessionsAction} className="flex flex-wrap items-center justify-between gap-4">
+            <p className="text-sm text-gray-600">Sign out on every device and browser, this one included. You can sign in again at once.</p>
+            <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow-sm ring-1 ring-gray-300 ring-inset hover:bg-gray-50">
+              Sign out everywhere
+            </button>
+          </form>
+        </Panel>
+      </main>
+    </div>
+  );
+}
