@@ -14,6 +14,7 @@ vi.mock("@/lib/auth/auth", () => ({
   auth: async () => (session.userId ? { user: { id: session.userId }, expires: "2099-01-01T00:00:00Z" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "localhost:3000" }) }));
 
 connectTestDatabase();
 process.env.APP_URL = "http://localhost:3000";
@@ -26,6 +27,8 @@ const campaignActions = await import("@/app/(app)/w/[workspace]/campaigns/action
 const memberActions = await import("@/app/(app)/w/[workspace]/settings/members/actions");
 const conversionSettingsActions = await import("@/app/(app)/w/[workspace]/settings/conversions/actions");
 const billingActions = await import("@/app/(app)/w/[workspace]/settings/billing/actions");
+const settingsActions = await import("@/app/(app)/w/[workspace]/settings/actions");
+const exportRoute = await import("@/app/(app)/w/[workspace]/settings/export/route");
 const { getDb } = await import("@/lib/db");
 
 type Outcome = { refusedForRole: boolean };
@@ -106,6 +109,15 @@ describe("every role × every action through the guards", () => {
       // Stripe is not configured in this test: let through, it answers that billing is off.
       run: () => viaAction(() => billingActions.startCheckoutAction(slug, null, form({ plan: "team", interval: "monthly" }))),
       count: () => getDb().stripeEvent.count(),
+    },
+    "workspace.export": {
+      run: () => viaRoute(exportRoute.GET(new Request(`http://localhost:3000/w/${slug}/settings/export`), { params: Promise.resolve({ workspace: slug }) })),
+      count: async () => 0,
+    },
+    "workspace.delete": {
+      // let through with a wrong confirmation, so the shared workspace is refused for that and stays
+      run: () => viaAction(() => settingsActions.deleteWorkspaceAction(slug, null, form({ confirm: "not-the-address" }))),
+      count: () => getDb().workspace.count(),
     },
   };
 

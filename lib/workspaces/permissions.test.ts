@@ -16,6 +16,8 @@ members.manage          ✓     ✓      ·      ·
 apiKeys.manage          ✓     ✓      ·      ·
 settings.manage         ✓     ✓      ·      ·
 billing.manage          ✓     ·      ·      ·
+workspace.export        ✓     ·      ·      ·
+workspace.delete        ✓     ·      ·      ·
 `;
 
 function parseTable(): Map<string, boolean> {

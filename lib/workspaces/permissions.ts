@@ -16,6 +16,8 @@ export const ACTIONS = [
   "apiKeys.manage",
   "settings.manage",
   "billing.manage",
+  "workspace.export",
+  "workspace.delete",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,10 +33,12 @@ export const ACTION_LABELS: Record<Action, string> = {
   "apiKeys.manage": "Create and revoke API keys",
   "settings.manage": "Change conversion tracking and workspace settings",
   "billing.manage": "Change the plan and payment details",
+  "workspace.export": "Download all of the workspace's data at once",
+  "workspace.delete": "Delete the workspace and everything in it",
 };
 
 export const ROLE_LABELS: Record<Role, { name: string; summary: string }> = {
-  owner: { name: "Owner", summary: "Everything, including billing and ownership" },
+  owner: { name: "Owner", summary: "Everything, including billing, ownership, the full export and deletion" },
   admin: { name: "Admin", summary: "Everything except billing; cannot change owners" },
   member: { name: "Member", summary: "Runs campaigns: links, creators, campaigns, conversions" },
   viewer: { name: "Viewer", summary: "Reads dashboards and exports; changes nothing" },

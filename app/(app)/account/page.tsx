@@ -33,15 +33,36 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <div>
           <h1 className="text-2xl font-semibold text-gray-900">Your account</h1>
           <p className="mt-1 text-sm text-gray-500">
-            Signed in as <span className="font-medium text-gray-700">{status?.email ?? user.email}</span>.{" "}
-            <Link href={home} className="font-medium text-indigo-600 hover:text-indigo-500">
-              Back to your workspace
-            </Link>
+            Signed in as <span className="font-medium text-gray-700">{status?.email ?? user.email}</span>.
           </p>
         </div>
+        {params.deleted ? (
+          <FormMessage tone="success">The workspace {params.deleted} was deleted, with all its data.</FormMessage>
+        ) : null}
         {params.password === "changed" ? (
           <FormMessage tone="success">Your password was changed. Every other device was signed out; this one stays signed in.</FormMessage>
         ) : null}
+        <Panel title="Your workspaces">
+          {memberships.length === 0 ? (
+            <p className="text-sm text-gray-600">
+              You are not in any workspace.{" "}
+              <Link href="/workspaces/new" className="font-medium text-indigo-600 hover:text-indigo-500">
+                Create one
+              </Link>
+            </p>
+          ) : (
+            <ul className="divide-y divide-gray-100" data-testid="account-workspaces">
+              {memberships.map(({ workspace, role }) => (
+                <li key={workspace.id} className="flex items-center justify-between py-2 text-sm">
+                  <Link href={`/w/${workspace.slug}`} className="font-medium text-gray-900 hover:text-indigo-600">
+                    {workspace.name}
+                  </Link>
+                  <span className="text-gray-500">{role}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
         <Panel title="Password" description="Changing it signs you out on every other device.">
           <div className="max-w-sm">
             <ChangePasswordForm hasPassword={status?.hasPassword ?? false} />

@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { formObject, type ActionState } from "@/lib/actions/action-state";
 import { runWorkspaceAction } from "@/lib/actions/workspace-action";
 import { UTM_KEYS } from "@/lib/links/utm";
+import { deleteWorkspace } from "@/lib/workspaces/delete-workspace";
 import { updateLinkDefaults } from "@/lib/workspaces/link-defaults";
 
 export async function updateLinkDefaultsAction(workspaceSlug: string, _prev: ActionState, formData: FormData) {
@@ -21,4 +23,19 @@ export async function updateLinkDefaultsAction(workspaceSlug: string, _prev: Act
     },
     formData,
   );
+}
+
+/** Deletes the workspace with everything in it (owner only, confirmed by typing its address). */
+export async function deleteWorkspaceAction(workspaceSlug: string, _prev: ActionState, formData: FormData) {
+  const state = await runWorkspaceAction(
+    workspaceSlug,
+    "workspace.delete",
+    async ({ userId, workspace }) => {
+      await deleteWorkspace(userId, workspaceSlug, formObject(formData));
+      return { data: undefined, message: workspace.name };
+    },
+    formData,
+  );
+  if (state?.ok) redirect(`/account?deleted=${encodeURIComponent(state.message ?? workspaceSlug)}`);
+  return state;
 }

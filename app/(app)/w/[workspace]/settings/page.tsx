@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/api-keys/api-keys-panel";
 import { PlanLocked } from "@/components/billing/plan-locked";
 import { UsageMeters } from "@/components/billing/usage-meters";
+import { DeleteWorkspaceForm } from "@/components/workspaces/delete-workspace-form";
 import { LinkDefaultsForm } from "@/components/workspaces/link-defaults-form";
 import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { EmptyState, Panel } from "@/components/ui/card";
@@ -10,7 +11,7 @@ import { grantableScopes, SCOPE_NAMES } from "@/lib/api-keys/scopes";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
-import { effectivePlan, planIncludes, PLANS } from "@/lib/billing/plans";
+import { effectivePlan, limitOf, planIncludes, PLANS } from "@/lib/billing/plans";
 import { getUsage } from "@/lib/billing/usage";
 import { getLinkDefaults } from "@/lib/workspaces/link-defaults";
 import { can, canManageApiKeys } from "@/lib/workspaces/permissions";
@@ -125,6 +126,46 @@ curl "${origin}/api/v1/analytics?linkId=<id>" \\
   -H "Authorization: Bearer $CLICKPROOF_API_KEY"`}
           </pre>
         </Panel>
+      ) : null}
+
+      <Panel
+        title="Your data"
+        description={`Raw clicks are kept for the plan's analytics history (${limitOf(workspace.plan, "historyDays").toLocaleString("en-US")} days on ${PLANS[workspace.plan].name}) and a week more; older ones are kept as daily totals per country, device, browser, OS, referrer and source. Visitors are counted by a daily salted hash, never by their IP address.`}
+      >
+        {can(role, "workspace.export") ? (
+          <div className="flex flex-wrap items-center justify-between gap-4">
+            <p className="max-w-xl text-sm text-gray-600">
+              One ZIP with everything in this workspace: links, every click, creators, campaigns, conversions, members and settings, as CSV files (secrets such as API keys are never included).
+            </p>
+            <a
+              href={`/w/${workspace.slug}/settings/export`}
+              download
+              className="shrink-0 rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow-sm ring-1 ring-gray-300 ring-inset hover:bg-gray-50"
+              data-testid="export-workspace"
+            >
+              Export all data
+            </a>
+          </div>
+        ) : (
+          <p className="text-sm text-gray-500">Only the workspace&apos;s owner can export all its data or delete it. CSV exports of each table are on their pages.</p>
+        )}
+      </Panel>
+
+      {can(role, "workspace.delete") ? (
+        <section className="rounded-xl bg-white shadow-sm ring-1 ring-red-200" aria-labelledby="danger-zone">
+          <header className="border-b border-red-100 px-5 py-4">
+            <h2 id="danger-zone" className="text-sm font-semibold text-red-700">
+              Delete this workspace
+            </h2>
+            <p className="mt-0.5 text-sm text-gray-600">
+              Deletes {workspace.name} with all its links, clicks, creators, campaigns, conversions, domains, API keys and members, at once and for good. Its short links stop redirecting.
+              {workspace.billingStatus && workspace.billingStatus !== "canceled" ? " Its subscription is cancelled at Stripe first, so it is not billed again." : ""} Export the data first if you may need it.
+            </p>
+          </header>
+          <div className="p-5">
+            <DeleteWorkspaceForm workspaceSlug={workspace.slug} workspaceName={workspace.name} />
+          </div>
+        </section>
       ) : null}
     </div>
   );
