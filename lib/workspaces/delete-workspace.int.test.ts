@@ -93,7 +93,7 @@ describe("deleting a workspace", () => {
     expect((await refusal(deleteWorkspace(a.admin.id, a.workspace.slug, { confirm: a.workspace.slug }))).code).toBe("forbidden");
     expect((await refusal(deleteWorkspace(stranger.user.id, a.workspace.slug, { confirm: a.workspace.slug }))).code).toBe("not_found");
     const wrong = await refusal(deleteWorkspace(a.user.id, a.workspace.slug, { confirm: "something-else" }));
-    expect(wrong.details).toEqual([{ path: "confirm", message: `Type ${a.workspace.slug} to confirm` }]);
+    expect(wrong.details).toEqual([{ path: "confirm", message: `That is not this workspace's address; type ${a.workspace.slug} exactly` }]);
     expect(await rowsOf(a.workspace.id)).toEqual(before);
   });
 

@@ -35,7 +35,7 @@ export async function deleteWorkspace(userId: string, workspaceSlug: string, raw
   if (!can(membership.role, "workspace.delete")) throw new AppError("forbidden", "Only the workspace's owner can delete it");
   const { confirm } = parseInput(deleteWorkspaceSchema, rawInput);
   const { workspace } = membership;
-  if (confirm.toLowerCase() !== workspace.slug) throw invalidField("confirm", `Type ${workspace.slug} to confirm`);
+  if (confirm.toLowerCase() !== workspace.slug) throw invalidField("confirm", `That is not this workspace's address; type ${workspace.slug} exactly`);
 
   if (workspace.stripeSubscriptionId && workspace.billingStatus !== "canceled") {
     const stripe = getStripe();
