@@ -43,8 +43,8 @@ test("the owner exports everything, then deletes the workspace and its links sto
 
   await danger.getByLabel(`Type ${workspace} to confirm`).fill(workspace);
   await danger.getByRole("button", { name: /Delete .* and all its data/ }).click();
-  await expect(page).toHaveURL(/\/account\?deleted=/);
-  await expect(page.getByRole("status")).toContainText("was deleted, with all its data");
+  await expect(page).toHaveURL(/\/account\?deleted=1$/);
+  await expect(page.getByRole("status")).toHaveText("The workspace was deleted, with all its data.");
   await expect(page.getByTestId("account-workspaces")).toHaveCount(0);
   await shot(page, "account-after-delete");
 

@@ -69,14 +69,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           }
           const user = await db.user.findUnique({
             where: { email },
-            select: { id: true, email: true, name: true, passwordHash: true },
+            select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
           });
           const valid = user?.passwordHash
             ? await verifyPassword(user.passwordHash, password)
             : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), password).then(() => false);
           if (!user || !valid) throw new InvalidCredentials();
           await recordSignInSuccess(email, ip);
-          return { id: user.id, email: user.email, name: user.name };
+          // the version read with the password that was checked: a change racing this sign-in wins
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         },
       }),
       ...(isMagicLinkEnabled()
@@ -112,7 +113,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         // that (by anyone who typed the address at sign-up) is dropped, so an account cannot be
         // prepared in advance by someone else and then shared with its real owner.
         if (account?.provider === "nodemailer" && !email?.verificationRequest && user.id) {
-          await db.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { passwordHash: null } });
+          // …and whoever signed in with it is signed out (their sessions carry the old version).
+          await db.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
         }
         return true;
       },
@@ -122,7 +124,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       async jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;
-          token.sv = await sessionVersionOf(user.id);
+          token.sv = "sessionVersion" in user && typeof user.sessionVersion === "number" ? user.sessionVersion : await sessionVersionOf(user.id);
           return token;
         }
         if (!token.sub) return null;

@@ -114,6 +114,19 @@ async function archiveLink(db: Pick<pg.PoolClient, "query">, table: Table, works
   }
 }
 
+/**
+ * A link deleted while the run walks (its workspace deleted itself) makes the archive insert fail
+ * its foreign key; its rows are gone with it, so the run moves on rather than stopping for 6 hours.
+ */
+async function archiveUnlessGone(archive: () => Promise<number>): Promise<number> {
+  try {
+    return await archive();
+  } catch (error) {
+    if ((error as { code?: string }).code === "23503") return 0; // foreign_key_violation
+    throw error;
+  }
+}
+
 // One run at a time across all instances (startRetention runs in each): a session-level lock on
 // the run's own connection, released at the end (or by the connection closing if the process dies).
 const LOCK_SQL = `SELECT pg_try_advisory_lock(hashtext('clicks:retention')) AS locked`;
@@ -154,8 +167,8 @@ export async function unsafeApplyRetention(pool: Pick<pg.Pool, "connect">, now: 
         if (page.rows.length === 0) break;
         after = page.rows[page.rows.length - 1]!.id;
         for (const link of page.rows) {
-          const clicks = link.clicks ? await archiveLink(client, CLICKS, link.workspaceId, link.id, link.before, perBatch) : 0;
-          const hits = link.hits ? await archiveLink(client, HITS, link.workspaceId, link.id, link.before, perBatch) : 0;
+          const clicks = link.clicks ? await archiveUnlessGone(() => archiveLink(client, CLICKS, link.workspaceId, link.id, link.before, perBatch)) : 0;
+          const hits = link.hits ? await archiveUnlessGone(() => archiveLink(client, HITS, link.workspaceId, link.id, link.before, perBatch)) : 0;
           counts.clicksArchived += clicks;
           counts.hitsArchived += hits;
           if (clicks + hits > 0) workspaces.add(link.workspaceId);

@@ -50,4 +50,10 @@ describe("short link hosts", () => {
     expect(isOwnHost(hosts, "https://clk.example.com.evil.test/x")).toBe(false);
     expect(isOwnHost(hosts, "https://example.com./x")).toBe(false);
   });
+
+  it("counts the name brands point their CNAME at as ours (middleware serves our links on it)", () => {
+    const hosts = shortLinkHosts({ requestOrigin: "http://localhost:3000", cnameTarget: "domains.clickproof.example" });
+    expect(isOwnHost(hosts, "https://domains.clickproof.example/loop")).toBe(true);
+    expect(isOwnHost(hosts, "https://DOMAINS.clickproof.example./loop")).toBe(true);
+  });
 });

@@ -9,11 +9,11 @@ export type ShortLinkHosts = {
   ownHosts: string[];
 };
 
-export function shortLinkHosts(options: { shortDomain?: string; appUrl?: string; requestOrigin: string }): ShortLinkHosts {
+export function shortLinkHosts(options: { shortDomain?: string; appUrl?: string; requestOrigin: string; /** the name brands point their CNAME at: it serves our links too */ cnameTarget?: string }): ShortLinkHosts {
   const request = new URL(options.requestOrigin);
   const app = options.appUrl ? new URL(options.appUrl) : request;
   const shortOrigin = options.shortDomain ? `${app.protocol}//${options.shortDomain}` : app.origin;
-  const hosts = new Set([request.host, app.host, new URL(shortOrigin).host].map((host) => host.toLowerCase()));
+  const hosts = new Set([request.host, app.host, new URL(shortOrigin).host, ...(options.cnameTarget ? [options.cnameTarget] : [])].map((host) => host.toLowerCase()));
   return { shortOrigin, ownHosts: [...hosts] };
 }
 
@@ -61,6 +61,6 @@ export function assertNotOwnHost(hosts: ShortLinkHosts, destination: string, fie
 }
 
 /** The short-link hosts for a request that reached the app at `requestOrigin`. */
-export function linkHostsFor(requestOrigin: string, env: { SHORT_DOMAIN?: string; APP_URL?: string }): ShortLinkHosts {
-  return shortLinkHosts({ shortDomain: env.SHORT_DOMAIN, appUrl: env.APP_URL, requestOrigin });
+export function linkHostsFor(requestOrigin: string, env: { SHORT_DOMAIN?: string; APP_URL?: string; BRANDED_DOMAIN_CNAME?: string }): ShortLinkHosts {
+  return shortLinkHosts({ shortDomain: env.SHORT_DOMAIN, appUrl: env.APP_URL, requestOrigin, cnameTarget: env.BRANDED_DOMAIN_CNAME });
 }

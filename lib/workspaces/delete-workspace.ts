@@ -18,11 +18,14 @@ export const deleteWorkspaceSchema = z.object({ confirm: z.string({ error: "Type
 /** Raw rows per statement: a workspace with millions of clicks is deleted in bounded steps, none near the query timeout. */
 const ROWS_PER_STEP = 10_000;
 
-/** The large per-click tables, emptied in steps before the workspace row's cascade does the rest. */
+/** The large per-click and per-hour tables, emptied in steps before the workspace row's cascade does the rest. */
 const STEPS = [
   `DELETE FROM "Click" WHERE ctid IN (SELECT ctid FROM "Click" WHERE "workspaceId" = $1 LIMIT ${ROWS_PER_STEP})`,
   `DELETE FROM "UnservedHit" WHERE ctid IN (SELECT ctid FROM "UnservedHit" WHERE "workspaceId" = $1 LIMIT ${ROWS_PER_STEP})`,
   `DELETE FROM "LinkDayVisitor" WHERE ctid IN (SELECT v.ctid FROM "LinkDayVisitor" v JOIN "Link" l ON l.id = v."linkId" WHERE l."workspaceId" = $1 LIMIT ${ROWS_PER_STEP})`,
+  `DELETE FROM "LinkHourlyStat" WHERE ctid IN (SELECT ctid FROM "LinkHourlyStat" WHERE "workspaceId" = $1 LIMIT ${ROWS_PER_STEP})`,
+  `DELETE FROM "LinkDailyStat" WHERE ctid IN (SELECT ctid FROM "LinkDailyStat" WHERE "workspaceId" = $1 LIMIT ${ROWS_PER_STEP})`,
+  `DELETE FROM "LinkDailyDimension" WHERE ctid IN (SELECT ctid FROM "LinkDailyDimension" WHERE "workspaceId" = $1 LIMIT ${ROWS_PER_STEP})`,
 ];
 
 export async function deleteWorkspace(userId: string, workspaceSlug: string, rawInput: unknown): Promise<void> {

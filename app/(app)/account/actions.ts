@@ -1,5 +1,6 @@
 "use server";
 
+import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { errorState, formObject, type ActionState } from "@/lib/actions/action-state";
@@ -23,7 +24,14 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   } catch (error) {
     return errorState(error, formData);
   }
-  await signIn("credentials", { email, password: fields.newPassword, redirectTo: "/account?password=changed" });
+  try {
+    await signIn("credentials", { email, password: fields.newPassword, redirectTo: "/account?password=changed" });
+  } catch (error) {
+    // Signing in again can be refused (e.g. the address spent its sign-in budget); the password is
+    // changed all the same, so say so on the sign-in page rather than as an error.
+    if (error instanceof AuthError) redirect("/login?password=changed");
+    throw error; // Next's redirect to /account
+  }
   return { ok: true, data: undefined };
 }
 

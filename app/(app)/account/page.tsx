@@ -37,7 +37,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </p>
         </div>
         {params.deleted ? (
-          <FormMessage tone="success">The workspace {params.deleted} was deleted, with all its data.</FormMessage>
+          <FormMessage tone="success">The workspace was deleted, with all its data.</FormMessage>
         ) : null}
         {params.password === "changed" ? (
           <FormMessage tone="success">Your password was changed. Every other device was signed out; this one stays signed in.</FormMessage>

@@ -23,6 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </p>
       <div className="mt-6 space-y-4">
         {params["check-email"] ? <FormMessage tone="success">Check your inbox: we sent you a sign-in link.</FormMessage> : null}
+        {params.password === "changed" ? <FormMessage tone="success">Your password was changed. Sign in with the new one.</FormMessage> : null}
         {params["signed-out"] === "everywhere" ? <FormMessage tone="success">You were signed out on every device.</FormMessage> : null}
         {params.error === "Verification" ? (
           <FormMessage tone="error">That sign-in link has expired or was already used. Ask for a new one.</FormMessage>

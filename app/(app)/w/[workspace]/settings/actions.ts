@@ -30,12 +30,12 @@ export async function deleteWorkspaceAction(workspaceSlug: string, _prev: Action
   const state = await runWorkspaceAction(
     workspaceSlug,
     "workspace.delete",
-    async ({ userId, workspace }) => {
+    async ({ userId }) => {
       await deleteWorkspace(userId, workspaceSlug, formObject(formData));
-      return { data: undefined, message: workspace.name };
+      return { data: undefined };
     },
     formData,
   );
-  if (state?.ok) redirect(`/account?deleted=${encodeURIComponent(state.message ?? workspaceSlug)}`);
+  if (state?.ok) redirect("/account?deleted=1");
   return state;
 }
