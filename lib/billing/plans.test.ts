@@ -1,3 +1,4 @@
+import { Plan } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import {
   cheapestPlanAllowing,
@@ -5,7 +6,9 @@ import {
   effectivePlan,
   graceEndsAt,
   hasFeature,
+  limitOf,
   PAST_DUE_GRACE_DAYS,
+  PLAN_IDS,
   planForLookupKey,
   planIncludes,
   PLANS,
@@ -40,6 +43,15 @@ describe("the plans table (../shared/docs/product.md)", () => {
     expect(planForLookupKey("clickproof_single_monthly")).toEqual({ plan: "single", interval: "monthly" });
     expect(planForLookupKey("someone_elses_price")).toBeNull();
     expect(planForLookupKey(null)).toBeNull();
+  });
+});
+
+describe("plan order", () => {
+  it("is the database enum's order and the order of the plans' history (retention's GREATEST(plan, retainedPlan) relies on it)", () => {
+    expect(Object.values(Plan)).toEqual([...PLAN_IDS]);
+    const history = PLAN_IDS.map((id) => limitOf(id, "historyDays"));
+    expect([...history].sort((a, b) => a - b)).toEqual(history);
+    expect(new Set(history).size).toBe(history.length);
   });
 });
 

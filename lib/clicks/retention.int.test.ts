@@ -74,6 +74,8 @@ describe("retention by plan", () => {
     await truncateAll();
     const db = getDb();
     free = (await makeWorkspace("Free brand", "free")).workspace.id;
+    // on Free for long (the fixture's downgrade from Team is not a recent one here)
+    await db.workspace.update({ where: { id: free }, data: { retainedPlan: null, retainedPlanUntil: null } });
     team = (await makeWorkspace("Team brand", "team")).workspace.id;
     // a Team workspace whose payment lapsed long ago: Free limits apply, but nothing is deleted for it
     await db.workspace.update({ where: { id: team }, data: { billingStatus: "past_due", pastDueSince: daysAgo(60) } });
@@ -194,5 +196,46 @@ describe("retention by plan", () => {
     expect((await archive()).filter((line) => line.startsWith("beta"))).toEqual(
       [`countries "FR"`, `devices "desktop"`, `browsers "Safari"`, `os "iOS"`, `referrers ""`, `sources "qr"`].map((v) => `beta 2026-10-12 ${v} 3/2/0`).sort(),
     );
+  });
+});
+
+describe("retention after a downgrade", () => {
+  // The trigger stamps the database's own clock, so these cases run on real time.
+  const realNow = new Date();
+  const ago = (days: number) => new Date(realNow.getTime() - days * DAY);
+  const later = (days: number) => new Date(realNow.getTime() + days * DAY);
+  const rawClicks = async (workspaceId: string) => Number((await getPool().query(`SELECT count(*) FROM "Click" WHERE "workspaceId" = $1`, [workspaceId])).rows[0].count);
+
+  async function teamWithOldClicks(slug: string) {
+    const { workspace } = await makeWorkspace(`Downgrader ${slug}`, "team");
+    const link = await getDb().link.create({ data: { workspaceId: workspace.id, slug: `${slug}-${randomBytes(3).toString("hex")}`, url: "https://shop.example.com/" } });
+    await clicksAt(workspace.id, link.id, ago(60), 5);
+    return workspace.id;
+  }
+
+  it("keeps the wider plan's history for 7 days after a downgrade or cancellation, then applies the new plan's", async () => {
+    const workspaceId = await teamWithOldClicks("cancelled");
+    await getDb().workspace.update({ where: { id: workspaceId }, data: { plan: "free" } }); // e.g. the subscription ended
+    const stamped = await getDb().workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    expect(stamped.retainedPlan).toBe("team");
+    expect(stamped.retainedPlanUntil!.getTime()).toBeGreaterThan(later(6.9).getTime());
+
+    await unsafeApplyRetention(getPool(), realNow);
+    expect(await rawClicks(workspaceId)).toBe(5); // a week to change their mind: nothing archived
+    await unsafeApplyRetention(getPool(), later(8));
+    expect(await rawClicks(workspaceId)).toBe(0); // then Free's 30 days (+ 7) apply
+  });
+
+  it("remembers the widest plan through several changes in the week, and an upgrade needs no memory", async () => {
+    const workspaceId = await teamWithOldClicks("stepped");
+    await getDb().workspace.update({ where: { id: workspaceId }, data: { plan: "single" } });
+    await getDb().workspace.update({ where: { id: workspaceId }, data: { plan: "free" } });
+    expect((await getDb().workspace.findUniqueOrThrow({ where: { id: workspaceId } })).retainedPlan).toBe("team");
+    await unsafeApplyRetention(getPool(), later(3));
+    expect(await rawClicks(workspaceId)).toBe(5);
+
+    await getDb().workspace.update({ where: { id: workspaceId }, data: { plan: "team" } });
+    await unsafeApplyRetention(getPool(), later(30));
+    expect(await rawClicks(workspaceId)).toBe(5); // on Team, 60 days is well inside its history
   });
 });

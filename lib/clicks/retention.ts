@@ -136,7 +136,9 @@ const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtext('clicks:retention'))`;
  * Archives every workspace's clicks and unserved hits older than its plan's history plus
  * GRACE_DAYS. Unscoped by design: maintenance of every workspace's rows by the same rule, nothing
  * read back to anyone. The window comes from the workspace's stored `plan`, not effectivePlan():
- * a lapsed payment limits what is shown, it must not delete anything. Returns zeros when another
+ * a lapsed payment limits what is shown, it must not delete anything. For 7 days after a plan
+ * changes, a wider plan it had keeps its window (`retainedPlan`, written by a database trigger on
+ * every plan change): a downgrade or cancellation does not delete the detail at once. Returns zeros when another
  * instance's run holds the lock.
  */
 export async function unsafeApplyRetention(pool: Pick<pg.Pool, "connect">, now: Date = new Date(), options: RetentionOptions = {}): Promise<RetentionCounts> {
@@ -159,10 +161,10 @@ export async function unsafeApplyRetention(pool: Pick<pg.Pool, "connect">, now: 
                   EXISTS (SELECT 1 FROM "Click" c WHERE c."linkId" = l."id" AND c."createdAt" < k."before") AS "clicks",
                   EXISTS (SELECT 1 FROM "UnservedHit" h WHERE h."linkId" = l."id" AND h."createdAt" < k."before") AS "hits"
              FROM "Link" l JOIN "Workspace" w ON w."id" = l."workspaceId",
-                  LATERAL (SELECT ($3::timestamptz[])[array_position($2::text[], w."plan"::text)] AS "before") k
+                  LATERAL (SELECT ($3::timestamptz[])[array_position($2::text[], GREATEST(w."plan", CASE WHEN w."retainedPlanUntil" > $4 THEN w."retainedPlan" END)::text)] AS "before") k
             WHERE l."id" > $1
             ORDER BY l."id" LIMIT ${LINKS_PER_PAGE}`,
-          [after, PLAN_IDS, cutoffs],
+          [after, PLAN_IDS, cutoffs, now],
         );
         if (page.rows.length === 0) break;
         after = page.rows[page.rows.length - 1]!.id;

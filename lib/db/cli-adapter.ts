@@ -7,7 +7,11 @@
 //   ignores the database name, and drops it while its pool is still open;
 // - PostgreSQL 18 records NOT NULL as pg_constraint rows of type 'n', which Prisma 6's
 //   introspection does not know and panics on ("unreachable"); it reads NOT NULL from
-//   pg_attribute anyway, so those rows are dropped from its constraint queries.
+//   pg_attribute anyway, so those rows are dropped from its constraint queries;
+// - adapter-pg runs a migration by splitting its text on every ";", even inside a quoted function
+//   body, so a migration that creates a PL/pgSQL trigger function breaks. Scripts are sent whole,
+//   as one simple-protocol query, which is how Prisma's native engine sends them (PostgreSQL runs
+//   the statements in one implicit transaction: a failing migration leaves nothing half-done).
 import { PrismaPg } from "@prisma/adapter-pg";
 import type {
   SqlDriverAdapter,
@@ -86,13 +90,24 @@ function connectionConfig(databaseUrl: string): pg.ClientConfig {
   };
 }
 
-function withExtraDispose(adapter: SqlDriverAdapter, afterDispose: () => Promise<void>): SqlDriverAdapter {
+/** Runs a migration script whole, on its own connection (see the last workaround above). */
+async function executeWholeScript(config: pg.ClientConfig, script: string): Promise<void> {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    await client.query(script);
+  } finally {
+    await client.end();
+  }
+}
+
+function wrapAdapter(adapter: SqlDriverAdapter, config: pg.ClientConfig, afterDispose: () => Promise<void> = async () => {}): SqlDriverAdapter {
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
     queryRaw: (query) => adapter.queryRaw(query),
     executeRaw: (query) => adapter.executeRaw(query),
-    executeScript: (script) => adapter.executeScript(script),
+    executeScript: (script) => executeWholeScript(config, script),
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
     getConnectionInfo: adapter.getConnectionInfo ? () => adapter.getConnectionInfo!() : undefined,
     dispose: async () => {
@@ -110,7 +125,7 @@ export function createCliAdapter(databaseUrl: string): SqlMigrationAwareDriverAd
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => wrapAdapter(await main.connect(), config),
     async connectToShadowDb() {
       const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
       const admin = new pg.Client(config);
@@ -121,7 +136,7 @@ export function createCliAdapter(databaseUrl: string): SqlMigrationAwareDriverAd
         await admin.end();
       }
       const shadow = await new PrismaPg({ ...poolConfig, database: name }).connect();
-      return withExtraDispose(shadow, async () => {
+      return wrapAdapter(shadow, { ...config, database: name }, async () => {
         const dropper = new pg.Client(config);
         await dropper.connect();
         try {
