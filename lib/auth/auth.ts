@@ -121,9 +121,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       // A session carries the user's session version from its sign-in; a password change (or "sign
       // out everywhere") raises the version, and every older session is refused from then on. One
       // primary-key read per request that asks who is signed in; redirects never do.
-      async jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         if (user?.id) {
           token.sub = user.id;
+          // how and when this session proved who it is: a recent e-mail link may set a new password
+          token.am = account?.provider ?? "credentials";
+          token.at = Math.floor(Date.now() / 1000);
           token.sv = "sessionVersion" in user && typeof user.sessionVersion === "number" ? user.sessionVersion : await sessionVersionOf(user.id);
           return token;
         }
@@ -134,6 +137,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.am === "string") session.signedInWith = token.am;
+        if (typeof token.at === "number") session.signedInAt = token.at;
         return session;
       },
     },

@@ -8,7 +8,7 @@ import { refusal } from "@/lib/testing/fixtures";
 connectTestDatabase();
 const { getDb } = await import("@/lib/db");
 const { hashPassword, verifyPassword } = await import("@/lib/auth/password");
-const { changePassword, endAllSessions, getPasswordStatus } = await import("@/lib/auth/password-change");
+const { changePassword, endAllSessions, getPasswordStatus, hasRecentEmailProof } = await import("@/lib/auth/password-change");
 
 const OLD = "old-password-123";
 const NEW = "a brand new passphrase";
@@ -67,12 +67,29 @@ describe("changing a password", () => {
     expect((await stored(user.id)).sessionVersion).toBe(0);
   });
 
-  it("lets an account made by e-mail link set its first password without a current one", async () => {
-    const user = await makeUser(null);
-    expect((await getPasswordStatus(user.id))?.hasPassword).toBe(false);
-    await changePassword(user.id, { newPassword: NEW, confirmPassword: NEW }, "10.3.0.5");
-    expect((await getPasswordStatus(user.id))?.hasPassword).toBe(true);
-    expect((await stored(user.id)).sessionVersion).toBe(1);
+  it("after an e-mail link sign-in, sets a password without the current one: a forgotten one, or an account's first", async () => {
+    const forgot = await makeUser(OLD);
+    await changePassword(forgot.id, { newPassword: NEW, confirmPassword: NEW }, "10.3.0.5", { emailProof: true });
+    expect(await verifyPassword((await stored(forgot.id)).passwordHash!, NEW)).toBe(true);
+    expect((await stored(forgot.id)).sessionVersion).toBe(1);
+
+    const linkOnly = await makeUser(null);
+    expect((await getPasswordStatus(linkOnly.id))?.hasPassword).toBe(false);
+    const refused = await refusal(changePassword(linkOnly.id, { newPassword: NEW, confirmPassword: NEW }, "10.3.0.5"));
+    expect(refused.code).toBe("forbidden"); // a session alone (maybe a borrowed one) cannot set it
+    expect((await getPasswordStatus(linkOnly.id))?.hasPassword).toBe(false);
+    await changePassword(linkOnly.id, { newPassword: NEW, confirmPassword: NEW }, "10.3.0.5", { emailProof: true });
+    expect((await getPasswordStatus(linkOnly.id))?.hasPassword).toBe(true);
+  });
+
+  it("counts an e-mail link sign-in as proof for 15 minutes, and a password sign-in never", () => {
+    const now = new Date("2026-11-21T12:00:00Z");
+    const at = (minutesAgo: number) => now.getTime() / 1000 - minutesAgo * 60;
+    expect(hasRecentEmailProof({ signedInWith: "nodemailer", signedInAt: at(14) }, now)).toBe(true);
+    expect(hasRecentEmailProof({ signedInWith: "nodemailer", signedInAt: at(16) }, now)).toBe(false);
+    expect(hasRecentEmailProof({ signedInWith: "credentials", signedInAt: at(1) }, now)).toBe(false);
+    expect(hasRecentEmailProof({}, now)).toBe(false);
+    expect(hasRecentEmailProof(null, now)).toBe(false);
   });
 
   it("two changes at once: one wins, the other is told to sign in again", async () => {

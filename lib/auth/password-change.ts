@@ -11,18 +11,27 @@ import { parseInput } from "@/lib/validation";
 
 export type PasswordStatus = { email: string; hasPassword: boolean };
 
+/** How long after signing in with an e-mail link a new password may be set without the current one. */
+export const EMAIL_PROOF_MINUTES = 15;
+
+/** Whether this session signed in with an e-mail link in the last EMAIL_PROOF_MINUTES: it proved the address just now. */
+export function hasRecentEmailProof(session: { signedInWith?: string; signedInAt?: number } | null, now: Date = new Date()): boolean {
+  return session?.signedInWith === "nodemailer" && typeof session.signedInAt === "number" && now.getTime() / 1000 - session.signedInAt <= EMAIL_PROOF_MINUTES * 60;
+}
+
 export async function getPasswordStatus(userId: string): Promise<PasswordStatus | null> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   return user ? { email: user.email, hasPassword: Boolean(user.passwordHash) } : null;
 }
 
 /**
- * Sets a new password. The current one is required when the account has one, and guessing it
- * spends the same attempt budget as signing in (a borrowed session is not a free guessing
- * machine). An account made by e-mail link alone has none yet and may set one. Returns the
+ * Sets a new password. The current one is required, and guessing it spends the same attempt
+ * budget as signing in (a borrowed session is not a free guessing machine) — unless this session
+ * signed in with an e-mail link in the last 15 minutes (`emailProof`): that is how a forgotten
+ * password is replaced, and how an account made by e-mail link sets its first. Returns the
  * account's e-mail, for signing this device in again under the new version.
  */
-export async function changePassword(userId: string, rawInput: unknown, ip: string): Promise<{ email: string }> {
+export async function changePassword(userId: string, rawInput: unknown, ip: string, options: { emailProof?: boolean } = {}): Promise<{ email: string }> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError("not_found", "This account no longer exists");
@@ -30,7 +39,10 @@ export async function changePassword(userId: string, rawInput: unknown, ip: stri
     changePasswordSchema.superRefine((value, ctx) => addPasswordIssues(ctx, value.newPassword, user.email, "newPassword")),
     rawInput,
   );
-  if (user.passwordHash) {
+  if (!options.emailProof) {
+    if (!user.passwordHash) {
+      throw new AppError("forbidden", `To set a password, sign in again with an e-mail link, then set it here within ${EMAIL_PROOF_MINUTES} minutes.`);
+    }
     if (!input.currentPassword) throw invalidField("currentPassword", "Type your current password");
     await consumeSignInAttempt(user.email, ip);
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw invalidField("currentPassword", "This is not your current password");

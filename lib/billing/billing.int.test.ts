@@ -162,6 +162,15 @@ describe("checkout and the webhook", () => {
     expect(await billingOf(workspace.id)).toMatchObject({ plan: "team", cancelAtPeriodEnd: true });
   });
 
+  it("a checkout paid after its workspace was deleted: the webhook cancels that subscription", async () => {
+    const { workspace, user } = await makeWorkspace("Gone before paying", "free");
+    const url = await startCheckout(workspace, { plan: "team", interval: "monthly" }, { origin: "http://localhost:3000", userId: user.id });
+    await getDb().workspace.delete({ where: { id: workspace.id } });
+    const subscription = await fake.completeCheckout(url.split("/").at(-1) ?? ""); // delivers its events to the webhook
+    expect(fake.subscriptions.get(subscription.id)?.status).toBe("canceled");
+
+  });
+
   it("events outside the allow-list are acknowledged and ignored", async () => {
     const before = await eventCount();
     const event = fake.buildEvent("customer.created", { id: "cus_x", object: "customer" });

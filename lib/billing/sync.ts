@@ -92,7 +92,7 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
         await tx.stripeEvent.create({ data: record(workspace?.id ?? null) });
         if (!workspace) {
           console.warn(`[billing] ${event.type} ${event.id}: no workspace for subscription ${subscription.id}`);
-          return { outcome: "no_workspace" as const };
+          return { outcome: "no_workspace" as const, orphan: isOrphaned(subscription) ? subscription.id : undefined };
         }
         // The grace period starts when we learn of the failure, so a late event cannot shorten it.
         const patch = billingPatch(workspace, snapshotOf(subscription), new Date());
@@ -101,6 +101,13 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
       },
       { timeout: 30_000, maxWait: 10_000 },
     );
+    if ("orphan" in result && result.orphan) {
+      // Ours (checkout wrote the workspace id), but the workspace deleted itself — e.g. a checkout
+      // left open was paid afterwards. Nothing is served for it, so nothing is billed for it.
+      await stripe.subscriptions.cancel(result.orphan);
+      console.warn(`[billing] cancelled subscription ${result.orphan}: its workspace no longer exists`);
+      return { outcome: result.outcome };
+    }
     if (result.outcome === "applied" && result.workspaceId) {
       // The plan shapes redirects (click ids) and which branded domains serve: every instance
       // applies it at once (the invalidation bus).
@@ -114,6 +121,11 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
     if (isUniqueViolation(error) && (await isRecorded(event.id))) return { outcome: "duplicate" };
     throw error;
   }
+}
+
+/** A live subscription made by our checkout (it carries a workspace id) — whose workspace was not found. */
+function isOrphaned(subscription: Stripe.Subscription): boolean {
+  return Boolean(subscription.metadata?.workspaceId) && !["canceled", "incomplete_expired"].includes(subscription.status);
 }
 
 async function isRecorded(eventId: string): Promise<boolean> {

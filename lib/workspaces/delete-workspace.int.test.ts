@@ -121,4 +121,14 @@ describe("deleting a workspace", () => {
     expect(fake.subscriptions.get(subscription.id)?.status).toBe("canceled");
     expect(await getDb().workspace.findUnique({ where: { id: paying.workspace.id } })).toBeNull();
   });
+
+  it("goes on when the subscription was already cancelled at Stripe and its webhook has not arrived", async () => {
+    const paying = await makeWorkspace("Cancelled in the portal", "free");
+    const url = await startCheckout(paying.workspace, { plan: "single", interval: "monthly" }, { origin: "http://localhost:3000", userId: paying.user.id });
+    const subscription = await fake.completeCheckout(url.split("/").at(-1) ?? "");
+    await getDb().workspace.update({ where: { id: paying.workspace.id }, data: { plan: "single", stripeSubscriptionId: subscription.id, billingStatus: "active" } });
+    await fake.updateSubscription(subscription.id, { status: "canceled" });
+    await deleteWorkspace(paying.user.id, paying.workspace.slug, { confirm: paying.workspace.slug });
+    expect(await getDb().workspace.findUnique({ where: { id: paying.workspace.id } })).toBeNull();
+  });
 });

@@ -43,14 +43,19 @@ export async function deleteWorkspace(userId: string, workspaceSlug: string, raw
   if (workspace.stripeSubscriptionId && workspace.billingStatus !== "canceled") {
     const stripe = getStripe();
     if (!stripe) throw new AppError("conflict", "This workspace has a subscription, but billing is not configured here to cancel it. Configure Stripe, or cancel it at Stripe, then delete.");
+    const unreachable = () => new AppError("unavailable", "Stripe could not cancel the subscription, so nothing was deleted. Try again in a minute.");
     try {
       await stripe.subscriptions.cancel(workspace.stripeSubscriptionId);
     } catch (error) {
-      // Already cancelled at Stripe (e.g. in the portal, its webhook not yet here): nothing to stop.
-      const code = (error as { code?: string; statusCode?: number }).statusCode;
-      if (code !== 400 && code !== 404) {
-        throw new AppError("unavailable", "Stripe could not be reached to cancel the subscription, so nothing was deleted. Try again in a minute.");
-      }
+      // Refused: go on only if it is already cancelled (e.g. in the portal, its webhook not yet
+      // here) or gone; anything else still bills, so nothing is deleted.
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== 400 && status !== 404) throw unreachable();
+      const current = await stripe.subscriptions.retrieve(workspace.stripeSubscriptionId).catch((lookup: { statusCode?: number }) => {
+        if (lookup.statusCode === 404) return null;
+        throw unreachable();
+      });
+      if (current && current.status !== "canceled" && current.status !== "incomplete_expired") throw unreachable();
     }
   }
 

@@ -4,9 +4,9 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { errorState, formObject, type ActionState } from "@/lib/actions/action-state";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { auth, signIn, signOut } from "@/lib/auth/auth";
 import { getSessionUser } from "@/lib/auth/page-guard";
-import { changePassword, endAllSessions } from "@/lib/auth/password-change";
+import { changePassword, endAllSessions, hasRecentEmailProof } from "@/lib/auth/password-change";
 import { clientIp } from "@/lib/clicks/geo";
 import { getEnv } from "@/lib/env";
 
@@ -20,7 +20,8 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   const fields = formObject(formData);
   let email: string;
   try {
-    email = (await changePassword(user.id, fields, clientIp(await headers(), getEnv().TRUST_PROXY) ?? "unknown")).email;
+    const ip = clientIp(await headers(), getEnv().TRUST_PROXY) ?? "unknown";
+    email = (await changePassword(user.id, fields, ip, { emailProof: hasRecentEmailProof(await auth()) })).email;
   } catch (error) {
     return errorState(error, formData);
   }

@@ -6,14 +6,17 @@ import { Panel } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Logo } from "@/components/ui/logo";
 import { requireUser } from "@/lib/auth/page-guard";
-import { getPasswordStatus } from "@/lib/auth/password-change";
+import { auth, isMagicLinkEnabled } from "@/lib/auth/auth";
+import { EMAIL_PROOF_MINUTES, getPasswordStatus, hasRecentEmailProof } from "@/lib/auth/password-change";
 import { listWorkspacesForUser } from "@/lib/workspaces/queries";
 
 export const metadata = { title: "Your account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
-  const [status, memberships, params] = await Promise.all([getPasswordStatus(user.id), listWorkspacesForUser(user.id), searchParams]);
+  const [status, memberships, params, session] = await Promise.all([getPasswordStatus(user.id), listWorkspacesForUser(user.id), searchParams, auth()]);
+  const emailProof = hasRecentEmailProof(session);
+  const hasPassword = status?.hasPassword ?? false;
   const home = memberships[0] ? `/w/${memberships[0].workspace.slug}` : "/workspaces/new";
   return (
     <div className="min-h-screen">
@@ -65,7 +68,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </Panel>
         <Panel title="Password" description="Changing it signs you out on every other device.">
           <div className="max-w-sm">
-            <ChangePasswordForm hasPassword={status?.hasPassword ?? false} />
+            {hasPassword || emailProof ? (
+              <ChangePasswordForm hasPassword={hasPassword} emailProof={emailProof} />
+            ) : (
+              <p className="text-sm text-gray-600" data-testid="password-needs-email-link">
+                You sign in with e-mail links. To set a password as well, sign out, sign in again with an e-mail link, and come back here within {EMAIL_PROOF_MINUTES} minutes.
+              </p>
+            )}
+            {hasPassword && !emailProof && isMagicLinkEnabled() ? (
+              <p className="mt-4 text-xs text-gray-500">Forgot it? Sign out and sign in with an e-mail link; for {EMAIL_PROOF_MINUTES} minutes you can then choose a new one here without it.</p>
+            ) : null}
           </div>
         </Panel>
         <Panel title="Sessions" description="Lost a laptop, or signed in on a shared computer?">

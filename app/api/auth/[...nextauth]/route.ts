@@ -19,5 +19,9 @@ export async function GET(request: NextRequest): Promise<Response> {
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
+  // Signing in (password or e-mail link) goes through the app's server actions, which apply the
+  // attempt limits and then call Auth.js in process. Auth.js's own sign-in endpoints would skip
+  // the e-mail limits, so they are not served.
+  if (/^\/api\/auth\/signin(\/|$)/.test(request.nextUrl.pathname)) return Response.json({ error: "Not found" }, { status: 404 });
   return handlers.POST(await onPublicOrigin(request));
 }
