@@ -23,15 +23,14 @@ async function tenantTables(): Promise<string[]> {
   return rows.map((row) => row.table_name);
 }
 
-/** Rows per table for the workspace, and in the per-link tables that have no workspaceId. */
-async function rowsOf(workspaceId: string): Promise<Record<string, number>> {
+/** Rows per table for the workspace, and in the per-link tables that have no workspaceId (by the links it had). */
+async function rowsOf(workspaceId: string, linkIds?: string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of await tenantTables()) {
     counts[table] = Number((await getPool().query(`SELECT count(*) FROM "${table}" WHERE "workspaceId" = $1`, [workspaceId])).rows[0].count);
   }
-  counts.LinkDayVisitor = Number(
-    (await getPool().query(`SELECT count(*) FROM "LinkDayVisitor" v JOIN "Link" l ON l.id = v."linkId" WHERE l."workspaceId" = $1`, [workspaceId])).rows[0].count,
-  );
+  const links = linkIds ?? (await getPool().query<{ id: string }>(`SELECT "id" FROM "Link" WHERE "workspaceId" = $1`, [workspaceId])).rows.map((r) => r.id);
+  counts.LinkDayVisitor = Number((await getPool().query(`SELECT count(*) FROM "LinkDayVisitor" WHERE "linkId" = ANY($1::text[])`, [links])).rows[0].count);
   return counts;
 }
 
@@ -49,6 +48,8 @@ async function populated(name: string, clicks = 30) {
   await db.campaignCreator.create({ data: { workspaceId: id, campaignId: campaign.id, creatorId: creator.id } });
   const link = await db.link.create({ data: { workspaceId: id, slug: `del-${id.slice(-8)}`, url: "https://shop.example.com/", creatorId: creator.id, campaignId: campaign.id } });
   await clicksAt(id, link.id, new Date(), clicks); // with its rollups and visitor-day rows, as the writer makes them
+  await getPool().query(`INSERT INTO "UnservedHit" ("id", "workspaceId", "linkId", "reason") VALUES ($1, $2, $3, 'paused')`, [`hit-${id}`, id, link.id]);
+  await getPool().query(`INSERT INTO "LinkDailyDimension" ("linkId", "workspaceId", "day", "dimension", "value", "clicks") VALUES ($1, $2, '2025-01-01', 'countries', 'FR', 3)`, [link.id, id]);
   await db.conversion.create({ data: { workspaceId: id, externalId: "order-1", event: "purchase", attribution: "click", attributionReason: "test", source: "api", occurredAt: new Date(), linkId: link.id } });
   return { ...ws, admin };
 }
@@ -70,8 +71,9 @@ describe("deleting a workspace", () => {
   it("deletes everything below the workspace, in steps, and nothing of another workspace", async () => {
     const a = await populated("Leaving", 10_500); // more clicks than one deletion step takes
     const b = await populated("Staying");
-    const before = await rowsOf(a.workspace.id);
-    for (const table of ["Click", "Link", "Membership", "LinkDayVisitor", "LinkHourlyStat", "LinkDailyStat", "Conversion", "Domain", "ApiKey", "Invitation", "Creator", "CreatorPlatform", "Campaign", "CampaignCreator"]) {
+    const linkIds = (await getDb().link.findMany({ where: { workspaceId: a.workspace.id }, select: { id: true } })).map((l) => l.id);
+    const before = await rowsOf(a.workspace.id, linkIds);
+    for (const table of ["UnservedHit", "LinkDailyDimension", "Click", "Link", "Membership", "LinkDayVisitor", "LinkHourlyStat", "LinkDailyStat", "Conversion", "Domain", "ApiKey", "Invitation", "Creator", "CreatorPlatform", "Campaign", "CampaignCreator"]) {
       expect(before[table], `${table} has rows to delete`).toBeGreaterThan(0);
     }
     const bBefore = await rowsOf(b.workspace.id);
@@ -79,7 +81,7 @@ describe("deleting a workspace", () => {
     await deleteWorkspace(a.user.id, a.workspace.slug, { confirm: ` ${a.workspace.slug.toUpperCase()} ` });
 
     expect(await getDb().workspace.findUnique({ where: { id: a.workspace.id } })).toBeNull();
-    const after = await rowsOf(a.workspace.id);
+    const after = await rowsOf(a.workspace.id, linkIds);
     expect(Object.values(after).every((n) => n === 0), JSON.stringify(after)).toBe(true);
     expect(await rowsOf(b.workspace.id)).toEqual(bBefore);
     // people keep their accounts (they may belong to other workspaces)
