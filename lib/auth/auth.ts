@@ -127,7 +127,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           // how and when this session proved who it is: a recent e-mail link may set a new password
           token.am = account?.provider ?? "credentials";
           token.at = Math.floor(Date.now() / 1000);
-          token.sv = "sessionVersion" in user && typeof user.sessionVersion === "number" ? user.sessionVersion : await sessionVersionOf(user.id);
+          // a password sign-in: the version read with the password checked (authorize); an e-mail
+          // link: read now, after the signIn callback above may have raised it
+          const checked = account?.provider === "credentials" && "sessionVersion" in user ? user.sessionVersion : undefined;
+          token.sv = typeof checked === "number" ? checked : await sessionVersionOf(user.id);
           return token;
         }
         if (!token.sub) return null;
