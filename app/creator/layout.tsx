@@ -9,12 +9,12 @@ export default async function CreatorLayout({ children }: { children: React.Reac
   return (
     <div className="min-h-screen">
       <header className="border-b border-gray-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center gap-3 px-6 py-3">
+        <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3 sm:px-6">
           <Logo href="/creator" />
           <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700">Creator view</span>
           {user ? (
             <div className="ml-auto flex items-center gap-3">
-              <span className="hidden text-sm text-gray-500 sm:inline">{user.email}</span>
+              <span className="hidden max-w-[16rem] truncate text-sm text-gray-600 sm:inline">{user.email}</span>
               <form action={signOutAction}>
                 <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
                   Sign out
@@ -24,7 +24,7 @@ export default async function CreatorLayout({ children }: { children: React.Reac
           ) : null}
         </div>
       </header>
-      <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </div>
   );
 }

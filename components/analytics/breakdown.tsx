@@ -1,7 +1,4 @@
-"use client";
-
-import { BarList } from "@tremor/react";
-import { formatInteger } from "@/lib/format";
+import { BarList } from "@/components/ui/bar-list";
 
 export type BreakdownItem = { name: string; value: number };
 
@@ -13,9 +10,9 @@ export function Breakdown({ title, items, empty }: { title: string; items: Break
         <span>Clicks</span>
       </div>
       {items.length > 0 ? (
-        <BarList data={items} className="mt-3" valueFormatter={formatInteger} />
+        <BarList items={items} label={`Clicks by ${title.toLowerCase()}`} />
       ) : (
-        <p className="mt-4 text-sm text-gray-400">{empty}</p>
+        <p className="mt-4 text-sm text-gray-500">{empty}</p>
       )}
     </section>
   );

@@ -26,7 +26,7 @@ function TagTable({ title, rows, name, testId }: { title: string; rows: TagRow[]
             <tr key={row.value ?? ""} data-value={row.value ?? ""}>
               <td className="relative w-full px-3 py-1.5">
                 <span aria-hidden className="absolute inset-y-1 left-1 rounded bg-indigo-50" style={{ width: `calc(${(row.clicks / max) * 100}% - 0.5rem)` }} />
-                <span className={`relative break-all ${row.value === null ? "italic text-gray-400" : "text-gray-800"}`}>{name(row.value)}</span>
+                <span className={`relative break-all ${row.value === null ? "italic text-gray-500" : "text-gray-800"}`}>{name(row.value)}</span>
               </td>
               <td className="px-2 py-1.5 text-right font-medium tabular-nums text-gray-900" data-col="clicks">
                 {formatInteger(row.clicks)}

@@ -17,7 +17,7 @@ export function UsageMeters({ usage, planName }: { usage: Usage; planName: strin
             <div className="flex items-baseline justify-between gap-4 text-sm">
               <span className="font-medium text-gray-900">{meter.label}</span>
               <span className="tabular-nums text-gray-600">
-                {formatInteger(meter.used)} of {formatInteger(meter.allowed)} <span className="text-gray-400">({formatPercent(meter.share)})</span>
+                {formatInteger(meter.used)} of {formatInteger(meter.allowed)} <span className="text-gray-500">({formatPercent(meter.share)})</span>
               </span>
             </div>
             <div

@@ -115,7 +115,7 @@ export function GenerateLinksForm({
             <label key={c.id} className="flex items-center gap-2 text-sm text-gray-700">
               <input type="checkbox" name="creatorIds" value={c.id} defaultChecked={c.inCampaign && !c.linkSlug} disabled={Boolean(c.linkSlug)} />
               {c.name}
-              {c.linkSlug ? <span className="text-xs text-gray-400">has /{c.linkSlug}</span> : null}
+              {c.linkSlug ? <span className="text-xs text-gray-500">has /{c.linkSlug}</span> : null}
             </label>
           ))}
         </div>

@@ -10,6 +10,7 @@ import { SelectField } from "@/components/ui/form-controls";
 import { KPI_CATALOG, KPI_KEYS } from "@/lib/analytics/kpi";
 import { UTM_KEYS } from "@/lib/links/utm";
 import type { CampaignFormValues } from "@/lib/campaigns/form-values";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const UNIT_HINT = { count: "", rate: "%", money: "", ratio: "×" } as const;
 
@@ -55,7 +56,8 @@ export function CampaignForm({ workspaceSlug, campaignId, initial }: { workspace
       <section>
         <h3 className="text-sm font-semibold text-gray-900">KPIs and targets</h3>
         <p className="mt-1 text-sm text-gray-500">One primary KPI, and up to six supporting ones. Targets are optional.</p>
-        <table className="mt-3 w-full max-w-2xl text-sm">
+        <TableScroll label="KPIs and targets" className="mt-3 max-w-2xl">
+        <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-xs font-medium uppercase tracking-wide text-gray-500">
               <th className="py-1.5">KPI</th>
@@ -87,7 +89,7 @@ export function CampaignForm({ workspaceSlug, campaignId, initial }: { workspace
                         defaultValue={typed(`target_${kpi}`, initial.targets[kpi] ?? "")}
                         className={`w-28 rounded-md border-0 px-2 py-1 text-sm shadow-sm ring-1 ring-inset ${targetError ? "ring-red-400" : "ring-gray-300"} focus:ring-2 focus:ring-indigo-600`}
                       />
-                      <span className="text-xs text-gray-400">{meta.unit === "money" ? "amount" : UNIT_HINT[meta.unit]}</span>
+                      <span className="text-xs text-gray-500">{meta.unit === "money" ? "amount" : UNIT_HINT[meta.unit]}</span>
                       {targetError ? <span className="text-xs text-red-600">{targetError}</span> : null}
                     </div>
                   </td>
@@ -96,6 +98,7 @@ export function CampaignForm({ workspaceSlug, campaignId, initial }: { workspace
             })}
           </tbody>
         </table>
+        </TableScroll>
       </section>
 
       <section>

@@ -4,6 +4,7 @@ import { BREAKDOWN_COLUMNS, type SortKey } from "@/lib/campaigns/breakdown";
 import type { CreatorPerformance } from "@/lib/campaigns/performance";
 import { platformLabel } from "@/lib/creators/platforms";
 import { formatInteger, formatKpi } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function CreatorBreakdownTable({
   rows,
@@ -27,7 +28,7 @@ export function CreatorBreakdownTable({
 }) {
   const kept = { campaign: campaignParam, ...keep };
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Creators compared">
       <table className="min-w-full text-sm" data-testid="creator-breakdown">
         <thead>
           <tr className="border-b border-gray-200 text-xs font-medium uppercase tracking-wide text-gray-500">
@@ -44,7 +45,7 @@ export function CreatorBreakdownTable({
           {rows.map((row) => (
             <tr key={row.creatorId} className="hover:bg-gray-50" data-creator={row.name}>
               <td className="py-2.5 pr-4 font-medium text-gray-900">{row.name}</td>
-              <td className="py-2.5 pr-4 text-gray-600">{row.platforms.map(platformLabel).join(", ") || <span className="text-gray-400">—</span>}</td>
+              <td className="py-2.5 pr-4 text-gray-600">{row.platforms.map(platformLabel).join(", ") || <span className="text-gray-500">—</span>}</td>
               <td className="py-2.5 pr-4 text-right tabular-nums text-gray-700">{row.kpis.followers === null ? "—" : formatInteger(row.kpis.followers)}</td>
               {BREAKDOWN_COLUMNS.map((key) => (
                 <td key={key} className={`py-2.5 pr-4 text-right tabular-nums ${key === "audience_ctr" ? "font-semibold text-gray-900" : "text-gray-700"}`} data-kpi={key}>
@@ -56,6 +57,6 @@ export function CreatorBreakdownTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import type { CreatorTiming } from "@/lib/analytics/timing";
 import { TIMING_SORT_PARAMS, timingSortFirstDir, type TimingSortKey } from "@/lib/campaigns/timing-table";
 import { formatInteger, formatRate } from "@/lib/format";
 import type { SortDir } from "@/lib/table-sort";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * Per creator: the share of clicks in each period after the post went live, and the half-life.
@@ -15,7 +16,7 @@ export function TimingTable({ rows, sort, dir, keep }: { rows: CreatorTiming[]; 
     <SortHeader label={label} sortKey={key} current={sort} dir={dir} firstDir={timingSortFirstDir(key)} params={TIMING_SORT_PARAMS} keep={keep} align={align} className={className} />
   );
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Timing by creator">
       <table className="min-w-full text-sm" data-testid="timing-table">
         <thead>
           <tr className="border-b border-gray-200 text-xs font-medium uppercase tracking-wide text-gray-500">
@@ -34,7 +35,7 @@ export function TimingTable({ rows, sort, dir, keep }: { rows: CreatorTiming[]; 
             return (
               <tr key={creatorId} data-creator={name}>
                 <td className="py-2 pr-4 font-medium text-gray-900">
-                  {name} <span className="text-xs font-normal text-gray-400">{formatInteger(timing.clicks)} clicks</span>
+                  {name} <span className="text-xs font-normal text-gray-500">{formatInteger(timing.clicks)} clicks</span>
                 </td>
                 {TIMING_BUCKETS.map((b) => {
                   const share = shares?.[b.key] ?? 0;
@@ -53,6 +54,6 @@ export function TimingTable({ rows, sort, dir, keep }: { rows: CreatorTiming[]; 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

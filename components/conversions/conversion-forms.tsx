@@ -88,7 +88,7 @@ export function PublishableKeyForm({ workspaceSlug, snippetSettings }: { workspa
       {state?.ok ? (
         <FormMessage tone="success">
           <p className="font-medium">Publishable key created. Add this to every page of your site (it is shown once):</p>
-          <pre className="mt-2 overflow-x-auto rounded bg-white p-2 font-mono text-xs text-gray-900 ring-1 ring-emerald-200" data-testid="cp-snippet">
+          <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-white p-2 font-mono text-xs text-gray-900 ring-1 ring-emerald-200" data-testid="cp-snippet">
             {snippet(state.data.key)}
           </pre>
           <div className="mt-2">

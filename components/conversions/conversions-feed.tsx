@@ -2,6 +2,7 @@
 import { EmptyState } from "@/components/ui/card";
 import type { FeedEntry } from "@/lib/conversions/record";
 import { formatDateTime, formatMoney } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const ATTRIBUTION: Record<FeedEntry["attribution"], { label: string; tone: string }> = {
   click: { label: "Click id", tone: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
@@ -10,12 +11,12 @@ const ATTRIBUTION: Record<FeedEntry["attribution"], { label: string; tone: strin
 };
 
 function valueCell(entry: FeedEntry) {
-  if (entry.valueMinor === null || !entry.currency) return <span className="text-gray-400">—</span>;
+  if (entry.valueMinor === null || !entry.currency) return <span className="text-gray-500">—</span>;
   const reversed = entry.reversals.reduce((sum, r) => sum + r.valueMinor, 0);
   const cancelled = entry.reversals.some((r) => r.full);
   return (
     <span>
-      <span className={cancelled ? "text-gray-400 line-through" : ""}>{formatMoney(entry.valueMinor, entry.currency)}</span>
+      <span className={cancelled ? "text-gray-500 line-through" : ""}>{formatMoney(entry.valueMinor, entry.currency)}</span>
       {reversed > 0 ? (
         <span className="block text-xs text-red-700">{cancelled ? "cancelled" : `−${formatMoney(reversed, entry.currency)} refunded`}</span>
       ) : null}
@@ -28,7 +29,7 @@ export function ConversionsFeed({ entries, showCampaign = false }: { entries: Fe
     return <EmptyState title="No conversions yet">They appear here as your site or your server reports them, each with who it is attributed to and why.</EmptyState>;
   }
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Conversions">
       <table className="min-w-full text-sm" data-testid="conversions-feed">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
@@ -46,14 +47,14 @@ export function ConversionsFeed({ entries, showCampaign = false }: { entries: Fe
               <td className="whitespace-nowrap py-2.5 pr-4 text-gray-600">{formatDateTime(entry.occurredAt)}</td>
               <td className="py-2.5 pr-4">
                 <span className="font-medium text-gray-900">{entry.event}</span>
-                <span className="block font-mono text-xs text-gray-400">{entry.externalId}</span>
+                <span className="block font-mono text-xs text-gray-500">{entry.externalId}</span>
               </td>
               <td className="py-2.5 pr-4 text-right tabular-nums">{valueCell(entry)}</td>
               <td className="py-2.5 pr-4">
-                {entry.creator?.name ?? <span className="text-gray-400">—</span>}
-                {entry.link ? <span className="block font-mono text-xs text-gray-400">/{entry.link.slug}</span> : null}
+                {entry.creator?.name ?? <span className="text-gray-500">—</span>}
+                {entry.link ? <span className="block font-mono text-xs text-gray-500">/{entry.link.slug}</span> : null}
               </td>
-              {showCampaign ? <td className="py-2.5 pr-4">{entry.campaign?.name ?? <span className="text-gray-400">—</span>}</td> : null}
+              {showCampaign ? <td className="py-2.5 pr-4">{entry.campaign?.name ?? <span className="text-gray-500">—</span>}</td> : null}
               <td className="py-2.5">
                 <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${ATTRIBUTION[entry.attribution].tone}`}>{ATTRIBUTION[entry.attribution].label}</span>
                 <span className="mt-0.5 block text-xs text-gray-500">{entry.attributionReason}</span>
@@ -62,6 +63,6 @@ export function ConversionsFeed({ entries, showCampaign = false }: { entries: Fe
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@
 // holds nothing about other creators but the campaign median.
 import { TimingChart } from "@/components/creators/timing-chart";
 import { EmptyState } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { TIMING_BUCKETS } from "@/lib/analytics/kpi";
 import type { Timing } from "@/lib/analytics/timing";
 import { MIN_CREATORS_FOR_MEDIAN, type PageKpis } from "@/lib/creator-pages/compare";
@@ -38,9 +39,9 @@ function Figures({ campaign, showConversions }: { campaign: PageCampaign; showCo
         const median = campaign.median?.median[figure.key] ?? null;
         const compared = comparison(own, median);
         return (
-          <div key={figure.key} className="rounded-lg bg-gray-50 p-4 ring-1 ring-gray-100" title={figure.hint}>
+          <div key={figure.key} className="min-w-0 rounded-lg bg-gray-50 p-3 ring-1 ring-gray-100 sm:p-4" title={figure.hint}>
             <dt className="text-xs font-medium uppercase tracking-wide text-gray-500">{figure.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums text-gray-900" data-testid={`figure-${figure.key}`}>
+            <dd className="mt-1 break-words text-xl font-semibold tabular-nums text-gray-900 sm:text-2xl" data-testid={`figure-${figure.key}`}>
               {formatKpi(figure.unit, own, campaign.currency)}
             </dd>
             {campaign.median ? (
@@ -56,28 +57,28 @@ function Figures({ campaign, showConversions }: { campaign: PageCampaign; showCo
   );
 }
 
-function LinksTable({ links }: { links: PageLink[] }) {
+/** The creator's links as a list (read on a phone first): the full short URL, where it was posted, its clicks. */
+function LinksList({ links }: { links: PageLink[] }) {
   return (
-    <table className="min-w-full text-sm">
-      <thead>
-        <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
-          <th className="py-2 pr-4">Your link</th>
-          <th className="py-2 pr-4">Platform</th>
-          <th className="py-2 pr-4">Posted</th>
-          <th className="py-2 text-right">Clicks</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-gray-100">
-        {links.map((link) => (
-          <tr key={link.shortUrl}>
-            <td className="py-2 pr-4 font-mono text-xs text-gray-900">{link.shortUrl}</td>
-            <td className="py-2 pr-4 text-gray-600">{link.platform ? platformLabel(link.platform) : "—"}</td>
-            <td className="py-2 pr-4 text-gray-600">{link.postedAt ? formatDateTime(link.postedAt) : "—"}</td>
-            <td className="py-2 text-right tabular-nums">{formatInteger(link.clicks)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="divide-y divide-gray-100 rounded-lg ring-1 ring-gray-200" aria-label="Your links">
+      {links.map((link) => (
+        <li key={link.shortUrl} className="flex items-center gap-3 px-4 py-3">
+          <div className="min-w-0 flex-1">
+            <p className="font-mono text-sm text-gray-900 [overflow-wrap:anywhere]" title={link.shortUrl}>
+              {link.shortUrl.replace(/^https?:\/\//, "")}
+            </p>
+            <p className="mt-0.5 text-xs text-gray-600">
+              {[link.platform ? platformLabel(link.platform) : null, link.postedAt ? `posted ${formatDateTime(link.postedAt)}` : "not posted yet"].filter(Boolean).join(" · ")}
+            </p>
+          </div>
+          <div className="shrink-0 text-right">
+            <p className="text-base font-semibold tabular-nums text-gray-900">{formatInteger(link.clicks)}</p>
+            <p className="text-xs text-gray-600">{link.clicks === 1 ? "click" : "clicks"}</p>
+          </div>
+          <CopyButton value={link.shortUrl} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -119,14 +120,14 @@ export function CreatorReport({ report }: { report: CreatorPageReport }) {
 
       {report.campaigns.map((campaign, index) => (
         <section key={index} className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200" data-testid="page-campaign">
-          <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-gray-100 px-5 py-4">
+          <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-gray-100 px-4 py-4 sm:px-5">
             <h2 className="text-base font-semibold text-gray-900">{campaign.name}</h2>
             <p className="text-sm text-gray-500">
               {dates(campaign)}
-              {campaign.ended ? <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-xs">ended</span> : null}
+              {campaign.ended ? <span className="ml-2 rounded-full bg-gray-100 px-2 py-0.5 text-xs text-gray-700">ended</span> : null}
             </p>
           </header>
-          <div className="space-y-6 p-5">
+          <div className="space-y-6 p-4 sm:p-5">
             <Figures campaign={campaign} showConversions={report.showConversions} />
             {campaign.revenueApart.length > 0 ? (
               <p className="text-xs text-gray-500">Also credited, in other currencies: {campaign.revenueApart.map(([currency, minor]) => formatMoney(minor, currency)).join(", ")}.</p>
@@ -140,7 +141,7 @@ export function CreatorReport({ report }: { report: CreatorPageReport }) {
                 No campaign median: fewer than {MIN_CREATORS_FOR_MEDIAN} creators have links in this campaign, so it would reveal someone else&apos;s results.
               </p>
             )}
-            {campaign.links.length > 0 ? <LinksTable links={campaign.links} /> : <p className="text-sm text-gray-500">No links in this campaign yet.</p>}
+            {campaign.links.length > 0 ? <LinksList links={campaign.links} /> : <p className="text-sm text-gray-500">No links in this campaign yet.</p>}
             <div>
               <h3 className="mb-2 text-sm font-semibold text-gray-900">When your clicks came</h3>
               <TimingSection timing={campaign.timing} />
@@ -155,7 +156,7 @@ export function CreatorReport({ report }: { report: CreatorPageReport }) {
             <h2 className="text-base font-semibold text-gray-900">Other links</h2>
           </header>
           <div className="p-5">
-            <LinksTable links={report.otherLinks} />
+            <LinksList links={report.otherLinks} />
           </div>
         </section>
       ) : null}

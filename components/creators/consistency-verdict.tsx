@@ -2,8 +2,8 @@ import { CONSISTENT_CV, type Consistency } from "@/lib/analytics/kpi";
 import { formatKpi, formatRate } from "@/lib/format";
 
 const TONES = {
-  consistent: { box: "bg-emerald-50 ring-emerald-200", badge: "bg-emerald-600 text-white", label: "Consistent" },
-  variable: { box: "bg-amber-50 ring-amber-300", badge: "bg-amber-500 text-white", label: "Variable" },
+  consistent: { box: "bg-emerald-50 ring-emerald-200", badge: "bg-emerald-700 text-white", label: "Consistent" },
+  variable: { box: "bg-amber-50 ring-amber-300", badge: "bg-amber-700 text-white", label: "Variable" },
   pending: { box: "bg-gray-50 ring-gray-200", badge: "bg-gray-200 text-gray-800", label: "One campaign so far" },
   none: { box: "bg-gray-50 ring-gray-200", badge: "bg-gray-200 text-gray-800", label: "No verdict yet" },
 } as const;

@@ -5,6 +5,7 @@ import type { CreatorCampaign } from "@/lib/creators/campaign-history";
 import { campaignSortFirstDir, type CampaignSortKey } from "@/lib/creators/campaign-table";
 import { formatDate, formatInteger, formatKpi } from "@/lib/format";
 import type { SortDir } from "@/lib/table-sort";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const KPI_COLUMNS = ["clicks", "unique_clicks", "audience_ctr", "conversions", "conversion_rate", "revenue"] as const satisfies readonly (KpiKey & CampaignSortKey)[];
 
@@ -23,7 +24,7 @@ export function CreatorCampaignsTable({ workspaceSlug, rows, sort, dir }: { work
     <SortHeader key={key} label={label} sortKey={key} current={sort} dir={dir} firstDir={campaignSortFirstDir(key)} {...extra} />
   );
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Campaigns of this creator">
       <table className="min-w-full text-sm" data-testid="creator-campaigns-table">
         <thead>
           {/* Long headers wrap to two lines; bottom-aligned, the one-line ones sit on the same baseline. */}
@@ -72,6 +73,6 @@ export function CreatorCampaignsTable({ workspaceSlug, rows, sort, dir }: { work
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { platformLabel } from "@/lib/creators/platforms";
 import type { CreatorLink } from "@/lib/creators/queries";
 import { formatDate, formatInteger } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function CreatorLinksTable({ workspaceSlug, links }: { workspaceSlug: string; links: CreatorLink[] }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Links of this creator">
       <table className="min-w-full text-sm" data-testid="creator-links-table">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
@@ -29,7 +30,7 @@ export function CreatorLinksTable({ workspaceSlug, links }: { workspaceSlug: str
               <td className="max-w-xs truncate py-3 pr-4 text-gray-600" title={link.url}>
                 {link.url.replace(/^https?:\/\//, "")}
               </td>
-              <td className="py-3 pr-4 text-gray-600">{link.platform ? platformLabel(link.platform) : <span className="text-gray-400">—</span>}</td>
+              <td className="py-3 pr-4 text-gray-600">{link.platform ? platformLabel(link.platform) : <span className="text-gray-500">—</span>}</td>
               <td className="py-3 pr-4 text-right font-semibold tabular-nums text-gray-900">{formatInteger(link.clicks)}</td>
               <td className="py-3 pr-4 text-right tabular-nums text-gray-500">{formatInteger(link.filtered)}</td>
               <td className="py-3 text-right text-gray-500">{formatDate(link.createdAt)}</td>
@@ -37,6 +38,6 @@ export function CreatorLinksTable({ workspaceSlug, links }: { workspaceSlug: str
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -28,7 +28,7 @@ export function FollowerHistory({ label, history }: { label: string; history: Po
               <tr key={point.id}>
                 <td className="py-1.5 pr-4 text-gray-600">{formatDateTime(point.recordedAt)}</td>
                 <td className="py-1.5 pr-4 text-right tabular-nums text-gray-900">{formatInteger(point.followers)}</td>
-                <td className={`py-1.5 text-right tabular-nums ${change === null ? "text-gray-400" : change >= 0 ? "text-emerald-700" : "text-red-600"}`}>
+                <td className={`py-1.5 text-right tabular-nums ${change === null ? "text-gray-500" : change >= 0 ? "text-emerald-700" : "text-red-600"}`}>
                   {change === null ? "first count" : `${change >= 0 ? "+" : "−"}${formatInteger(Math.abs(change))}`}
                 </td>
               </tr>

@@ -73,7 +73,7 @@ function ImportReport({ workspaceSlug, report }: { workspaceSlug: string; report
               <Link href={`/w/${workspaceSlug}/creators/${creator.id}`} className="font-medium text-indigo-700 hover:underline">
                 {creator.name}
               </Link>
-              <span className="text-gray-400"> ({creator.status})</span>
+              <span className="text-gray-500"> ({creator.status})</span>
             </span>
           ))}
           {report.creators.length > 8 ? ` and ${report.creators.length - 8} more` : null}

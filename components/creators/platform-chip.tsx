@@ -22,7 +22,7 @@ export function PlatformChip({ platform, handle, followers }: { platform: Platfo
       title={`${platformLabel(platform)}: @${handle}, ${formatInteger(followers)} followers`}
     >
       <span className="font-semibold">{platformLabel(platform)}</span>
-      <span className="opacity-80">@{handle}</span>
+      <span>@{handle}</span>
       <span className="font-medium tabular-nums">{formatInteger(followers)}</span>
     </span>
   );

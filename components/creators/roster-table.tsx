@@ -3,6 +3,7 @@ import { PlatformChip } from "@/components/creators/platform-chip";
 import { formatInteger } from "@/lib/format";
 import type { RosterCreator } from "@/lib/creators/queries";
 import { rosterQuery, type RosterOptions, type RosterSort } from "@/lib/creators/roster-options";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** A column header that sorts server-side: first click sorts the natural way, the next reverses. */
 function SortHeader({ label, column, options, base, natural, className = "" }: { label: string; column: "name" | "followers"; options: RosterOptions; base: string; natural: RosterSort; className?: string }) {
@@ -23,7 +24,7 @@ function SortHeader({ label, column, options, base, natural, className = "" }: {
 export function RosterTable({ workspaceSlug, creators, options }: { workspaceSlug: string; creators: RosterCreator[]; options: RosterOptions }) {
   const base = `/w/${workspaceSlug}/creators`;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Creators">
       <table className="min-w-full text-sm" data-testid="creators-table">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
@@ -51,18 +52,18 @@ export function RosterTable({ workspaceSlug, creators, options }: { workspaceSlu
                     ))}
                   </div>
                 ) : (
-                  <span className="text-gray-400">No platforms yet</span>
+                  <span className="text-gray-500">No platforms yet</span>
                 )}
               </td>
               <td className="py-3 pr-4 text-right font-semibold tabular-nums text-gray-900" data-testid="creator-total-followers">
                 {formatInteger(creator.totalFollowers)}
               </td>
-              <td className="py-3 pr-4 text-gray-600">{creator.email ?? <span className="text-gray-400">—</span>}</td>
+              <td className="py-3 pr-4 text-gray-600">{creator.email ?? <span className="text-gray-500">—</span>}</td>
               <td className="py-3 text-right tabular-nums text-gray-700">{formatInteger(creator.linkCount)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

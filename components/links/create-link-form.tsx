@@ -55,10 +55,10 @@ export function CreateLinkForm({
           ) : null}
           <div>
             <label htmlFor="field-slug" className="block text-sm font-medium text-gray-800">
-              Slug <span className="font-normal text-gray-400">(optional)</span>
+              Slug <span className="font-normal text-gray-500">(optional)</span>
             </label>
             <div className={`mt-1 flex rounded-md bg-white shadow-sm ring-1 ring-inset ${errors.slug ? "ring-red-400" : "ring-gray-300"} focus-within:ring-2 focus-within:ring-indigo-600`}>
-              <span className="flex select-none items-center pl-3 text-sm text-gray-400">{domain || defaultHost}/</span>
+              <span className="flex select-none items-center pl-3 text-sm text-gray-500">{domain || defaultHost}/</span>
               <input
                 id="field-slug"
                 name="slug"

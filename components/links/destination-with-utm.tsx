@@ -52,7 +52,7 @@ export function DestinationWithUtm({
       <Field label={label} name="url" id={`${idPrefix}-url`} type="url" placeholder={placeholder} required value={url} onChange={(event) => setUrl(event.target.value)} error={error} />
       <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="rounded-lg bg-gray-50 px-3 py-2 ring-1 ring-gray-200">
         <summary className="cursor-pointer select-none text-sm font-medium text-gray-700">
-          UTM tags {hasTags ? <span className="ml-1 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700">set</span> : <span className="font-normal text-gray-400">(optional)</span>}
+          UTM tags {hasTags ? <span className="ml-1 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700">set</span> : <span className="font-normal text-gray-500">(optional)</span>}
         </summary>
         <div className="mt-3 space-y-3">
           {!parsed ? <p className="text-xs text-gray-500">Enter a full destination URL above to tag it.</p> : null}

@@ -5,6 +5,7 @@ import type { LinkRow } from "@/lib/links/queries";
 import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
 import type { LinkSort } from "@/lib/links/table";
 import { SortHeader } from "@/components/ui/sort-header";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function LinksTable({
   workspaceSlug,
@@ -24,7 +25,7 @@ export function LinksTable({
   const keep = { view: archived ? "archived" : undefined };
   const sortProps = { current: sort, dir, keep };
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Links">
       <table className="min-w-full text-sm" data-testid="links-table">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
@@ -53,7 +54,7 @@ export function LinksTable({
                 <td className="max-w-xs truncate py-3 pr-4 text-gray-600" title={link.url}>
                   {link.url.replace(/^https?:\/\//, "")}
                 </td>
-                <td className="py-3 pr-4 text-gray-700">{link.creator?.name ?? <span className="text-gray-400">—</span>}</td>
+                <td className="py-3 pr-4 text-gray-700">{link.creator?.name ?? <span className="text-gray-500">—</span>}</td>
                 <td className="py-3 pr-4 text-right font-semibold tabular-nums text-gray-900" data-testid="link-clicks">
                   {formatInteger(link.clicks)}
                 </td>
@@ -64,6 +65,6 @@ export function LinksTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

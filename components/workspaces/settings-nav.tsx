@@ -13,7 +13,7 @@ export function SettingsNav({ slug }: { slug: string }) {
     { href: `/w/${slug}/settings/billing`, label: "Plan and billing" },
   ];
   return (
-    <nav aria-label="Settings sections" className="mt-3 flex gap-4 border-b border-gray-200">
+    <nav aria-label="Settings sections" className="-mx-4 mt-3 flex gap-4 overflow-x-auto border-b border-gray-200 px-4 sm:mx-0 sm:px-0">
       {items.map((item) => {
         const active = pathname === item.href;
         return (
@@ -21,7 +21,7 @@ export function SettingsNav({ slug }: { slug: string }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`-mb-px border-b-2 px-1 pb-2 text-sm font-medium ${active ? "border-indigo-600 text-indigo-700" : "border-transparent text-gray-500 hover:text-gray-800"}`}
+            className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium ${active ? "border-indigo-600 text-indigo-700" : "border-transparent text-gray-600 hover:text-gray-800"}`}
           >
             {item.label}
           </Link>

@@ -5,19 +5,17 @@ type Item = { slug: string; name: string };
 /** A disclosure menu (no client JS): the current workspace, the others, and "create". */
 export function WorkspaceSwitcher({ current, workspaces }: { current: Item; workspaces: Item[] }) {
   return (
-    <details className="group relative">
-      <summary
-        className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-gray-900 hover:bg-gray-100 [&::-webkit-details-marker]:hidden"
-        aria-label="Switch workspace"
-      >
+    <details className="group relative min-w-0">
+      <summary className="flex min-w-0 cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-gray-900 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
         <span className="grid h-6 w-6 place-items-center rounded bg-gray-900 text-xs font-semibold text-white">
           {current.name.slice(0, 1).toUpperCase()}
         </span>
-        {current.name}
-        <span aria-hidden className="text-gray-400 group-open:rotate-180">▾</span>
+        <span className="max-w-[8rem] truncate sm:max-w-[14rem]">{current.name}</span>
+        <span className="sr-only">: switch workspace</span>
+        <span aria-hidden className="text-gray-500 group-open:rotate-180">▾</span>
       </summary>
-      <div className="absolute left-0 z-20 mt-1 w-64 rounded-lg bg-white p-1 shadow-lg ring-1 ring-gray-200">
-        <p className="px-3 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-gray-400">Workspaces</p>
+      <div className="absolute left-0 z-30 mt-1 hidden w-64 max-w-[calc(100vw-2rem)] rounded-lg group-open:block bg-white p-1 shadow-lg ring-1 ring-gray-200">
+        <p className="px-3 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-gray-500">Workspaces</p>
         {workspaces.map((workspace) => (
           <Link
             key={workspace.slug}

@@ -5,30 +5,17 @@
 // inside their own workspace with the demo's ids (404). Nothing of the demo's data reaches them.
 // (Writes go through server actions and the API: lib/workspaces/permission-guards.int.test.ts and
 // app/api/v1/matrix.int.test.ts cover those.)
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { BASE_URL, DEMO, DEMO_STATE } from "../support/env";
 import { bearer, createWorkspace, demoLink, newAccount, signUp, uniqueSuffix, upgradeThroughCheckout } from "../support/helpers";
-
-const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/(app)/w/[workspace]");
-
-/** Every page and route handler under /w/<workspace>, as URL templates ("/w/[workspace]/links/[linkId]"). */
-function routeTemplates(dir = ROUTES_DIR, prefix = "/w/[workspace]"): { template: string; kind: "page" | "route" }[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return routeTemplates(path.join(dir, entry.name), `${prefix}/${entry.name}`);
-    if (entry.name === "page.tsx") return [{ template: prefix, kind: "page" as const }];
-    if (entry.name === "route.ts") return [{ template: prefix, kind: "route" as const }];
-    return [];
-  });
-}
+import { fillTemplate, workspaceRouteTemplates } from "../support/routes";
 
 /** Markers of the demo workspace's data that must never reach another customer. */
 const DEMO_MARKERS = [DEMO.workspaceName, "maya-lopez", "Maya Lopez", "Spring Drop"];
 
 test("every workspace page and download: the member sees it, nobody else learns it exists", async ({ page, playwright, request }) => {
   test.setTimeout(120_000);
-  const routes = routeTemplates();
+  const routes = workspaceRouteTemplates();
   expect(routes.length).toBeGreaterThan(15);
 
   // The demo workspace's ids for each dynamic segment; a new segment needs one here.
@@ -37,12 +24,7 @@ test("every workspace page and download: the member sees it, nobody else learns 
   const campaign = (await api<{ id: string; name: string }>("/api/v1/campaigns")).find((c) => c.name === "Spring Drop");
   const creator = (await api<{ id: string; name: string }>("/api/v1/creators")).find((c) => c.name === "Maya Lopez");
   const ids: Record<string, string> = { linkId: link.id, campaignId: campaign!.id, creatorId: creator!.id };
-  const url = (template: string, workspace: string) =>
-    template.replace("[workspace]", workspace).replace(/\[(\w+)\]/g, (_, name: string) => {
-      const id = ids[name];
-      if (!id) throw new Error(`${template}: no demo id for the segment [${name}] — add one to this spec`);
-      return id;
-    });
+  const url = (template: string, workspace: string) => fillTemplate(template, workspace, ids);
 
   const member = await playwright.request.newContext({ baseURL: BASE_URL, storageState: DEMO_STATE });
   const anonymous = await playwright.request.newContext({ baseURL: BASE_URL, storageState: { cookies: [], origins: [] } });

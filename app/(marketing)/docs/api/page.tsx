@@ -4,6 +4,7 @@ import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { fieldRows, typeLabel, type Components, type FieldRow, type JsonSchema } from "@/lib/api/reference";
 import { SCOPES, SCOPE_NAMES } from "@/lib/api-keys/scopes";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "API reference" };
 
@@ -29,15 +30,16 @@ const METHOD_STYLE: Record<string, string> = {
 function Fields({ rows, label }: { rows: FieldRow[]; label: string }) {
   if (rows.length === 0) return null;
   return (
-    <table className="mt-2 w-full text-sm" aria-label={label}>
+    <TableScroll label={label} className="mt-2">
+    <table className="w-full text-sm" aria-label={label}>
       <tbody className="divide-y divide-gray-100">
         {rows.map((row) => (
           <tr key={row.path} className="align-top">
-            <td className="w-56 py-1.5 pr-4">
-              <code className="font-mono text-xs text-gray-900">{row.path}</code>
+            <td className="py-1.5 pr-4 sm:w-56">
+              <code className="break-all font-mono text-xs text-gray-900">{row.path}</code>
               {row.required ? <span className="ml-1.5 text-[10px] font-semibold uppercase tracking-wide text-rose-600">required</span> : null}
             </td>
-            <td className="w-56 py-1.5 pr-4 font-mono text-xs text-indigo-700">
+            <td className="break-all py-1.5 pr-4 font-mono text-xs text-indigo-700 sm:w-56">
               {row.ref ? (
                 <a href={`#schema-${row.ref}`} className="underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-600">
                   {row.type}
@@ -46,11 +48,12 @@ function Fields({ rows, label }: { rows: FieldRow[]; label: string }) {
                 row.type
               )}
             </td>
-            <td className="py-1.5 text-xs text-gray-600"><Prose text={row.notes} /></td>
+            <td className="min-w-[12rem] py-1.5 text-xs text-gray-600"><Prose text={row.notes} /></td>
           </tr>
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 
@@ -86,7 +89,7 @@ export default async function ApiReferencePage() {
   return (
     <div className="min-h-screen bg-gray-50">
       <header className="border-b border-gray-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
+        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4 sm:px-6">
           <Logo />
           <nav className="flex items-center gap-4 text-sm">
             <a href="/api/v1/openapi.json" className="font-medium text-indigo-600 hover:text-indigo-500">openapi.json</a>
@@ -94,7 +97,7 @@ export default async function ApiReferencePage() {
           </nav>
         </div>
       </header>
-      <div className="mx-auto grid max-w-6xl gap-10 px-6 py-10 lg:grid-cols-[200px_1fr]">
+      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-10 sm:px-6 lg:grid-cols-[200px_minmax(0,1fr)]">
         <nav aria-label="Endpoints" className="hidden lg:block">
           <div className="sticky top-6 space-y-5 text-sm">
             {tags.map((tag) => (
@@ -148,7 +151,7 @@ export default async function ApiReferencePage() {
                   <article key={op.operationId} id={anchor(op.operationId)} className="scroll-mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200" data-testid={`operation-${op.operationId}`}>
                     <div className="flex flex-wrap items-center gap-3">
                       <span className={`rounded-md px-2 py-0.5 font-mono text-xs font-semibold uppercase ring-1 ring-inset ${METHOD_STYLE[method] ?? ""}`}>{method}</span>
-                      <code className="font-mono text-sm font-medium text-gray-900">/api/v1{path}</code>
+                      <code className="break-all font-mono text-sm font-medium text-gray-900">/api/v1{path}</code>
                     </div>
                     <h3 className="mt-3 font-semibold text-gray-900">{op.summary}</h3>
                     {op.description ? <p className="mt-1 whitespace-pre-line text-sm text-gray-600"><Prose text={op.description} /></p> : null}

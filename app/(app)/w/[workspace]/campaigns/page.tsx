@@ -7,6 +7,7 @@ import { planIncludes } from "@/lib/billing/plans";
 import { listCampaigns } from "@/lib/campaigns/campaigns";
 import { formatDate, formatMoney } from "@/lib/format";
 import { canWriteCampaigns } from "@/lib/workspaces/permissions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "Campaigns" };
 
@@ -45,7 +46,7 @@ export default async function CampaignsPage({ params, searchParams }: { params: 
             {archived ? "Campaigns you archive show up here." : "Create a campaign, add the creators you work with, and generate one tracked link for each of them in one go."}
           </EmptyState>
         ) : (
-          <table className="min-w-full text-sm" data-testid="campaigns-table">
+          <TableScroll label="Campaigns"><table className="min-w-full text-sm" data-testid="campaigns-table">
             <thead>
               <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
                 <th className="py-2 pr-4">Campaign</th>
@@ -74,7 +75,7 @@ export default async function CampaignsPage({ params, searchParams }: { params: 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </Panel>
     </div>

@@ -70,7 +70,7 @@ export default async function CreatorsPage({
             type="search"
             defaultValue={options.q}
             placeholder="Search by name or handle"
-            className="block w-72 rounded-md border-0 bg-white px-3 py-2 text-sm text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 placeholder:text-gray-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none"
+            className="block w-full rounded-md sm:w-72 border-0 bg-white px-3 py-2 text-sm text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 placeholder:text-gray-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none"
           />
           <button type="submit" className={buttonClass("secondary")}>
             Search

@@ -15,6 +15,7 @@ import { effectivePlan, limitOf, planIncludes, PLANS } from "@/lib/billing/plans
 import { getUsage } from "@/lib/billing/usage";
 import { getLinkDefaults } from "@/lib/workspaces/link-defaults";
 import { can, canManageApiKeys } from "@/lib/workspaces/permissions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "Settings" };
 
@@ -73,7 +74,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                 <EmptyState title="No API keys yet">Create one above, then call the API with it as a bearer token.</EmptyState>
               ) : null
             ) : (
-              <table className="min-w-full text-sm" data-testid="api-keys-table">
+              <TableScroll label="API keys"><table className="min-w-full text-sm" data-testid="api-keys-table">
                 <thead>
                   <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
                     <th className="py-2 pr-4">Name</th>
@@ -86,7 +87,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                 </thead>
                 <tbody className="divide-y divide-gray-100">
                   {keys.map((key) => (
-                    <tr key={key.id} className={key.revokedAt ? "text-gray-400" : ""}>
+                    <tr key={key.id} className={key.revokedAt ? "text-gray-500" : ""}>
                       <td className="py-3 pr-4 font-medium">{key.name}</td>
                       <td className="py-3 pr-4 font-mono text-xs">{key.prefix}…</td>
                       <td className="py-3 pr-4 text-xs">{key.scopes.length === SCOPE_NAMES.length ? "all" : <span className="font-mono">{key.scopes.join(" ")}</span>}</td>
@@ -98,7 +99,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></TableScroll>
             )}
           </div>
         ) : (
@@ -116,7 +117,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
             </Link>
           }
         >
-          <pre className="overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
+          <pre tabIndex={0} className="overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
 {`curl -X POST ${origin}/api/v1/links \\
   -H "Authorization: Bearer $CLICKPROOF_API_KEY" \\
   -H "Content-Type: application/json" \\

@@ -30,6 +30,7 @@ import { listCreatorOptions } from "@/lib/creators/queries";
 import { getDb } from "@/lib/db";
 import { formatDate, formatKpi, formatMoney, formatRate } from "@/lib/format";
 import { can, canWriteCampaigns, canWriteLinks } from "@/lib/workspaces/permissions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "Campaign" };
 
@@ -216,7 +217,7 @@ export default async function CampaignPage({
           <Panel title="Terms" description="What each creator costs in this campaign: flat fee, gifted product value, commission on attributed revenue.">
             <div className="space-y-5">
               {campaign.creators.length > 0 ? (
-                <table className="min-w-full text-sm">
+                <TableScroll label="Terms"><table className="min-w-full text-sm">
                   <thead>
                     <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
                       <th className="py-1.5 pr-3">Creator</th>
@@ -239,7 +240,7 @@ export default async function CampaignPage({
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </table></TableScroll>
               ) : null}
               <AddCreatorForm workspaceSlug={workspace.slug} campaignId={campaign.id} currency={campaign.currency} creators={roster.map((c) => ({ ...c, inCampaign: memberIds.has(c.id) }))} />
             </div>

@@ -83,8 +83,8 @@ export default async function LinkPage({
           ← All links
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="font-mono text-2xl font-semibold tracking-tight text-gray-900">
-            {link.domain ? <span className="text-gray-400">{link.domain}</span> : null}/{link.slug}
+          <h1 className="break-all font-mono text-xl font-semibold tracking-tight text-gray-900 sm:text-2xl">
+            {link.domain ? <span className="text-gray-500">{link.domain}</span> : null}/{link.slug}
           </h1>
           <CopyButton value={url} label="Copy short link" />
           {link.archivedAt ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">Archived</span> : null}
@@ -107,7 +107,7 @@ export default async function LinkPage({
         ) : null}
       </div>
 
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <nav aria-label="Date range" className="inline-flex rounded-md bg-white p-0.5 shadow-sm ring-1 ring-gray-200">
           {(Object.keys(RANGES) as RangeKey[]).map((key) =>
             allowed(key) ? (
@@ -115,7 +115,7 @@ export default async function LinkPage({
                 key={key}
                 href={`?range=${key}`}
                 aria-current={key === rangeKey ? "page" : undefined}
-                className={`rounded px-3 py-1 text-sm font-medium ${key === rangeKey ? "bg-indigo-600 text-white" : "text-gray-600 hover:bg-gray-50"}`}
+                className={`rounded px-2.5 py-1 text-sm font-medium sm:px-3 ${key === rangeKey ? "bg-indigo-600 text-white" : "text-gray-600 hover:bg-gray-50"}`}
               >
                 {rangeLabel(RANGES[key])}
               </Link>
@@ -124,14 +124,14 @@ export default async function LinkPage({
                 key={key}
                 aria-disabled="true"
                 title={`The ${plan.name} plan keeps ${plan.limits.historyDays} days of history`}
-                className="inline-flex cursor-not-allowed items-center gap-1 rounded px-3 py-1 text-sm font-medium text-gray-400"
+                className="inline-flex cursor-not-allowed items-center gap-1 rounded px-2.5 py-1 text-sm font-medium text-gray-500 sm:px-3"
               >
                 <LockIcon /> {rangeLabel(RANGES[key])}
               </span>
             ),
           )}
         </nav>
-        <p className="text-xs text-gray-400">Days in UTC</p>
+        <p className="text-xs text-gray-500">Days in UTC</p>
       </div>
       {requested !== rangeKey ? (
         <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800 ring-1 ring-amber-200" data-testid="history-limited">

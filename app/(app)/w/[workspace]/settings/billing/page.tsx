@@ -128,7 +128,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
                 </dl>
                 <ul className="mt-4 space-y-1.5 text-sm">
                   {(Object.keys(FEATURES) as Feature[]).map((feature) => (
-                    <li key={feature} className={`flex gap-2 ${plan.features[feature] ? "text-gray-800" : "text-gray-400 line-through"}`}>
+                    <li key={feature} className={`flex gap-2 ${plan.features[feature] ? "text-gray-800" : "text-gray-500 line-through"}`}>
                       <span aria-hidden="true">{plan.features[feature] ? "✓" : "–"}</span>
                       <span>
                         {FEATURES[feature]}

@@ -11,6 +11,7 @@ import { getConversionSettings } from "@/lib/conversions/settings";
 import { formatDateTime } from "@/lib/format";
 import { appOrigin } from "@/lib/http/app-origin";
 import { can } from "@/lib/workspaces/permissions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "Conversions" };
 
@@ -60,7 +61,7 @@ export default async function ConversionSettingsPage({ params }: { params: Promi
           <div className="space-y-6">
             <PublishableKeyForm workspaceSlug={workspace.slug} snippetSettings={snippetSettings} />
             {keys.length > 0 ? (
-              <table className="min-w-full text-sm" data-testid="publishable-keys-table">
+              <TableScroll label="Publishable keys"><table className="min-w-full text-sm" data-testid="publishable-keys-table">
                 <thead>
                   <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
                     <th className="py-2 pr-4">Key</th>
@@ -71,7 +72,7 @@ export default async function ConversionSettingsPage({ params }: { params: Promi
                 </thead>
                 <tbody className="divide-y divide-gray-100">
                   {keys.map((key) => (
-                    <tr key={key.id} className={key.revokedAt ? "text-gray-400" : ""}>
+                    <tr key={key.id} className={key.revokedAt ? "text-gray-500" : ""}>
                       <td className="py-3 pr-4 font-mono text-xs">{key.prefix}…</td>
                       <td className="py-3 pr-4">{key.allowedHostnames.join(", ")}</td>
                       <td className="py-3 pr-4">{formatDateTime(key.createdAt)}</td>
@@ -79,11 +80,11 @@ export default async function ConversionSettingsPage({ params }: { params: Promi
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></TableScroll>
             ) : null}
             <div className="text-sm text-gray-600">
               <p className="font-medium text-gray-800">Then, where a purchase completes:</p>
-              <pre className="mt-2 overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
+              <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-lg bg-gray-900 p-4 text-xs leading-relaxed text-gray-100">
 {`clickproof.track("purchase", { value: 4999, currency: "USD", orderId: "1001" });
 // value in minor units (4999 = 49.99); orderId makes retries count once`}
               </pre>
@@ -102,7 +103,7 @@ export default async function ConversionSettingsPage({ params }: { params: Promi
           {settings.exchangeRates.length === 0 ? (
             <EmptyState title="No rates yet">Add one for each currency your shop sells in besides {settings.currency}.</EmptyState>
           ) : (
-            <table className="min-w-full text-sm" data-testid="exchange-rates-table">
+            <TableScroll label="Exchange rates"><table className="min-w-full text-sm" data-testid="exchange-rates-table">
               <tbody className="divide-y divide-gray-100">
                 {settings.exchangeRates.map((rate) => (
                   <tr key={rate.currency}>
@@ -113,7 +114,7 @@ export default async function ConversionSettingsPage({ params }: { params: Promi
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></TableScroll>
           )}
           {manage ? <ExchangeRateForm workspaceSlug={workspace.slug} base={settings.currency} /> : null}
         </div>

@@ -12,6 +12,7 @@ import { FAILING_GRACE_MS } from "@/lib/domains/verification";
 import { formatDateTime, formatInteger } from "@/lib/format";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { can } from "@/lib/workspaces/permissions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "Domains" };
 
@@ -110,8 +111,8 @@ export default async function DomainsPage({ params }: { params: Promise<{ worksp
                 {showRecords ? (
                   <div>
                     <p className="text-sm font-medium text-gray-800">DNS records to create at your DNS provider</p>
-                    <div className="mt-2 overflow-x-auto rounded-lg ring-1 ring-gray-200">
-                      <table className="min-w-full text-left text-sm">
+                    <div className="mt-2 rounded-lg ring-1 ring-gray-200">
+                      <TableScroll label="DNS records"><table className="min-w-full text-left text-sm">
                         <thead className="bg-gray-50 text-xs uppercase tracking-wide text-gray-500">
                           <tr>
                             <th className="px-3 py-2 font-medium">Type</th>
@@ -135,7 +136,7 @@ export default async function DomainsPage({ params }: { params: Promise<{ worksp
                             </tr>
                           ))}
                         </tbody>
-                      </table>
+                      </table></TableScroll>
                     </div>
                     <p className="mt-2 text-xs text-gray-500">DNS changes can take a few minutes to an hour to show. We check pending domains every 10 minutes for a week, and verified ones several times a day.</p>
                   </div>

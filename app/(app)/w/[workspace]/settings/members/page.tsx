@@ -8,6 +8,7 @@ import { cheapestPlanAllowing, effectivePlan, limitOf, PLANS } from "@/lib/billi
 import { formatDate } from "@/lib/format";
 import { invitationStatus, listMembers, listOpenInvitations } from "@/lib/members/members";
 import { ACTION_LABELS, ACTIONS, can, outranks, ROLE_LABELS, ROLES } from "@/lib/workspaces/permissions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "Members" };
 
@@ -39,8 +40,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
         description={`${members.length} of ${seats} ${seats === 1 ? "seat" : "seats"} on the ${plan.name} plan${pending ? `, ${pending} more held by open invitations` : ""}.`}
         actions={<LeaveWorkspaceButton workspaceSlug={workspace.slug} workspaceName={workspace.name} />}
       >
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="members-table">
+        <TableScroll label="Members"><table className="min-w-full text-sm" data-testid="members-table">
             <thead>
               <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
                 <th className="py-2 pr-4">Member</th>
@@ -74,8 +74,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                 );
               })}
             </tbody>
-          </table>
-        </div>
+          </table></TableScroll>
       </Panel>
 
       {manage ? (
@@ -106,7 +105,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
           {invitations.length === 0 ? (
             <EmptyState title="No open invitations">Invitations waiting for an answer appear here until they are accepted, withdrawn or expire.</EmptyState>
           ) : (
-            <table className="min-w-full text-sm" data-testid="invitations-table">
+            <TableScroll label="Open invitations"><table className="min-w-full text-sm" data-testid="invitations-table">
               <thead>
                 <tr className="border-b border-gray-200 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
                   <th className="py-2 pr-4">E-mail</th>
@@ -120,7 +119,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                 {invitations.map((invitation) => {
                   const expired = invitationStatus(invitation, now) === "expired";
                   return (
-                    <tr key={invitation.id} className={expired ? "text-gray-400" : ""}>
+                    <tr key={invitation.id} className={expired ? "text-gray-500" : ""}>
                       <td className="py-3 pr-4 font-medium">{invitation.email}</td>
                       <td className="py-3 pr-4">{ROLE_LABELS[invitation.role].name}</td>
                       <td className="py-3 pr-4">
@@ -135,7 +134,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                   );
                 })}
               </tbody>
-            </table>
+            </table></TableScroll>
           )}
         </Panel>
       ) : null}
@@ -150,8 +149,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       ) : null}
 
       <Panel title="What each role can do" description={`Your role: ${ROLE_LABELS[role].name}. The server checks the same table for every page, form and API call.`}>
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="roles-table">
+        <TableScroll label="What each role can do"><table className="min-w-full text-sm" data-testid="roles-table">
             <thead>
               <tr className="border-b border-gray-200 text-xs font-medium uppercase tracking-wide text-gray-500">
                 <th className="py-2 pr-4 text-left">Action</th>
@@ -182,8 +180,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </table></TableScroll>
       </Panel>
     </div>
   );
