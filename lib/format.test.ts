@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatKpi, formatMoney } from "@/lib/format";
+import { countOf, formatKpi, formatMoney } from "@/lib/format";
 
 describe("formatKpi", () => {
   it.each([
@@ -18,5 +18,16 @@ describe("formatKpi", () => {
     expect(formatKpi("ratio", 2.857)).toBe("2.86×");
     expect(formatKpi("rate", null)).toBe("—");
     expect(formatMoney(null)).toBe("—");
+  });
+});
+
+describe("countOf", () => {
+  it("puts the noun in the number the count needs", () => {
+    expect(countOf(1, "seat")).toBe("1 seat");
+    expect(countOf(0, "seat")).toBe("0 seats");
+    expect(countOf(2, "seat")).toBe("2 seats");
+    expect(countOf(1_250, "click")).toBe("1,250 clicks");
+    expect(countOf(1, "person", "people")).toBe("1 person");
+    expect(countOf(5, "person", "people")).toBe("5 people");
   });
 });

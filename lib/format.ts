@@ -42,3 +42,10 @@ export function formatKpi(unit: "count" | "rate" | "money" | "ratio", value: num
       return `${value.toFixed(2)}×`;
   }
 }
+
+const pluralRules = new Intl.PluralRules("en-US");
+
+/** A count with its noun in the right number: `countOf(1, "seat")` → "1 seat", `countOf(3, "seat")` → "3 seats". */
+export function countOf(count: number, one: string, other = `${one}s`): string {
+  return `${formatInteger(count)} ${pluralRules.select(count) === "one" ? one : other}`;
+}

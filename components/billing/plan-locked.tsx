@@ -13,6 +13,9 @@ const PITCH: Record<Feature, string> = {
   creatorPages: "Give each creator a private page with their own results.",
 };
 
+/** Whether a feature's name is a plural subject ("… come with", not "… comes with"). */
+const PLURAL_NAME: Record<Feature, boolean> = { campaigns: true, api: true, conversions: false, creatorPages: true };
+
 type Props = { feature: Feature; workspace: BillingState & { slug: string }; role: Role };
 
 /** A whole page given over to the lock, under the page's own title. */
@@ -33,10 +36,11 @@ export function PlanLocked({ feature, workspace, role }: Props) {
       <span className="inline-flex items-center gap-1.5 rounded-full bg-amber-50 px-3 py-1 text-xs font-semibold text-amber-800 ring-1 ring-amber-200">
         <LockIcon /> {unlocking.join(" and ")} plans
       </span>
-      <h2 className="mt-4 text-lg font-semibold text-gray-900">{FEATURES[feature]} {unlocking.length > 1 ? "come with" : "comes with"} the {unlocking.join(" and ")} plans</h2>
+      <h2 className="mt-4 text-lg font-semibold text-gray-900">{FEATURES[feature]} {PLURAL_NAME[feature] ? "come with" : "comes with"} the {unlocking.join(" and ")} {unlocking.length > 1 ? "plans" : "plan"}</h2>
       <p className="mx-auto mt-2 max-w-lg text-sm text-gray-600">{PITCH[feature]}</p>
       <p className="mx-auto mt-2 max-w-lg text-sm text-gray-500">
-        This workspace is on the {current.name} plan. Nothing you made before is lost: upgrading opens it again.
+        This workspace is on the {current.name} plan.{" "}
+        {workspace.billingStatus ? "Nothing made with it while on a paid plan is lost: upgrading opens it again." : "Upgrading turns it on at once."}
       </p>
       <div className="mt-6">
         {can(role, "billing.manage") ? (

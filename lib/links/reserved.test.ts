@@ -10,7 +10,7 @@ function topLevelSegments(dir: string): string[] {
     if (entry.isDirectory()) {
       if (/^\(.*\)$/.test(entry.name)) segments.push(...topLevelSegments(path.join(dir, entry.name)));
       else if (!entry.name.startsWith("[") && !entry.name.startsWith("_") && !entry.name.startsWith("@")) segments.push(entry.name);
-    } else if (/^(icon|favicon|robots|sitemap|manifest)\./.test(entry.name)) {
+    } else if (/^(icon|apple-icon|favicon|robots|sitemap|manifest)\./.test(entry.name)) {
       segments.push(entry.name);
     }
   }

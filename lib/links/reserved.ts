@@ -5,7 +5,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   // app routes
   "api", "login", "signup", "logout", "w", "workspaces", "creator", "pricing", "link-not-found",
   // framework and static files
-  "_next", "static", "assets", "public", "favicon.ico", "robots.txt", "sitemap.xml", "cp.js",
+  "_next", "static", "assets", "public", "favicon.ico", "icon.svg", "apple-icon.png", "robots.txt", "sitemap.xml", "cp.js",
   // words people would expect to be the app's, kept free for it
   "bench-ceiling", "app", "admin", "auth", "billing", "dashboard", "docs", "help", "invite", "invites", "new",
   "onboarding", "settings", "signin", "sign-in", "sign-up", "sign-out", "status", "support",

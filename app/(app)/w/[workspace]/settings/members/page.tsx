@@ -5,7 +5,7 @@ import { EmptyState, Panel } from "@/components/ui/card";
 import { SettingsNav } from "@/components/workspaces/settings-nav";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { cheapestPlanAllowing, effectivePlan, limitOf, PLANS } from "@/lib/billing/plans";
-import { formatDate } from "@/lib/format";
+import { countOf, formatDate, formatInteger } from "@/lib/format";
 import { invitationStatus, listMembers, listOpenInvitations } from "@/lib/members/members";
 import { ACTION_LABELS, ACTIONS, can, outranks, ROLE_LABELS, ROLES } from "@/lib/workspaces/permissions";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -37,7 +37,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
 
       <Panel
         title="Members"
-        description={`${members.length} of ${seats} ${seats === 1 ? "seat" : "seats"} on the ${plan.name} plan${pending ? `, ${pending} more held by open invitations` : ""}.`}
+        description={`${formatInteger(members.length)} of ${countOf(seats, "seat")} on the ${plan.name} plan${pending ? `, ${pending} more held by open invitations` : ""}.`}
         actions={<LeaveWorkspaceButton workspaceSlug={workspace.slug} workspaceName={workspace.name} />}
       >
         <TableScroll label="Members"><table className="min-w-full text-sm" data-testid="members-table">
@@ -81,7 +81,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
         <Panel title="Invite people" description="They get a link to join with the role you choose; without an account they create one with the invited address.">
           {seatsFull ? (
             <p className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="seats-full">
-              All {seats} {seats === 1 ? "seat is" : "seats are"} taken on the {plan.name} plan.{" "}
+              {seats === 1 ? `The ${plan.name} plan has one seat, and it is taken.` : `All ${countOf(seats, "seat")} are taken on the ${plan.name} plan.`}{" "}
               {more ? (
                 can(role, "billing.manage") ? (
                   <Link href={`/w/${workspace.slug}/settings/billing`} className="font-medium underline">
@@ -139,7 +139,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
         </Panel>
       ) : null}
 
-      {role === "owner" ? (
+      {role === "owner" && members.some((m) => m.user.id !== user.id && m.role !== "owner") ? (
         <Panel title="Transfer ownership" description="Hand the workspace to another member. You stay on as an admin. To share ownership instead, give them the Owner role above.">
           <TransferOwnershipForm
             workspaceSlug={workspace.slug}
