@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/(auth)/actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { getSessionUser } from "@/lib/auth/page-guard";
 
@@ -15,11 +15,7 @@ export default async function CreatorLayout({ children }: { children: React.Reac
           {user ? (
             <div className="ml-auto flex items-center gap-3">
               <span className="hidden max-w-[16rem] truncate text-sm text-gray-600 sm:inline">{user.email}</span>
-              <form action={signOutAction}>
-                <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
-                  Sign out
-                </button>
-              </form>
+              <SignOutButton />
             </div>
           ) : null}
         </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { endAllSessionsAction } from "@/app/(app)/account/actions";
-import { signOutAction } from "@/app/(auth)/actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Panel } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
@@ -25,11 +25,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <Logo href={home} />
           <span className="text-gray-300">/</span>
           <span className="text-sm font-medium text-gray-900">Your account</span>
-          <form action={signOutAction} className="ml-auto">
-            <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton formClassName="ml-auto" />
         </div>
       </header>
       <main className="mx-auto max-w-3xl space-y-6 px-6 py-8">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { MobileMenu } from "@/components/workspaces/mobile-menu";
 import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
@@ -34,11 +34,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             <Link href="/account" className="text-sm text-gray-600 hover:text-gray-900 md:hidden">
               Account
             </Link>
-            <form action={signOutAction}>
-              <button type="submit" className="whitespace-nowrap text-sm font-medium text-gray-600 hover:text-gray-900">
-                Sign out
-              </button>
-            </form>
+            <SignOutButton />
           </div>
           <div className="ml-auto sm:hidden">
             <MobileMenu>
@@ -47,11 +43,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
                 <Link href="/account" className="block truncate rounded-md px-3 py-2.5 text-base text-gray-700 hover:bg-gray-100">
                   Your account <span className="text-sm text-gray-500">({role})</span>
                 </Link>
-                <form action={signOutAction}>
-                  <button type="submit" className="w-full rounded-md px-3 py-2.5 text-left text-base font-medium text-gray-700 hover:bg-gray-100">
-                    Sign out
-                  </button>
-                </form>
+                <SignOutButton className="w-full rounded-md px-3 py-2.5 text-left text-base font-medium text-gray-700 hover:bg-gray-100" />
               </div>
             </MobileMenu>
           </div>
