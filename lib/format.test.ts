@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatKpi, formatMoney } from "@/lib/format";
+import { countOf, formatCompact, formatKpi, formatMoney } from "@/lib/format";
 
 describe("formatKpi", () => {
   it.each([
@@ -18,6 +18,14 @@ describe("formatKpi", () => {
     expect(formatKpi("ratio", 2.857)).toBe("2.86×");
     expect(formatKpi("rate", null)).toBe("—");
     expect(formatMoney(null)).toBe("—");
+  });
+});
+
+describe("formatCompact", () => {
+  it("shortens axis numbers", () => {
+    expect(formatCompact(600_000)).toBe("600K");
+    expect(formatCompact(1_250_000)).toBe("1.3M");
+    expect(formatCompact(40)).toBe("40");
   });
 });
 

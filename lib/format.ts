@@ -7,6 +7,9 @@ const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", 
 const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 export const formatInteger = (value: number) => integer.format(value);
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+/** Axis numbers: 600K, 1.2M, 40. */
+export const formatCompact = (value: number) => compact.format(value);
 const shortDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 /** "2026-11-21" (a UTC day) → "21 Nov" */
 export const formatDayLabel = (isoDay: string) => shortDay.format(new Date(`${isoDay}T00:00:00Z`));

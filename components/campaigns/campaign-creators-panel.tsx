@@ -3,9 +3,11 @@
 import { useActionState } from "react";
 import { generateLinksAction, removeCampaignCreatorAction, saveCampaignCreatorAction } from "@/app/(app)/w/[workspace]/campaigns/actions";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SelectField } from "@/components/ui/form-controls";
+import { countOf } from "@/lib/format";
 import { UTM_KEYS, type UtmParams } from "@/lib/links/utm";
 
 type Option = { id: string; name: string };
@@ -91,13 +93,15 @@ export function GenerateLinksForm({
       {state?.ok ? (
         <FormMessage tone="success">
           <p className="font-medium" data-testid="generate-summary">
-            Created {state.data.created.length} link{state.data.created.length === 1 ? "" : "s"}
+            Created {countOf(state.data.created.length, "link")}
             {state.data.skipped.length ? `, skipped ${state.data.skipped.length}` : ""}.
           </p>
           <ul className="mt-1 space-y-0.5">
             {state.data.created.map((c) => (
-              <li key={c.linkId}>
-                {c.creatorName}: <code className="font-mono">/{c.slug}</code>
+              <li key={c.linkId} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                <span>{c.creatorName}:</span>
+                <code className="min-w-0 break-all font-mono">{c.shortUrl}</code>
+                <CopyButton value={c.shortUrl} label={`Copy ${c.creatorName}'s link`} />
               </li>
             ))}
             {state.data.skipped.map((s) => (

@@ -4,7 +4,7 @@
  * its legend's list markup is invalid — and the same numbers are in the summary (and, on every
  * page, in a table beside the chart).
  */
-export type LegendItem = { name: string; colorClass: string };
+export type LegendItem = { name: string; colorClass: string; /** a dashed reference line rather than a series */ line?: boolean };
 
 export function ChartFrame({ summary, legend, children, testId }: { summary: string; legend?: LegendItem[]; children: React.ReactNode; testId?: string }) {
   return (
@@ -13,7 +13,7 @@ export function ChartFrame({ summary, legend, children, testId }: { summary: str
         <ul className="mb-2 flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm text-gray-600" aria-label="Legend">
           {legend.map((item) => (
             <li key={item.name} className="inline-flex items-center gap-1.5">
-              <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${item.colorClass}`} />
+              <span aria-hidden className={item.line ? "w-4 border-t-2 border-dashed border-gray-700" : `h-2.5 w-2.5 rounded-full ${item.colorClass}`} />
               {item.name}
             </li>
           ))}

@@ -2,7 +2,7 @@
 // gives each creator a link, real visits, and the comparison ranking them by what their audiences
 // did — with a CSV export that says the same as the table.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startDestinationServer, type DestinationServer } from "../support/destination-server";
 import { DEMO, DEMO_STATE, LOOPBACK_URL } from "../support/env";
 import { createWorkspace, newAccount, shot, signUp, uniqueSuffix, upgradeThroughCheckout } from "../support/helpers";
@@ -14,6 +14,13 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await destination.close();
 });
+
+/** A section of the campaign page: Overview, Timing, Sources, Conversions, Setup. */
+const openSection = async (page: Page, name: string) => {
+  await page.getByRole("navigation", { name: "Campaign sections" }).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Campaign sections" }).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0); // the section's loading sketch has given way
+};
 
 const browserUa = (n: number) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${n}.0 Safari/537.36`;
 
@@ -59,6 +66,10 @@ test("a campaign generates a link per creator and ranks creators with the same f
   await expect(page.getByRole("heading", { name: "Autumn Push", level: 1 })).toBeVisible();
   await expect(page.getByText("No creators yet")).toBeVisible();
   await expect(page.getByText("budget ¥150,000")).toBeVisible();
+  // A campaign without links leads with what to do next.
+  await expect(page.getByTestId("campaign-next-steps")).toContainText("Add creators and their terms");
+  await page.getByTestId("campaign-next-steps").getByRole("link", { name: "Add creators" }).click();
+  await expect(page.getByRole("navigation", { name: "Campaign sections" }).getByRole("link", { name: "Setup" })).toHaveAttribute("aria-current", "page");
 
   // The strong creator's fee, typed in yen.
   const terms = page.getByRole("form", { name: "Set a creator's terms" });
@@ -66,7 +77,7 @@ test("a campaign generates a link per creator and ranks creators with the same f
   await terms.getByLabel("Flat fee (JPY)").fill("50,000");
   await terms.getByRole("button", { name: "Save terms" }).click();
   await expect(terms.getByText("Saved the creator's terms.")).toBeVisible();
-  await expect(page.getByRole("cell", { name: "¥50,000" })).toHaveCount(2); // the fee in the terms, the cost in the breakdown
+  await expect(page.getByRole("cell", { name: "¥50,000" })).toHaveCount(1); // the fee in the terms (the cost shows in the ranking below)
 
   // One action: a link for each selected creator, slugs by the convention, UTM tags filled in.
   const generate = page.getByRole("form", { name: "Generate links" });
@@ -78,6 +89,8 @@ test("a campaign generates a link per creator and ranks creators with the same f
   const weakSlug = weak.toLowerCase().replace(/\s+/g, "-");
   await expect(generate).toContainText(`/${strongSlug}`);
   await expect(generate).toContainText(`/${weakSlug}`);
+  await expect(generate.getByText(new RegExp(`^https?://[^/]+/${strongSlug}$`))).toBeVisible(); // the full short URL, to copy
+  await expect(generate.getByRole("button", { name: `Copy ${strong}'s link` })).toBeVisible();
   // Running it again creates nothing twice: both creators now show their link and cannot be picked.
   await expect(generate.getByLabel(strong)).toBeDisabled();
 
@@ -92,18 +105,27 @@ test("a campaign generates a link per creator and ranks creators with the same f
   }
 
   await page.reload();
+  await openSection(page, "Overview");
   const table = page.getByTestId("creator-breakdown");
+  await expect(table.locator(`tr[data-creator="${strong}"]`)).toBeVisible();
   const names = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")));
   expect(names).toEqual([strong, weak]); // ranked by audience CTR, highest first
   const strongRow = table.locator(`tr[data-creator="${strong}"]`);
   await expect(strongRow.locator('td[data-kpi="unique_clicks"]')).toHaveText("12");
   await expect(strongRow.locator('td[data-kpi="audience_ctr"]')).toHaveText("0.015%"); // 12 ÷ 80,000
   await expect(table.locator(`tr[data-creator="${weak}"] td[data-kpi="unique_clicks"]`)).toHaveText("2");
+  await expect(strongRow.locator("td").last()).toHaveText("¥50,000"); // the fee as the creator's cost
+  // A Traffic campaign (the default objective) with no conversion: its conversion KPIs say not tracked, not ¥0.
+  await expect(strongRow.locator('td[data-untracked="conversions"]')).toHaveText("not tracked");
+  await expect(strongRow.locator('td[data-kpi="revenue"]')).toHaveCount(0);
+  await expect(page.getByTestId("campaign-next-steps")).toHaveCount(0);
+  await expect(page.getByTestId("campaign-timeline")).toBeVisible();
   await expect(page.getByTestId("kpi-audience_ctr")).toContainText("below target");
   await page.locator(".recharts-surface").first().waitFor();
   await shot(page, "campaign-dashboard");
 
   // Where the clicks came from: by source, and by the UTM tags the generated links carry.
+  await openSection(page, "Sources");
   const traffic = page.getByRole("region", { name: "utm_content", exact: true });
   await expect(traffic.locator(`tr[data-value="${strongSlug}"] [data-col="clicks"]`)).toHaveText("12");
   await expect(traffic.locator(`tr[data-value="${weakSlug}"] [data-col="clicks"]`)).toHaveText("2");
@@ -112,6 +134,7 @@ test("a campaign generates a link per creator and ranks creators with the same f
   await expect(page.getByTestId("traffic-untagged")).toContainText("utm_term");
   await page.getByRole("heading", { name: "Where the clicks came from" }).scrollIntoViewIfNeeded();
   await shot(page, "campaign-traffic-tags");
+  await openSection(page, "Overview");
 
   // Sorting by another KPI re-ranks; the export follows the table.
   await table.getByRole("link", { name: "Creator" }).click();
@@ -146,11 +169,17 @@ test.describe("the demo's campaigns", () => {
     expect(order.indexOf("Maya Lopez")).toBeLessThan(order.indexOf("Jordan Reed"));
     await page.locator(".recharts-surface").first().waitFor();
     await shot(page, "campaign-dashboard-demo");
+    // Spring Drop is a Traffic campaign: its conversion KPIs are not tracked, not 0.
+    await expect(maya.locator('td[data-untracked="conversions"]')).toHaveText("not tracked");
+    await expect(maya.locator('td[data-kpi="roas"]')).toHaveCount(0);
+    await expect(page.getByTestId("campaign-timeline")).toContainText("Maya Lopez");
+    await openSection(page, "Timing");
 
     // The timing table: by default in the breakdown's order; its CSV has a row per creator in it.
     const timing = page.getByTestId("timing-table");
     const timingPanel = page.locator("section").filter({ has: page.getByRole("heading", { name: "Timing", exact: true }) });
     const timingNames = () => timing.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")));
+    await expect(timing).toBeVisible();
     const shown = await timingNames();
     expect(shown.length).toBeGreaterThan(1);
     expect(shown).toEqual(order.filter((name) => shown.includes(name)));
@@ -168,12 +197,11 @@ test.describe("the demo's campaigns", () => {
       await expect(timing.locator(`tr[data-creator="${cells[0]}"] [data-testid="half-life"]`)).toHaveText(`${cells[10]} h`);
     }
 
-    // Sorting the timing table by half-life leaves the breakdown's order alone, and the export follows.
+    // Sorting the timing table by half-life, and the export follows (the ranking's order is left alone: below).
     await timing.getByRole("link", { name: "Half-life" }).click();
     await expect(page).toHaveURL(/tsort=half_life&tdir=desc/);
     const byHalfLife = await timing.getByTestId("half-life").allTextContents();
     expect(byHalfLife.map((t) => Number.parseInt(t, 10))).toEqual(byHalfLife.map((t) => Number.parseInt(t, 10)).sort((a, b) => b - a));
-    expect(await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")))).toEqual(order);
     const href = await timingPanel.getByRole("link", { name: "Export CSV" }).getAttribute("href");
     expect(href).toContain("tsort=half_life&tdir=desc");
     const sorted = (await (await page.request.get(href ?? "")).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1);
@@ -182,6 +210,9 @@ test.describe("the demo's campaigns", () => {
     expect((await anonymous.get(href ?? "", { maxRedirects: 0 })).status()).toBe(404); // members only
     await anonymous.dispose();
     await shot(page, "campaign-timing-sorted-demo");
+    await openSection(page, "Overview");
+    await expect(maya).toBeVisible();
+    expect(await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-creator")))).toEqual(order);
   });
 });
 

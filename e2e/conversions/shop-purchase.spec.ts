@@ -71,7 +71,9 @@ test("a purchase on the brand's shop, reached through a creator's link, appears 
   await page.goto(campaignUrl);
   await expect(row.locator('[data-kpi="conversions"]')).toHaveText(String(conversionsBefore + 1));
   await expect.poll(async () => cents(await row.locator('[data-kpi="revenue"]').textContent())).toBe(revenueBefore + 4_999);
-  // The feed says how it was attributed, and why.
+  // The feed, in the campaign's Conversions section, says how it was attributed, and why.
+  await page.getByRole("navigation", { name: "Campaign sections" }).getByRole("link", { name: "Conversions" }).click();
+  await expect(page).toHaveURL(/\/conversions$/);
   const entry = page.getByTestId("conversions-feed").locator("tbody tr").first();
   await expect(entry).toContainText("purchase");
   await expect(entry).toContainText("$49.99");

@@ -10,7 +10,8 @@ export type RouteTemplate = { template: string; kind: "page" | "route" };
 /** Every page and route handler under /w/<workspace>, as URL templates ("/w/[workspace]/links/[linkId]"). */
 export function workspaceRouteTemplates(dir = ROUTES_DIR, prefix = "/w/[workspace]"): RouteTemplate[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return workspaceRouteTemplates(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+    // a route group, "(story)", is not part of the URL
+    if (entry.isDirectory()) return workspaceRouteTemplates(path.join(dir, entry.name), /^\(.+\)$/.test(entry.name) ? prefix : `${prefix}/${entry.name}`);
     if (entry.name === "page.tsx") return [{ template: prefix, kind: "page" as const }];
     if (entry.name === "route.ts") return [{ template: prefix, kind: "route" as const }];
     return [];

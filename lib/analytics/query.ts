@@ -133,7 +133,7 @@ function filterSql(sql: Sql, filters: Filters) {
   return { link, onLink };
 }
 
-type Key = "all" | "hour" | "day" | "link" | "creator" | "campaign";
+type Key = "all" | "hour" | "day" | "link" | "creator" | "campaign" | "creator_day";
 
 function keySql(key: Key, sql: Sql): string {
   switch (key) {
@@ -149,6 +149,8 @@ function keySql(key: Key, sql: Sql): string {
       return `coalesce(l."creatorId", '')`;
     case "campaign":
       return `coalesce(l."campaignId", '')`;
+    case "creator_day":
+      return `coalesce(l."creatorId", '') || '|' || ${keySql("day", sql)}`;
   }
 }
 
@@ -336,6 +338,18 @@ export async function getEntityBreakdown(workspaceId: string, range: ResolvedRan
   const rows = await clicksBy(workspaceId, range, filters, key, plan.clicks, limit);
   const uniques = await uniquesBy(workspaceId, range, filters, key, plan.uniques, rows.map((r) => r.key));
   return rows.map((r) => ({ id: r.key || null, clicks: r.clicks, uniqueClicks: uniques.get(r.key) ?? 0, filteredClicks: r.filtered }));
+}
+
+export type CreatorDayRow = { creatorId: string | null; day: string; clicks: number };
+
+/** Clicks per creator (of the link) per day of the range's zone; days without clicks are left out. */
+export async function getCreatorDailyClicks(workspaceId: string, range: ResolvedRange, filters: Filters): Promise<CreatorDayRow[]> {
+  const plan = rollupPlan(range, "day", { wholeHours: range.wholeHourZone, utc: range.utcZone });
+  const rows = await clicksBy(workspaceId, range, filters, "creator_day", plan.clicks);
+  return rows.map((r) => {
+    const [creatorId = "", day = ""] = r.key.split("|");
+    return { creatorId: creatorId || null, day, clicks: r.clicks };
+  });
 }
 
 /** Whole UTC days as a resolved range (the pages' ranges): rollups answer it exactly. */

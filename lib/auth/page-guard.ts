@@ -1,6 +1,7 @@
 // Guards for pages and layouts: signed out → the sign-in page; not a member → 404.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { jsonError } from "@/lib/api/error-response";
 import { auth } from "@/lib/auth/auth";
 import { planRequired } from "@/lib/billing/gates";
@@ -20,13 +21,17 @@ export async function requireUser() {
   return user;
 }
 
-export async function requireWorkspaceMember(workspaceSlug: string): Promise<WorkspaceMembership & { user: { id: string; email: string | null; name: string | null } }> {
+/**
+ * The signed-in member's workspace, or the sign-in page / a 404. Once per request: the workspace
+ * layout, a section's layout and its page all ask (React's cache; outside a render it simply runs).
+ */
+export const requireWorkspaceMember = cache(async (workspaceSlug: string): Promise<WorkspaceMembership & { user: { id: string; email: string | null; name: string | null } }> => {
   const user = await requireUser();
   const membership = await getMembership(user.id, workspaceSlug);
   // Not a member and no such workspace look the same: a URL does not reveal that a workspace exists.
   if (!membership) notFound();
   return { ...membership, user };
-}
+});
 
 /**
  * The guard for route handlers under /w/<workspace> (CSV exports): the signed-in member's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeKpis, sumFacts } from "@/lib/analytics/kpi";
-import { breakdownCsv, BREAKDOWN_COLUMNS } from "@/lib/campaigns/breakdown";
+import { breakdownCsv, BREAKDOWN_COLUMNS, tracksConversions } from "@/lib/campaigns/breakdown";
 import type { CreatorPerformance } from "@/lib/campaigns/performance";
 
 const row = (name: string, revenueMinor: number, purchases: number): CreatorPerformance => {
@@ -31,5 +31,22 @@ describe("campaign breakdown CSV in a currency without minor units", () => {
     expect(cells[8]).toBe("35400"); // ¥35,400
     expect(cells.at(-2)).toBe("10000"); // the flat fee, ¥10,000
     expect(cells.at(-1)).toBe("11800"); // AOV ¥11,800
+  });
+});
+
+describe("tracksConversions", () => {
+  const traffic = { objective: "traffic", kpis: [{ kpi: "clicks" }, { kpi: "audience_ctr" }] };
+  it("is off for a traffic campaign that has seen no conversion", () => {
+    expect(tracksConversions(traffic, true, 0)).toBe(false);
+  });
+  it("is on once a conversion arrives, whatever the objective", () => {
+    expect(tracksConversions(traffic, true, 1)).toBe(true);
+  });
+  it("is on for a conversions campaign, or one with a conversion target, before the first one", () => {
+    expect(tracksConversions({ objective: "conversions", kpis: [] }, true, 0)).toBe(true);
+    expect(tracksConversions({ objective: "awareness", kpis: [{ kpi: "roas" }] }, true, 0)).toBe(true);
+  });
+  it("is off when the plan has no conversion tracking", () => {
+    expect(tracksConversions({ objective: "conversions", kpis: [] }, false, 3)).toBe(false);
   });
 });

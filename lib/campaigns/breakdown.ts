@@ -10,6 +10,23 @@ export const BREAKDOWN_COLUMNS: KpiKey[] = ["clicks", "unique_clicks", "audience
 const CSV_LATER_COLUMNS: KpiKey[] = ["aov"];
 export type SortKey = KpiKey | "name" | "followers" | "cost";
 
+/** The KPIs that exist only when conversions are reported to Clickproof. */
+export const CONVERSION_KPIS: readonly KpiKey[] = ["conversions", "conversion_rate", "revenue", "aov", "cpa", "roas"];
+
+/**
+ * Whether a campaign tracks conversions: its plan includes them and it is about them (objective or
+ * a conversion target), or some have arrived. When not, its conversion KPIs read "not tracked", not 0.
+ */
+export function tracksConversions(
+  campaign: { objective: string; kpis: readonly { kpi: string }[] },
+  conversionsInPlan: boolean,
+  conversionsSeen: number,
+): boolean {
+  if (!conversionsInPlan) return false;
+  if (conversionsSeen > 0) return true;
+  return campaign.objective === "conversions" || campaign.objective === "loyalty" || campaign.kpis.some((k) => CONVERSION_KPIS.includes(k.kpi as KpiKey));
+}
+
 export function sortCreators(rows: CreatorPerformance[], sort: SortKey, dir: "asc" | "desc"): CreatorPerformance[] {
   const value = (row: CreatorPerformance): number | string | null =>
     sort === "name" ? row.name : sort === "followers" ? row.kpis.followers : sort === "cost" ? row.kpis.costMinor : kpiValue(row.kpis, sort);

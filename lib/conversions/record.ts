@@ -157,13 +157,19 @@ export function serializeConversion(conversion: ConversionWithReversals) {
 export type FeedEntry = Awaited<ReturnType<typeof listConversions>>[number];
 
 /** The newest conversions of a workspace (or of one campaign), with who they went to and why. */
-export function listConversions(workspaceId: string, options: { campaignId?: string; limit?: number } = {}) {
+export function listConversions(workspaceId: string, options: { campaignId?: string; limit?: number; offset?: number } = {}) {
   return getDb().conversion.findMany({
     where: { workspaceId, ...(options.campaignId ? { campaignId: options.campaignId } : {}) },
-    orderBy: { occurredAt: "desc" },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: options.limit ?? 50,
+    skip: options.offset ?? 0,
     include: { reversals: true, creator: { select: { name: true } }, campaign: { select: { name: true } }, link: { select: { slug: true } } },
   });
+}
+
+/** How many conversions a workspace (or one campaign) has: the feed's page count. */
+export function countConversions(workspaceId: string, options: { campaignId?: string } = {}) {
+  return getDb().conversion.count({ where: { workspaceId, ...(options.campaignId ? { campaignId: options.campaignId } : {}) } });
 }
 
 /** A page of a workspace's conversions for the API, newest first, with the cursor of the next page. */

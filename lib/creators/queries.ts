@@ -62,6 +62,11 @@ export async function listCreators(workspaceId: string, options: RosterOptions) 
 }
 
 /** One creator with its platforms and their follower history (oldest first); null when not in this workspace. */
+/** Whether the workspace has this creator (a page's layout asks before its loading boundary). */
+export async function creatorExists(workspaceId: string, creatorId: string): Promise<boolean> {
+  return (await getDb().creator.count({ where: { id: creatorId, workspaceId } })) > 0;
+}
+
 export function getCreator(workspaceId: string, creatorId: string) {
   return getDb().creator.findFirst({
     where: { id: creatorId, workspaceId },

@@ -62,6 +62,11 @@ async function clickCountsByLink(workspaceId: string, linkIds: string[]) {
   return counts;
 }
 
+/** Whether the workspace has this link (a page's layout asks before its loading boundary). */
+export async function linkExists(workspaceId: string, linkId: string): Promise<boolean> {
+  return (await getDb().link.count({ where: { id: linkId, workspaceId } })) > 0;
+}
+
 export function getLink(workspaceId: string, linkId: string) {
   return getDb().link.findFirst({
     where: { id: linkId, workspaceId },

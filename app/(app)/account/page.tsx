@@ -1,3 +1,4 @@
+import { PendingButton } from "@/components/ui/pending-button";
 import Link from "next/link";
 import { endAllSessionsAction } from "@/app/(app)/account/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -79,9 +80,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Panel title="Sessions" description="Lost a laptop, or signed in on a shared computer?">
           <form action={endAllSessionsAction} className="flex flex-wrap items-center justify-between gap-4">
             <p className="text-sm text-gray-600">Sign out on every device and browser, this one included. You can sign in again at once.</p>
-            <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow-sm ring-1 ring-gray-300 ring-inset hover:bg-gray-50">
+            <PendingButton pendingLabel="Signing out everywhere…" className="rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow-sm ring-1 ring-gray-300 ring-inset hover:bg-gray-50">
               Sign out everywhere
-            </button>
+            </PendingButton>
           </form>
         </Panel>
       </main>

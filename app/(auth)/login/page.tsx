@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormMessage } from "@/components/ui/form-message";
 import { isMagicLinkEnabled } from "@/lib/auth/auth";
+import { demoLogin } from "@/lib/demo/demo-login";
 import { getSessionUser } from "@/lib/auth/page-guard";
 import { safeNext } from "@/lib/http/safe-next";
 
@@ -28,7 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {params.error === "Verification" ? (
           <FormMessage tone="error">That sign-in link has expired or was already used. Ask for a new one.</FormMessage>
         ) : null}
-        <SignInForm next={next || undefined} magicLink={isMagicLinkEnabled()} />
+        <SignInForm next={next || undefined} magicLink={isMagicLinkEnabled()} demo={await demoLogin()} />
       </div>
     </>
   );

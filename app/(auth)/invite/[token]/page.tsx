@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { signOutAction } from "@/app/(auth)/actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { AcceptInvitationButton } from "@/components/members/accept-invitation";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { getSessionUser } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/format";
@@ -55,11 +55,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <FormMessage tone="error">
             You are signed in as {user.email}, but this invitation is for {invitation.email}. Sign out, then sign in or create an account with {invitation.email}.
           </FormMessage>
-          <form action={signOutAction}>
-            <Button type="submit" variant="secondary" className="w-full">
-              Sign out
-            </Button>
-          </form>
+          <SignOutButton formClassName="w-full" className={buttonClass("secondary", "w-full")} />
         </div>
       ) : (
         <div className="space-y-2">

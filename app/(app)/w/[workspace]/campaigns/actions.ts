@@ -9,6 +9,7 @@ import { generateCampaignLinks, type GeneratedLinks } from "@/lib/campaigns/gene
 import { createPromoCode } from "@/lib/conversions/promo-codes";
 import { campaignFormToInput, termsFormToInput } from "@/lib/campaigns/schema";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
+import { shortUrl } from "@/lib/links/short-url";
 import { UTM_KEYS } from "@/lib/links/utm";
 
 export async function createCampaignAction(workspaceSlug: string, _prev: ActionState<{ id: string }>, formData: FormData) {
@@ -30,7 +31,7 @@ export async function updateCampaignAction(workspaceSlug: string, campaignId: st
     formData,
   );
   if (state?.ok) {
-    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`, "layout");
     redirect(`/w/${workspaceSlug}/campaigns/${campaignId}`);
   }
   return state;
@@ -40,7 +41,7 @@ export async function setCampaignArchivedAction(workspaceSlug: string, campaignI
   return runWorkspaceAction(workspaceSlug, "campaigns.write", async ({ workspace }) => {
     await setCampaignArchived(workspace.id, campaignId, archived);
     revalidatePath(`/w/${workspaceSlug}/campaigns`);
-    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`, "layout");
     return { data: undefined, message: archived ? "Campaign archived." : "Campaign restored." };
   });
 }
@@ -52,7 +53,7 @@ export async function saveCampaignCreatorAction(workspaceSlug: string, campaignI
     async ({ workspace }) => {
       const currency = await getCampaignCurrency(workspace.id, campaignId);
       await upsertCampaignCreator(workspace.id, campaignId, termsFormToInput(formObject(formData), currency));
-      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`, "layout");
       return { data: undefined, message: "Saved the creator's terms." };
     },
     formData,
@@ -62,25 +63,30 @@ export async function saveCampaignCreatorAction(workspaceSlug: string, campaignI
 export async function removeCampaignCreatorAction(workspaceSlug: string, campaignId: string, creatorId: string, _prev: ActionState) {
   return runWorkspaceAction(workspaceSlug, "campaigns.write", async ({ workspace }) => {
     await removeCampaignCreator(workspace.id, campaignId, creatorId);
-    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+    revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`, "layout");
     return { data: undefined };
   });
 }
 
-export async function generateLinksAction(workspaceSlug: string, campaignId: string, _prev: ActionState<GeneratedLinks>, formData: FormData) {
+/** What the generate action answers: the links made, each with its full short URL, and who was skipped. */
+export type GeneratedLinksWithUrls = Omit<GeneratedLinks, "created"> & { created: (GeneratedLinks["created"][number] & { shortUrl: string })[] };
+
+export async function generateLinksAction(workspaceSlug: string, campaignId: string, _prev: ActionState<GeneratedLinksWithUrls>, formData: FormData) {
   return runWorkspaceAction(
     workspaceSlug,
     "links.write",
     async ({ workspace, userId }) => {
       const form = formObject(formData);
-      const result = await generateCampaignLinks({ workspaceId: workspace.id, userId, hosts: await currentLinkHosts() }, campaignId, {
+      const hosts = await currentLinkHosts();
+      const result = await generateCampaignLinks({ workspaceId: workspace.id, userId, hosts }, campaignId, {
         creatorIds: formData.getAll("creatorIds").filter((v): v is string => typeof v === "string"),
         utmTemplate: form.useUtm === "on" ? Object.fromEntries(UTM_KEYS.map((key) => [key, form[key] ?? ""])) : null,
         domain: form.domain,
       });
-      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`, "layout");
       revalidatePath(`/w/${workspaceSlug}`);
-      return { data: result };
+      // each new link's full short URL, to copy straight from the summary
+      return { data: { ...result, created: result.created.map((link) => ({ ...link, shortUrl: shortUrl(hosts, link) })) } };
     },
     formData,
   );
@@ -92,7 +98,7 @@ export async function createPromoCodeAction(workspaceSlug: string, campaignId: s
     "conversions.write",
     async ({ workspace }) => {
       const code = await createPromoCode(workspace.id, { ...formObject(formData), campaignId });
-      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`);
+      revalidatePath(`/w/${workspaceSlug}/campaigns/${campaignId}`, "layout");
       return { data: undefined, message: `Promo code ${code.code} added.` };
     },
     formData,

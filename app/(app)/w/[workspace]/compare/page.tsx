@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
 import { RevenueApart } from "@/components/campaigns/revenue-apart";
 import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
@@ -30,7 +29,23 @@ export default async function ComparePage({
   const { workspace, role } = await requireWorkspaceMember(slug);
   if (!planIncludes(workspace, "campaigns")) return <PlanLockedPage title="Compare creators" feature="campaigns" workspace={workspace} role={role} />;
   const [comparison, campaigns] = await Promise.all([getCreatorComparison(workspace.id, campaignId), listCampaignOptions(workspace.id)]);
-  if (!comparison) notFound();
+  if (!comparison) {
+    // an unknown ?campaign= (a stale bookmark, another workspace's id): said plainly, nothing revealed
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold tracking-tight text-gray-900">Compare creators</h1>
+        <Panel>
+          <EmptyState title="No such campaign in this workspace">
+            It may have been deleted, or the link is from another workspace.{" "}
+            <Link href={`/w/${workspace.slug}/compare`} className="font-medium text-indigo-600 hover:text-indigo-500">
+              Compare across all campaigns
+            </Link>
+            .
+          </EmptyState>
+        </Panel>
+      </div>
+    );
+  }
   const rows = sortCreators(comparison.rows, sort, dir);
   const withAudience = comparison.rows.filter((r) => r.kpis.followers !== null && r.kpis.audienceCtr !== null);
   const sortLabel = sort === "name" ? "name" : sort === "followers" ? "followers" : sort === "cost" ? "cost" : KPI_CATALOG[sort].label;
@@ -70,7 +85,7 @@ export default async function ComparePage({
             title={campaignId ? "Creators in this campaign" : `Creators across ${comparison.campaigns} campaign${comparison.campaigns === 1 ? "" : "s"}`}
             description={`Ranked by ${sortLabel}. ${campaignId ? "" : "Across campaigns, audiences add up: each campaign counts with the followers its posts had. "}Click a column to rank by it.`}
             actions={
-              <a href={exportHref} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              <a href={exportHref} className="shrink-0 whitespace-nowrap text-sm font-medium text-indigo-600 hover:text-indigo-500">
                 Export CSV
               </a>
             }
@@ -82,11 +97,12 @@ export default async function ComparePage({
               currency={comparison.currency}
               campaignParam={campaignId ?? "all"}
               followersLabel={campaignId ? "Followers" : "Audience (all posts)"}
+              conversionsTracked={planIncludes(workspace, "conversions") && comparison.rows.some((r) => r.kpis.conversions > 0)}
             />
             <RevenueApart apart={mergeApart(comparison.rows.map((r) => r.revenueApart))} currency={comparison.currency} />
           </Panel>
           {withAudience.length > 0 ? (
-            <div className="grid gap-6 lg:grid-cols-2">
+            <div className="grid items-start gap-6 lg:grid-cols-2">
               <Panel title="Audience CTR" description="Unique clicks ÷ followers at the time of the post.">
                 <AudienceCtrChart
                   data={[...withAudience].sort((a, b) => (b.kpis.audienceCtr ?? 0) - (a.kpis.audienceCtr ?? 0)).map((r) => ({ name: r.name, ctrPercent: (r.kpis.audienceCtr ?? 0) * 100 }))}

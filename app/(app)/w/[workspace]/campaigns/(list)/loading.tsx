@@ -1,0 +1,6 @@
+import { SectionSkeleton } from "@/components/ui/skeleton";
+
+/** The campaigns list while it loads: the workspace header stays, the page is sketched. */
+export default function Loading() {
+  return <SectionSkeleton rows={5} />;
+}
