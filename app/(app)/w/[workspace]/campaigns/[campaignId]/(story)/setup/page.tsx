@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { AddCreatorForm, GenerateLinksForm, RemoveCreatorButton } from "@/components/campaigns/campaign-creators-panel";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -20,7 +19,14 @@ export default async function CampaignSetupPage({ params }: { params: Promise<{ 
   if (!campaign) return null;
   const editable = canWriteCampaigns(role);
   const linksWritable = canWriteLinks(role);
-  if (!editable && !linksWritable) notFound(); // viewers: nothing to set up (the tab is not offered)
+  if (!editable && !linksWritable) {
+    // viewers: the tab is not offered; a typed URL says why rather than pretending nothing is here
+    return (
+      <Panel>
+        <EmptyState title="Setup is for members who edit campaigns">Your role can read this campaign&apos;s results; ask an owner or admin to change its creators, terms or links.</EmptyState>
+      </Panel>
+    );
+  }
   const [roster, campaignLinks, domains, hosts] = await Promise.all([
     listCreatorOptions(workspace.id),
     getDb().link.findMany({ where: { workspaceId: workspace.id, campaignId: campaign.id }, select: { slug: true, creatorId: true } }),
