@@ -10,7 +10,7 @@ export function CampaignTabs({ base, tabs }: { base: string; tabs: readonly Camp
   const pathname = usePathname();
   return (
     <nav aria-label="Campaign sections" className="-mx-4 overflow-x-auto border-b border-gray-200 px-4 sm:mx-0 sm:px-0">
-      <ul className="flex gap-1">
+      <ul className="flex sm:gap-1">
         {tabs.map((tab) => {
           const href = tab.segment ? `${base}/${tab.segment}` : base;
           const active = pathname === href;
@@ -19,7 +19,7 @@ export function CampaignTabs({ base, tabs }: { base: string; tabs: readonly Camp
               <Link
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={`-mb-px inline-flex items-center gap-1.5 whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${
+                className={`-mb-px inline-flex items-center gap-1.5 whitespace-nowrap border-b-2 px-2 py-2.5 text-sm sm:px-3 font-medium ${
                   active ? "border-indigo-600 text-indigo-700" : "border-transparent text-gray-600 hover:border-gray-300 hover:text-gray-900"
                 }`}
               >

@@ -9,7 +9,7 @@ export function NextSteps({ setupHref, creators, hasDestination, editHref }: { s
   const steps: Step[] = [
     {
       title: "Add creators and their terms",
-      body: creators > 0 ? `${countOf(creators, "creator")} in this campaign, with what each costs.` : "Pick creators from your roster, with the flat fee, gifted product and commission you agreed.",
+      body: creators > 0 ? `${countOf(creators, "creator")} in this campaign, with what each costs.` : "No creators yet: pick them from your roster, with the flat fee, gifted product and commission you agreed.",
       done: creators > 0,
     },
     {

@@ -36,7 +36,7 @@ export default async function CampaignLayout({ params, children }: { params: Pro
               <h1 className="text-2xl font-semibold tracking-tight text-gray-900">{campaign.name}</h1>
               <p className="mt-1 text-sm text-gray-500">
                 <span className="capitalize">{campaign.objective}</span> · {campaign.startsOn ? formatDate(campaign.startsOn) : "no start date"} –{" "}
-                {campaign.endsOn ? formatDate(campaign.endsOn) : "open"} · budget {formatMoney(campaign.budgetMinor, campaign.currency)}
+                {campaign.endsOn ? formatDate(campaign.endsOn) : "open"} · {campaign.budgetMinor === null ? "no budget set" : `budget ${formatMoney(campaign.budgetMinor, campaign.currency)}`}
                 {campaign.archivedAt ? " · archived" : ""}
               </p>
               {campaign.destinationUrl ? <p className="mt-0.5 truncate text-sm text-gray-500">→ {campaign.destinationUrl}</p> : null}

@@ -42,6 +42,9 @@ export default async function CampaignOverviewPage({
     .filter((c) => c.kpis.audienceCtr !== null)
     .sort((a, b) => (b.kpis.audienceCtr ?? 0) - (a.kpis.audienceCtr ?? 0))
     .map((c) => ({ name: c.name, ctrPercent: (c.kpis.audienceCtr ?? 0) * 100 }));
+  const untrackedNote = planIncludes(workspace, "conversions")
+    ? ` No conversion has been recorded for this ${campaign.objective} campaign, so its conversion KPIs are not tracked.`
+    : " Conversion tracking comes with the Single and Team plans.";
   const sortLabel = sort === "name" ? "name" : sort === "followers" ? "followers" : sort === "cost" ? "cost" : KPI_CATALOG[sort].label;
 
   return (
@@ -91,37 +94,39 @@ export default async function CampaignOverviewPage({
         </Panel>
       ) : null}
 
-      <Panel
-        title="Creators in this campaign"
-        description={`Ranked by ${sortLabel}. Audience CTR = unique clicks ÷ followers when the post went live.${tracked ? "" : " Conversions are not tracked for this campaign: set them up under Settings → Conversions."}`}
-        actions={
-          rows.length > 0 ? (
-            <a href={`${base}/export?sort=${sort}&dir=${dir}`} className="shrink-0 text-sm font-medium text-indigo-600 hover:text-indigo-500">
-              Export CSV
-            </a>
-          ) : null
-        }
-      >
-        {rows.length === 0 ? (
-          <EmptyState title="No creators yet">
-            {canWriteCampaigns(role) ? (
-              <>
-                Add the creators you work with under <Link href={`${base}/setup`} className="font-medium text-indigo-600 hover:text-indigo-500">Setup</Link>, then generate a tracked link for each of them.
-              </>
-            ) : (
-              "Once creators join this campaign, they are ranked here by what their audiences did."
-            )}
-          </EmptyState>
-        ) : (
-          <CreatorBreakdownTable rows={rows} sort={sort} dir={dir} currency={campaign.currency} conversionsTracked={tracked} />
-        )}
-        <RevenueApart apart={performance.revenueApart} currency={campaign.currency} />
-        {performance.unassigned.clicks > 0 ? (
-          <p className="mt-3 text-xs text-gray-500">
-            {performance.unassigned.clicks.toLocaleString("en-US")} clicks came through campaign links without a creator in this campaign; they count in the totals.
-          </p>
-        ) : null}
-      </Panel>
+      {rows.length === 0 && linkCount === 0 ? null /* the next steps say it */ : (
+        <Panel
+          title="Creators in this campaign"
+          description={`Ranked by ${sortLabel}. Audience CTR = unique clicks ÷ followers when the post went live.${tracked ? "" : untrackedNote}`}
+          actions={
+            rows.length > 0 ? (
+              <a href={`${base}/export?sort=${sort}&dir=${dir}`} className="shrink-0 text-sm font-medium text-indigo-600 hover:text-indigo-500">
+                Export CSV
+              </a>
+            ) : null
+          }
+        >
+          {rows.length === 0 ? (
+            <EmptyState title="No creators yet">
+              {canWriteCampaigns(role) ? (
+                <>
+                  Add the creators you work with under <Link href={`${base}/setup`} className="font-medium text-indigo-600 hover:text-indigo-500">Setup</Link>, then generate a tracked link for each of them.
+                </>
+              ) : (
+                "Once creators join this campaign, they are ranked here by what their audiences did."
+              )}
+            </EmptyState>
+          ) : (
+            <CreatorBreakdownTable rows={rows} sort={sort} dir={dir} currency={campaign.currency} conversionsTracked={tracked} />
+          )}
+          <RevenueApart apart={performance.revenueApart} currency={campaign.currency} />
+          {performance.unassigned.clicks > 0 ? (
+            <p className="mt-3 text-xs text-gray-500">
+              {performance.unassigned.clicks.toLocaleString("en-US")} clicks came through campaign links without a creator in this campaign; they count in the totals.
+            </p>
+          ) : null}
+        </Panel>
+      )}
 
       {chartData.length > 0 ? (
         <Panel title="Audience CTR by creator" description="Same-size audiences can act ten times apart: this is where it shows. The dashed line is the campaign's median.">
