@@ -22,6 +22,7 @@ test("the landing page shows the product and the plans, and Try the demo signs i
   await expect(single).toContainText("2,000 links a month");
   await expect(single).toContainText("1 branded domain");
   await expect(single.getByRole("listitem").filter({ hasText: "Conversion tracking" })).toContainText("(included)");
+  await expect(team).toContainText("$99.00 / month"); // the price from Stripe (the fake in tests)
   await expect(team).toContainText("Up to 10 members");
   await expect(team).toContainText("3 years of analytics history");
   await expect(page.getByRole("contentinfo").getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/docs/api");

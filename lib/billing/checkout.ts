@@ -82,9 +82,20 @@ export async function openBillingPortal(workspace: BillingWorkspace, origin: str
  * "$19.00 / month" per price lookup key, from Stripe; empty when billing is off or Stripe does not
  * answer within a few seconds (the page then says the price is shown at checkout).
  */
-export async function priceLabels(): Promise<Record<string, string>> {
+let knownPrices: { at: number; labels: Record<string, string> } | null = null;
+const PRICES_FRESH_MS = 10 * 60_000;
+
+export async function priceLabels(now: number = Date.now()): Promise<Record<string, string>> {
   const stripe = getStripe();
   if (!stripe) return {};
+  // The landing page asks on every visit: prices Stripe gave are kept ten minutes (a failure is not kept).
+  if (knownPrices && now - knownPrices.at < PRICES_FRESH_MS) return knownPrices.labels;
+  const labels = await fetchPriceLabels(stripe);
+  if (Object.keys(labels).length > 0) knownPrices = { at: now, labels };
+  return labels;
+}
+
+async function fetchPriceLabels(stripe: NonNullable<ReturnType<typeof getStripe>>): Promise<Record<string, string>> {
   const keys = Object.values(PLANS).flatMap((plan) => (plan.prices ? Object.values(plan.prices) : []));
   try {
     const prices = await stripe.prices.list({ lookup_keys: keys, active: true, limit: keys.length }, { timeout: 3_000 });
