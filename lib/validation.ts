@@ -10,6 +10,8 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 }
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  // every write passes here: text PostgreSQL cannot store is refused before the schema, naming its field
+  assertStorableText(input);
   const result = schema.safeParse(input);
   if (!result.success) {
     const issues = fieldIssues(result.error);
@@ -19,22 +21,46 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return result.data;
 }
 
-/** The dotted path of the first string (or key) holding a NUL character; null when there is none. */
-export function nulPath(value: unknown, path: (string | number)[]): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], [...path, i]);
-      if (found !== null) return found;
+/** How deep a request's JSON may nest: no operation needs more than a few levels. */
+export const MAX_JSON_DEPTH = 32;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first thing in a parsed JSON value that PostgreSQL cannot store or that no operation means:
+ * a NUL character or a lone UTF-16 surrogate in a string or a key, or nesting deeper than
+ * MAX_JSON_DEPTH. Iterative, so no input can overflow the stack. Null when the value is clean.
+ */
+export function unstorableText(value: unknown): FieldIssue | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  const at = (path: (string | number)[]) => path.join(".") || "(body)";
+  const badText = (text: string): string | null =>
+    text.includes("\u0000") ? "Text cannot contain NUL (\\u0000) characters" : LONE_SURROGATE.test(text) ? "Text cannot contain a lone UTF-16 surrogate (not a character)" : null;
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === "string") {
+      const problem = badText(current);
+      if (problem) return { path: at(path), message: problem };
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key.includes("\u0000")) return [...path, key].join(".");
-      const found = nulPath(inner, [...path, key]);
-      if (found !== null) return found;
+    if (!current || typeof current !== "object") continue;
+    if (path.length >= MAX_JSON_DEPTH) return { path: at(path), message: `Nested more than ${MAX_JSON_DEPTH} levels deep` };
+    const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((inner, i) => [i, inner]) : Object.entries(current);
+    // pushed in reverse, so the first problem in reading order is the one reported
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, inner] = entries[i]!;
+      if (typeof key === "string") {
+        const problem = badText(key);
+        if (problem) return { path: at([...path, key]), message: problem };
+      }
+      stack.push({ value: inner, path: [...path, key] });
     }
   }
   return null;
+}
+
+/** unstorableText as the API's refusal: invalid_input naming the field (`prefix` for a bulk item's own paths). */
+export function assertStorableText(value: unknown, emptyPath = "(body)"): void {
+  const issue = unstorableText(value);
+  if (issue) throw new AppError("invalid_input", `${issue.path === "(body)" ? emptyPath : issue.path}: ${issue.message}`, [{ path: issue.path === "(body)" ? emptyPath : issue.path, message: issue.message }]);
 }

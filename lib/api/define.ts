@@ -7,7 +7,7 @@ import { z } from "zod";
 import { readJson, withWorkspace, type WorkspaceHandlerContext } from "@/lib/api/with-workspace";
 import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/api-keys/scopes";
-import { nulPath, parseInput } from "@/lib/validation";
+import { parseInput, unstorableText } from "@/lib/validation";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -66,16 +66,16 @@ export const scopesOf = (operation: Pick<AnyOperation, "scope">): readonly Scope
 function queryObject(request: Request): Record<string, string> {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   delete query.workspace;
-  const where = nulPath(query, []);
-  if (where !== null) throw new AppError("invalid_input", "Text cannot contain NUL characters", [{ path: where, message: "Text cannot contain NUL (%00) characters" }]);
+  const issue = unstorableText(query);
+  if (issue) throw new AppError("invalid_input", "A query parameter holds text that cannot be stored", [issue]);
   return query;
 }
 
 /** The Next route handler for an operation. */
 export function route<Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
   return withWorkspace<P>(operation.scope, async (ctx) => {
-    // no id holds a NUL character (and PostgreSQL could not even compare one)
-    if (nulPath(ctx.params, []) !== null) throw notFound();
+    // no id holds a NUL character or a lone surrogate (PostgreSQL could not even compare one)
+    if (unstorableText(ctx.params) !== null) throw notFound();
     const query = (operation.query ? parseInput(operation.query, queryObject(ctx.request)) : undefined) as Q extends z.ZodType ? z.output<Q> : undefined;
     // an envelope's parts are judged one by one, NUL characters included
     const rawBody = operation.body ? await readJson(ctx.request, operation.maxBodyBytes, { refuseNul: operation.parseBody !== "envelope" }) : undefined;

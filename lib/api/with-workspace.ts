@@ -14,7 +14,7 @@ import { auth } from "@/lib/auth/auth";
 import { assertFeature, BILLING_SELECT } from "@/lib/billing/gates";
 import { effectivePlan, limitOf, type WorkspaceBilling } from "@/lib/billing/plans";
 import { getDb } from "@/lib/db";
-import { nulPath } from "@/lib/validation";
+import { unstorableText } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/workspaces/permissions";
 import { getMembership } from "@/lib/workspaces/queries";
@@ -123,8 +123,8 @@ export const MAX_BODY_BYTES = 1_048_576;
 
 /**
  * Parses a JSON body; malformed JSON is a 422 like any other bad input, an oversized one a 413.
- * Text with a NUL character is refused here, naming the field: PostgreSQL cannot store it, and
- * it is never meant.
+ * Text with a NUL character or a lone surrogate, and nesting past MAX_JSON_DEPTH, are refused
+ * here, naming the field: PostgreSQL cannot store such text, and no operation means it.
  */
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES, options: { refuseNul?: boolean } = {}): Promise<unknown> {
   const tooLarge = () => new AppError("payload_too_large", `Request bodies are limited to ${Math.round(maxBytes / 1_048_576)} MB`);
@@ -138,7 +138,10 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES, opti
   } catch {
     throw new AppError("invalid_input", "The request body is not valid JSON", [{ path: "(body)", message: "Malformed JSON" }]);
   }
-  const where = options.refuseNul === false ? null : nulPath(body, []);
-  if (where !== null) throw new AppError("invalid_input", "Text cannot contain NUL characters", [{ path: where || "(body)", message: "Text cannot contain NUL (\\u0000) characters" }]);
+  // A bulk envelope's items are judged one by one (each fails alone); its nesting is bounded all the same.
+  const issue = unstorableText(body);
+  if (issue && (options.refuseNul !== false || issue.message.startsWith("Nested"))) {
+    throw new AppError("invalid_input", issue.message.startsWith("Nested") ? "The request body is nested too deeply" : "The request body holds text that cannot be stored", [issue]);
+  }
   return body;
 }

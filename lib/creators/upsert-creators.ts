@@ -11,7 +11,7 @@ import { writeCreatorPlatform, type Tx } from "@/lib/creators/creator-platforms"
 import { platformLabel } from "@/lib/creators/platforms";
 import { creatorInputSchema, patchCreatorSchema, type CreatorInput, type PlatformEntry } from "@/lib/creators/schema";
 import { CREATOR_API_SELECT, type CreatorRecord } from "@/lib/creators/serialize";
-import { nulPath, parseInput } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
 
 export const CREATOR_BULK_MAX = 1_000;
 
@@ -141,9 +141,7 @@ export async function upsertCreators(workspaceId: string, rawItems: readonly unk
 }
 
 async function upsertOne(workspaceId: string, raw: unknown): Promise<UpsertOutcome> {
-  const nul = nulPath(raw, []);
-  if (nul !== null) throw new AppError("invalid_input", "Text cannot contain NUL characters", [{ path: nul || "(item)", message: "Text cannot contain NUL (\\u0000) characters" }]);
-  const input = parseInput(creatorInputSchema, raw);
+  const input = parseInput(creatorInputSchema, raw); // refuses NUL and lone surrogates, naming the field
   return retryOnRace(() => upsertInTransaction(workspaceId, input));
 }
 

@@ -9,7 +9,7 @@ import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
-import { fieldIssues, nulPath } from "@/lib/validation";
+import { fieldIssues, unstorableText } from "@/lib/validation";
 
 const RANDOM_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no l/1/o/0: slugs get read aloud
 const RANDOM_LENGTH = 7;
@@ -63,9 +63,9 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
   const customSlugs = new Map<string, number>();
 
   rawItems.forEach((raw, index) => {
-    const nul = nulPath(raw, []);
-    if (nul !== null) {
-      outcomes[index] = { ok: false, error: invalidField(nul || "(item)", "Text cannot contain NUL (\\u0000) characters") };
+    const unstorable = unstorableText(raw);
+    if (unstorable) {
+      outcomes[index] = { ok: false, error: invalidField(unstorable.path === "(body)" ? "(item)" : unstorable.path, unstorable.message) };
       return;
     }
     const parsed = createLinkSchema.safeParse(raw);
