@@ -59,7 +59,7 @@ export function unstorableText(value: unknown): FieldIssue | null {
   return null;
 }
 
-/** unstorableText as the API's refusal: invalid_input naming the field (`prefix` for a bulk item's own paths). */
+/** unstorableText as a refusal: invalid_input naming the field (`emptyPath` when the whole value is the problem). */
 export function assertStorableText(value: unknown, emptyPath = "(body)"): void {
   const issue = unstorableText(value);
   if (issue) throw new AppError("invalid_input", `${issue.path === "(body)" ? emptyPath : issue.path}: ${issue.message}`, [{ path: issue.path === "(body)" ? emptyPath : issue.path, message: issue.message }]);
