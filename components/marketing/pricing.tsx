@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { FEATURES, PLAN_IDS, PLANS, type PlanId } from "@/lib/billing/plans";
+import { FEATURES, historyText, PLAN_IDS, PLANS, type PlanId } from "@/lib/billing/plans";
 import { formatInteger } from "@/lib/format";
-
-const history = (days: number) => (days % 365 === 0 ? `${days / 365} year${days === 365 ? "" : "s"}` : `${days} days`);
 
 /** What each plan includes, every line from lib/billing/plans.ts (the one config). */
 function planLines(id: PlanId): { text: string; included: boolean }[] {
@@ -11,7 +9,7 @@ function planLines(id: PlanId): { text: string; included: boolean }[] {
   return [
     { text: `${formatInteger(limits.linksPerMonth)} links a month`, included: true },
     { text: `${formatInteger(limits.clicksPerMonth)} clicks tracked a month`, included: true },
-    { text: `${history(limits.historyDays)} of analytics history`, included: true },
+    { text: `${historyText(limits.historyDays)} of analytics history`, included: true },
     { text: limits.members === 1 ? "1 member" : `Up to ${limits.members} members`, included: true },
     { text: limits.brandedDomains === 0 ? "Branded domains" : `${limits.brandedDomains} branded domain${limits.brandedDomains === 1 ? "" : "s"}`, included: limits.brandedDomains > 0 },
     ...(Object.keys(FEATURES) as (keyof typeof FEATURES)[]).map((feature) => ({ text: FEATURES[feature], included: features[feature] })),

@@ -1,6 +1,7 @@
 import { Plan } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import {
+  historyText,
   cheapestPlanAllowing,
   cheapestPlanWith,
   effectivePlan,
@@ -96,5 +97,13 @@ describe("usagePeriod", () => {
     const stale = { ...paid, currentPeriodStart: new Date("2026-09-01T00:00:00Z"), currentPeriodEnd: new Date("2026-10-01T00:00:00Z") };
     expect(usagePeriod(stale, now)).toEqual(month);
     expect(usagePeriod({ ...paid, currentPeriodStart: null, currentPeriodEnd: null }, new Date("2026-12-31T23:59:59Z")).end).toEqual(new Date("2027-01-01T00:00:00Z"));
+  });
+});
+
+describe("historyText", () => {
+  it("says a history in days, or in years when it is whole years", () => {
+    expect(historyText(30)).toBe("30 days");
+    expect(historyText(365)).toBe("1 year");
+    expect(historyText(3 * 365)).toBe("3 years");
   });
 });

@@ -64,6 +64,11 @@ export const PLANS: Record<PlanId, PlanDefinition> = {
   },
 };
 
+/** An analytics history as people say it: "30 days", "1 year", "3 years". */
+export function historyText(days: number): string {
+  return days % 365 === 0 ? `${days / 365} year${days === 365 ? "" : "s"}` : `${days} days`;
+}
+
 /** Days a past-due subscription keeps its plan while Stripe retries the payment. */
 export const PAST_DUE_GRACE_DAYS = 7;
 /** Usage at or above this share of a limit is flagged in settings. */

@@ -40,3 +40,12 @@ export function callOf(operation: (typeof OPERATIONS)[number], ids: Ids) {
   const pathname = `/api/v1${operation.path.replace(/\{(\w+)\}/g, (_, name: keyof Ids) => ids[name])}`;
   return { method: operation.method.toUpperCase() as Method, url: sample.query ? `${pathname}?${sample.query}` : pathname, body: sample.body };
 }
+
+/** A body with the value at `path` replaced, e.g. ["items", 0, "url"] (objects along the way are copied). */
+export function withValue(body: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(body)) return body.map((item, i) => (i === head ? withValue(item, rest, value) : item));
+  const object = (body ?? {}) as Record<string, unknown>;
+  return { ...object, [head!]: withValue(object[head!], rest, value) };
+}

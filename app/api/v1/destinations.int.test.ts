@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { api } from "@/lib/testing/api-client";
-import { callOf, type Ids } from "@/lib/testing/api-samples";
+import { makeApiFixture } from "@/lib/testing/api-fixture";
+import { callOf, withValue, type Ids } from "@/lib/testing/api-samples";
 
 connectTestDatabase();
 const { getDb, getPool } = await import("@/lib/db");
 const { OPERATIONS } = await import("@/lib/api/v1");
 const { buildOpenApiDocument } = await import("@/lib/api/openapi");
-const { createApiRateLimiter, setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
+const { setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
 
 /** A served brand domain (another workspace's: a link through it would count a visit twice). */
 const BRAND_HOST = "go.brand-dest.test";
@@ -59,14 +60,6 @@ function urlFields(schema: unknown, resolve: (ref: string) => unknown, at: (stri
   return found;
 }
 
-/** The sample body with the value at `path` replaced (objects along the way are copied). */
-function withValue(body: unknown, path: (string | number)[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  if (Array.isArray(body)) return body.map((item, i) => (i === head ? withValue(item, rest, value) : item));
-  const object = (body ?? {}) as Record<string, unknown>;
-  return { ...object, [head!]: withValue(object[head!], rest, value) };
-}
 
 type Refusal = { message: string; details?: { path: string; message: string }[] };
 
@@ -110,18 +103,9 @@ describe("destinations, every URL field of the API", () => {
 
   beforeAll(async () => {
     await truncateAll();
-    const a = await makeWorkspace("Dest");
+    ({ workspaceId, key, ids } = await makeApiFixture("Dest", "dest"));
     const other = await makeWorkspace("Brand");
-    workspaceId = a.workspace.id;
-    key = a.apiKey;
-    const db = getDb();
-    await db.domain.create({ data: { workspaceId: other.workspace.id, hostname: BRAND_HOST, status: "verified", verificationToken: "t" } });
-    const creator = await db.creator.create({ data: { workspaceId, name: "Maya", platforms: { create: { workspaceId, platform: "tiktok", handle: "maya", followers: 10 } } } });
-    const campaign = await db.campaign.create({ data: { workspaceId, name: "Spring", slug: "spring", destinationUrl: "https://shop.example.com/spring" } });
-    await db.campaignCreator.create({ data: { workspaceId, campaignId: campaign.id, creatorId: creator.id } });
-    const link = await db.link.create({ data: { workspaceId, slug: "dest-maya", url: "https://shop.example.com/", creatorId: creator.id } });
-    ids = { linkId: link.id, creatorId: creator.id, campaignId: campaign.id };
-    setApiRateLimiterForTests(createApiRateLimiter({ points: 1_000_000, keyPrefix: `dest-${Date.now()}` }));
+    await getDb().domain.create({ data: { workspaceId: other.workspace.id, hostname: BRAND_HOST, status: "verified", verificationToken: "t" } });
   });
   afterAll(() => setApiRateLimiterForTests(undefined));
 

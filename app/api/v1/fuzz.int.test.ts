@@ -6,14 +6,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
-import { makeWorkspace } from "@/lib/testing/fixtures";
 import { api } from "@/lib/testing/api-client";
+import { makeApiFixture } from "@/lib/testing/api-fixture";
 import { callOf, SAMPLES, type Ids } from "@/lib/testing/api-samples";
 
 connectTestDatabase();
-const { getDb, getPool } = await import("@/lib/db");
+const { getPool } = await import("@/lib/db");
 const { OPERATIONS } = await import("@/lib/api/v1");
-const { createApiRateLimiter, setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
+const { setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
 
 /** Inputs per operation (FUZZ_RUNS=500 for a longer hunt; the seed keeps a run reproducible). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -70,16 +70,7 @@ describe("every API operation, fuzzed", () => {
 
   beforeAll(async () => {
     await truncateAll();
-    const a = await makeWorkspace("Fuzz");
-    workspaceId = a.workspace.id;
-    key = a.apiKey;
-    const db = getDb();
-    const creator = await db.creator.create({ data: { workspaceId, name: "Maya", platforms: { create: { workspaceId, platform: "tiktok", handle: "maya", followers: 10 } } } });
-    const campaign = await db.campaign.create({ data: { workspaceId, name: "Spring", slug: "spring", destinationUrl: "https://shop.example.com/spring" } });
-    await db.campaignCreator.create({ data: { workspaceId, campaignId: campaign.id, creatorId: creator.id } });
-    const link = await db.link.create({ data: { workspaceId, slug: "fuzz-maya", url: "https://shop.example.com/", creatorId: creator.id } });
-    ids = { linkId: link.id, creatorId: creator.id, campaignId: campaign.id };
-    setApiRateLimiterForTests(createApiRateLimiter({ points: 1_000_000, keyPrefix: `fuzz-${Date.now()}` }));
+    ({ workspaceId, key, ids } = await makeApiFixture("Fuzz", "fuzz"));
   });
   afterAll(() => setApiRateLimiterForTests(undefined));
 

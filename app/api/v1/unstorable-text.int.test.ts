@@ -4,14 +4,14 @@
 // nothing half-written. Before issue 21 these reached the database and answered 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
-import { makeWorkspace } from "@/lib/testing/fixtures";
 import { api } from "@/lib/testing/api-client";
-import { callOf, type Ids } from "@/lib/testing/api-samples";
+import { makeApiFixture } from "@/lib/testing/api-fixture";
+import { callOf, withValue, type Ids } from "@/lib/testing/api-samples";
 
 connectTestDatabase();
 const { getDb } = await import("@/lib/db");
 const { OPERATIONS } = await import("@/lib/api/v1");
-const { createApiRateLimiter, setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
+const { setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
 
 /** The path of the first string in a sample body, e.g. ["name"] or ["items", 0, "url"]. */
 function firstString(value: unknown, at: (string | number)[] = []): (string | number)[] | null {
@@ -32,13 +32,6 @@ function firstString(value: unknown, at: (string | number)[] = []): (string | nu
   return null;
 }
 
-function withValue(body: unknown, path: (string | number)[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  if (Array.isArray(body)) return body.map((item, i) => (i === head ? withValue(item, rest, value) : item));
-  const object = (body ?? {}) as Record<string, unknown>;
-  return { ...object, [head!]: withValue(object[head!], rest, value) };
-}
 
 describe("unstorable text and deep nesting, every JSON body of the API", () => {
   let key: string;
@@ -47,16 +40,7 @@ describe("unstorable text and deep nesting, every JSON body of the API", () => {
 
   beforeAll(async () => {
     await truncateAll();
-    const a = await makeWorkspace("Text");
-    workspaceId = a.workspace.id;
-    key = a.apiKey;
-    const db = getDb();
-    const creator = await db.creator.create({ data: { workspaceId, name: "Maya", platforms: { create: { workspaceId, platform: "tiktok", handle: "maya", followers: 10 } } } });
-    const campaign = await db.campaign.create({ data: { workspaceId, name: "Spring", slug: "spring", destinationUrl: "https://shop.example.com/spring" } });
-    await db.campaignCreator.create({ data: { workspaceId, campaignId: campaign.id, creatorId: creator.id } });
-    const link = await db.link.create({ data: { workspaceId, slug: "text-maya", url: "https://shop.example.com/", creatorId: creator.id } });
-    ids = { linkId: link.id, creatorId: creator.id, campaignId: campaign.id };
-    setApiRateLimiterForTests(createApiRateLimiter({ points: 1_000_000, keyPrefix: `text-${Date.now()}` }));
+    ({ workspaceId, key, ids } = await makeApiFixture("Text", "text"));
   });
   afterAll(() => setApiRateLimiterForTests(undefined));
 

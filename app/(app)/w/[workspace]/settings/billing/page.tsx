@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { getSubscriptionDetails, priceLabels } from "@/lib/billing/checkout";
-import { effectivePlan, FEATURES, graceEndsAt, LIMITS, PLAN_IDS, PLANS, type Feature, type Limit } from "@/lib/billing/plans";
+import { effectivePlan, FEATURES, graceEndsAt, historyText, LIMITS, PLAN_IDS, PLANS, type Feature, type Limit } from "@/lib/billing/plans";
 import { billingConfigured } from "@/lib/billing/stripe";
 import { getUsage } from "@/lib/billing/usage";
 import { formatDate, formatInteger } from "@/lib/format";
@@ -25,7 +25,7 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 function limitText(limit: Limit, value: number): string {
-  if (limit === "historyDays") return value % 365 === 0 ? `${value / 365} year${value === 365 ? "" : "s"}` : `${value} days`;
+  if (limit === "historyDays") return historyText(value);
   if ((limit === "brandedDomains" || limit === "apiRequestsPerMinute") && value === 0) return "—";
   return formatInteger(value);
 }
