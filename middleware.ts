@@ -1,4 +1,5 @@
-// Short-link redirects and click logging — nothing else. Runs on the Node.js runtime (Prisma-free:
+// Short-link redirects and click logging, and the requests no handler should see (an API call no
+// route takes, a page's form posted from another site). Runs on the Node.js runtime (Prisma-free:
 // lib/redirect uses the shared pg pool) so a cached link costs no database round trip and the
 // click is written by the batched, durable writer before the visitor is answered.
 //
@@ -9,6 +10,9 @@
 import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseHostname, requestHostname } from "@/lib/domains/hostname";
+import { crossSiteWrite } from "@/lib/api/csrf";
+import { jsonError } from "@/lib/api/error-response";
+import { apiRefusal } from "@/lib/api/route-methods";
 import { getBrandedHost, type BrandedHost, type ServedDomain } from "@/lib/domains/serving";
 import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
@@ -75,6 +79,13 @@ function unavailable(what: string, reason: string): NextResponse {
   });
 }
 
+function crossSiteRefused(): NextResponse {
+  return new NextResponse("This form was sent from another site, so it was refused. Open the page on Clickproof and send it again.", {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
 /** Where a visit goes when the link cannot serve it: the domain's fallback, or our own page. */
 function answer(request: NextRequest, outcome: ShortLinkOutcome, domain: ServedDomain | null): Response {
   const fallback = domain?.fallbackUrl ?? null;
@@ -132,6 +143,14 @@ export async function middleware(request: NextRequest): Promise<Response> {
   }
 
   const path = request.nextUrl.pathname.slice(1);
+  if (path.startsWith("api/")) {
+    // the API answers in its JSON error shape even where no handler would run (lib/api/route-methods.ts)
+    const refusal = apiRefusal(request.method, request.nextUrl.pathname);
+    return refusal ? jsonError(refusal.error, refusal.headers) : toApp(request);
+  }
+  // A page's only writes are server actions: one posted from another site is refused here with a
+  // 403 (Next's own check would throw and answer 500).
+  if (request.method === "POST" && crossSiteWrite(request)) return crossSiteRefused();
   if (path === "bench-ceiling" && getEnv().BENCH_CEILING) {
     return NextResponse.redirect("https://example.com/ceiling", 302);
   }

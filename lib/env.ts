@@ -74,8 +74,8 @@ const envSchema = z.object({
   STRIPE_API_BASE: optionalString.pipe(z.string().url().optional()),
   /**
    * true: the visitor's address is the first X-Forwarded-For entry (for a proxy/CDN in front that
-   * replaces the header). false: the last entry — the one the nearest proxy appended, or that
-   * Next.js fills in from the socket (see lib/clicks/geo.ts clientIp).
+   * replaces the header). false: the socket's address, whatever the client sent — the server
+   * rewrites the forwarding headers to it (lib/http/front-door.ts; lib/clicks/geo.ts clientIp).
    */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

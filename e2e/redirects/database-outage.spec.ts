@@ -1,6 +1,7 @@
 // The database goes down under a running app and comes back (issue 9, faults): cached links keep
-// redirecting (past their cache TTL too), their clicks wait in the local spool, /api/health says "degraded", and once the
-// database is back the spool is replayed without a restart — no answered click lost, none twice.
+// redirecting (past their cache TTL too), their clicks wait in the local spool, /api/health says "degraded", the API
+// answers 503 with Retry-After, and once the database is back the spool is replayed without a restart — no answered
+// click lost, none twice.
 // Its own app and its own embedded PostgreSQL, stopped and started again on the same port.
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -41,6 +42,11 @@ test("database down: cached links still redirect, clicks are spooled and replaye
     const down = await fetch(`${app.base}/api/health`);
     expect(down.status).toBe(200); // still in rotation: it serves cached links
     expect(await down.json()).toMatchObject({ status: "degraded", database: { ok: false }, clicks: { spooled: 100 } });
+    // the API cannot serve without it: 503 with when to come back, in its error shape — never a 500
+    const api = await fetch(`${app.base}/api/v1/links`, { headers: { authorization: `Bearer ${DEMO_API_KEY}` } });
+    expect(api.status).toBe(503);
+    expect(api.headers.get("retry-after")).toBe("5");
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe("unavailable");
 
     // Back on the same port; the app recovers by itself.
     const restarted = await startEmbeddedPostgres({ dataDir, port });

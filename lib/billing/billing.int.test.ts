@@ -104,16 +104,27 @@ describe("checkout and the webhook", () => {
     await expect(startCheckout(workspace, { plan: "team", interval: "weekly" }, { origin: "http://x", userId: "no-such-user" })).rejects.toMatchObject({ code: "invalid_input", details: [{ path: "interval" }] });
   });
 
-  it("a bad signature, a stale timestamp or no signature → 400, and nothing is recorded", async () => {
+  it("a bad signature, a stale or future timestamp or no signature → 400, and nothing is recorded", async () => {
     const { workspace, subscriptionId } = await subscribedWorkspace();
     const before = await eventCount();
     const event = fake.buildEvent("customer.subscription.deleted", { ...fake.subscriptions.get(subscriptionId), status: "canceled" });
     const body = JSON.stringify(event);
     expect((await postEvent(body, fake.sign(body, { secret: "whsec_someone_else" }))).status).toBe(400);
     expect((await postEvent(body, fake.sign(body, { timestamp: Math.floor(Date.now() / 1000) - 3_600 }))).status).toBe(400);
+    expect((await postEvent(body, fake.sign(body, { timestamp: Math.floor(Date.now() / 1000) + 3_600 }))).status).toBe(400); // dated ahead
     expect((await postEvent(body, null)).status).toBe(400);
     expect((await postEvent(`${body} `, fake.sign(body))).status).toBe(400); // body altered after signing
     expect(await eventCount()).toBe(before);
+    expect((await billingOf(workspace.id)).plan).toBe("team");
+  });
+
+  it("a signed event for a subscription Stripe does not know is acknowledged and kept, not retried forever", async () => {
+    const { workspace, subscriptionId } = await subscribedWorkspace();
+    const event = fake.buildEvent("customer.subscription.updated", { ...fake.subscriptions.get(subscriptionId), id: "sub_not_in_this_account", metadata: {} });
+    const answer = await fake.deliver(event);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ received: true, outcome: "unknown_subscription" });
+    expect(await getDb().stripeEvent.findUnique({ where: { id: event.id } })).toMatchObject({ workspaceId: null });
     expect((await billingOf(workspace.id)).plan).toBe("team");
   });
 

@@ -4,7 +4,7 @@
 import { invalidateWorkspaceDomains } from "@/lib/domains/serving";
 import { invalidateWorkspaceLinks } from "@/lib/redirect/link-cache";
 import "server-only";
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { billingPatch, snapshotOf } from "@/lib/billing/subscription";
 import type { Prisma } from "@prisma/client";
 import { getDb } from "@/lib/db";
@@ -19,7 +19,7 @@ export const HANDLED_EVENTS = [
   "invoice.payment_failed",
 ] as const;
 
-export type SyncOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | "no_workspace";
+export type SyncOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | "no_workspace" | "unknown_subscription";
 
 type Pointers = { subscriptionId: string | null; customerId: string | null; workspaceId: string | null };
 
@@ -87,7 +87,14 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
         // One subscription's events are applied one at a time, each with the state fetched inside
         // the lock: two events racing cannot let the older fetch be written last.
         await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${subscriptionId}))`;
-        const subscription = await stripe.subscriptions.retrieve(subscriptionId);
+        const subscription = await retrieveSubscription(stripe, subscriptionId);
+        if (!subscription) {
+          // Stripe signed it but does not know the subscription (another account's test data, or
+          // deleted since): acknowledged and kept, so Stripe stops retrying an event nothing can apply.
+          await tx.stripeEvent.create({ data: record(null) });
+          console.warn(`[billing] ${event.type} ${event.id}: Stripe has no subscription ${subscriptionId}; acknowledged, nothing applied`);
+          return { outcome: "unknown_subscription" as const };
+        }
         const workspace = await unsafeFindWorkspaceForSubscription(tx, pointers, subscription);
         await tx.stripeEvent.create({ data: record(workspace?.id ?? null) });
         if (!workspace) {
@@ -119,6 +126,16 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
     // The same event handled meanwhile by another delivery; any other conflict is a real failure
     // (a 5xx makes Stripe retry it).
     if (isUniqueViolation(error) && (await isRecorded(event.id))) return { outcome: "duplicate" };
+    throw error;
+  }
+}
+
+/** The subscription as Stripe has it now, or null when Stripe answers that there is no such subscription. */
+async function retrieveSubscription(stripe: Stripe, subscriptionId: string): Promise<Stripe.Subscription | null> {
+  try {
+    return await stripe.subscriptions.retrieve(subscriptionId);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
     throw error;
   }
 }

@@ -8,7 +8,8 @@ const links = await import("@/app/api/v1/links/route");
 const oneLink = await import("@/app/api/v1/links/[linkId]/route");
 const analytics = await import("@/app/api/v1/analytics/route");
 const health = await import("@/app/api/health/route");
-const unknown = await import("@/app/api/v1/[...path]/route");
+const { middleware } = await import("@/middleware");
+const { NextRequest } = await import("next/server");
 const { revokeApiKey } = await import("@/lib/api-keys/queries");
 const { getDb } = await import("@/lib/db");
 
@@ -61,7 +62,7 @@ describe("REST API v1", () => {
     const response = await links.POST(call("/api/v1/links", a.apiKey, { method: "POST", body: huge }), noParams);
     expect(response.status).toBe(413);
     expect((await body(response)).error?.code).toBe("payload_too_large");
-    const missing = unknown.GET(call("/api/v1/nope", a.apiKey));
+    const missing = await middleware(new NextRequest(call("/api/v1/nope", a.apiKey)));
     expect(missing.status).toBe(404);
     expect(await body(missing)).toEqual({ error: { code: "not_found", message: "No API endpoint GET /api/v1/nope" } });
   });
