@@ -102,6 +102,8 @@ function answer(request: NextRequest, outcome: ShortLinkOutcome, domain: ServedD
       return notFoundOn(request, domain);
     case "unavailable":
       return unavailable(request.nextUrl.pathname, outcome.reason);
+    case "loop":
+      return linkStatePage("loop");
   }
 }
 

@@ -11,8 +11,8 @@ import { storedUtmTemplate } from "@/lib/campaigns/form-values";
 import { KPI_CATALOG } from "@/lib/analytics/kpi";
 import { campaignCreatorTermsSchema, campaignPatchSchema, campaignRulesSchema, campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
 import { assertNotServedDomain } from "@/lib/domains/domains";
-import { getEnv } from "@/lib/env";
-import { assertNotOwnHost, linkHostsFor, type ShortLinkHosts } from "@/lib/links/short-url";
+import { configuredLinkHosts } from "@/lib/links/request-hosts";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
 
@@ -34,8 +34,6 @@ function campaignData(input: CampaignInput) {
   };
 }
 
-/** The hosts of the configured app (APP_URL, SHORT_DOMAIN) when no request says more. */
-const configuredHosts = (): ShortLinkHosts => linkHostsFor(getEnv().APP_URL ?? "http://localhost:3000", getEnv());
 
 /**
  * A campaign's destination becomes every generated link's: refused here, when it is set, if it
@@ -51,7 +49,7 @@ function kpiRows(workspaceId: string, input: CampaignInput) {
   return input.kpis.map((k, position) => ({ workspaceId, kpi: k.kpi, target: k.target, primary: k.primary, position }));
 }
 
-export async function createCampaign(workspaceId: string, rawInput: unknown, hosts: ShortLinkHosts = configuredHosts()) {
+export async function createCampaign(workspaceId: string, rawInput: unknown, hosts: ShortLinkHosts = configuredLinkHosts()) {
   await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignSchema, rawInput);
   await assertDestination(hosts, input.destinationUrl);
@@ -76,7 +74,7 @@ export async function createCampaign(workspaceId: string, rawInput: unknown, hos
 }
 
 /** Updates a campaign; its slug stays, since links already carry it. KPIs are replaced as a set. */
-export async function updateCampaign(workspaceId: string, campaignId: string, rawInput: unknown, hosts: ShortLinkHosts = configuredHosts()) {
+export async function updateCampaign(workspaceId: string, campaignId: string, rawInput: unknown, hosts: ShortLinkHosts = configuredLinkHosts()) {
   await requireFeature(workspaceId, "campaigns");
   const input = parseInput(campaignSchema, rawInput);
   await assertDestination(hosts, input.destinationUrl);
@@ -91,7 +89,7 @@ export async function updateCampaign(workspaceId: string, campaignId: string, ra
  * lock, so two PATCHes of different fields at once both land; the merged campaign is checked by
  * the same rules as a new one (an end date before the start is refused however it came about).
  */
-export async function patchCampaign(workspaceId: string, campaignId: string, rawPatch: unknown, hosts: ShortLinkHosts = configuredHosts()) {
+export async function patchCampaign(workspaceId: string, campaignId: string, rawPatch: unknown, hosts: ShortLinkHosts = configuredLinkHosts()) {
   await requireFeature(workspaceId, "campaigns");
   const patch = parseInput(campaignPatchSchema, rawPatch);
   await assertDestination(hosts, patch.destinationUrl);

@@ -87,7 +87,7 @@ describe("adding a domain", () => {
       expect(error.code).toBe("invalid_input");
       expect(error.details).toEqual([{ path: "hostname", message: expect.stringMatching(message) }]);
     }
-    const ownHosts = { shortOrigin: "https://clk.clickproof.test", ownHosts: ["clk.clickproof.test"] };
+    const ownHosts = { shortOrigin: "https://clk.clickproof.test", ownHosts: ["clk.clickproof.test"], ownAddresses: [] };
     expect((await refusal(domains.addDomain(team.workspace.id, ownHosts, { hostname: "clk.clickproof.test" }))).details).toEqual([{ path: "hostname", message: expect.stringMatching(/Clickproof's own/) }]);
     await domains.addDomain(team.workspace.id, testHosts, { hostname: "go.team-brand.com" });
     expect((await refusal(domains.addDomain(team.workspace.id, testHosts, { hostname: "GO.team-brand.com" }))).code).toBe("conflict");

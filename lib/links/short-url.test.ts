@@ -28,6 +28,15 @@ describe("short link hosts", () => {
     expect(isOwnHost(hosts, "https://example.com/")).toBe(false);
   });
 
+  it("counts this machine's own addresses as ours on any port", () => {
+    const hosts = shortLinkHosts({ requestOrigin: "http://localhost:3000", machineAddresses: ["10.1.2.3", "fe80::1"] });
+    expect(isOwnHost(hosts, "http://10.1.2.3:3000/maya")).toBe(true);
+    expect(isOwnHost(hosts, "http://10.1.2.3/maya")).toBe(true);
+    expect(isOwnHost(hosts, "http://[FE80::1]:8080/x")).toBe(true);
+    expect(isOwnHost(hosts, "http://10.1.2.4:3000/maya")).toBe(false);
+    expect(isOwnHost(hosts, "http://localhost:4000/")).toBe(false);
+  });
+
   it("sees through other spellings of our hosts: case, a trailing dot, default ports, every loopback form", () => {
     const hosts = shortLinkHosts({ shortDomain: "clk.example.com", requestOrigin: "http://localhost:3000" });
     for (const url of [

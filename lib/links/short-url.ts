@@ -7,14 +7,28 @@ export type ShortLinkHosts = {
   shortOrigin: string;
   /** every host[:port] that serves this app or its short links */
   ownHosts: string[];
+  /**
+   * This machine's own addresses, on any port: without APP_URL/SHORT_DOMAIN the app serves links
+   * on whatever Host reaches it, its own IP included.
+   */
+  ownAddresses: string[];
 };
 
-export function shortLinkHosts(options: { shortDomain?: string; appUrl?: string; requestOrigin: string; /** the name brands point their CNAME at: it serves our links too */ cnameTarget?: string }): ShortLinkHosts {
+export function shortLinkHosts(options: {
+  shortDomain?: string;
+  appUrl?: string;
+  requestOrigin: string;
+  /** the name brands point their CNAME at: it serves our links too */
+  cnameTarget?: string;
+  /** the server's interface addresses (lib/links/request-hosts.ts) */
+  machineAddresses?: readonly string[];
+}): ShortLinkHosts {
   const request = new URL(options.requestOrigin);
   const app = options.appUrl ? new URL(options.appUrl) : request;
   const shortOrigin = options.shortDomain ? `${app.protocol}//${options.shortDomain}` : app.origin;
   const hosts = new Set([request.host, app.host, new URL(shortOrigin).host, ...(options.cnameTarget ? [options.cnameTarget] : [])].map((host) => host.toLowerCase()));
-  return { shortOrigin, ownHosts: [...hosts] };
+  const addresses = (options.machineAddresses ?? []).map((address) => canonicalName(address.includes(":") ? `[${address}]` : address));
+  return { shortOrigin, ownHosts: [...hosts], ownAddresses: [...new Set(addresses)] };
 }
 
 /**
@@ -40,17 +54,22 @@ export function scanUrl(short: string): string {
 // 127.1, 2130706433 or [::ffff:127.0.0.1], which the URL parser writes as 127.0.0.1 / [::ffff:7f00:1]).
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]|\[::ffff:0:0\])$/;
 
-/** A host as compared for "ours": lowercase, no trailing dot (example.com. is example.com), no www., loopback as one name. */
+/** A host name as compared for "ours": lowercase, no trailing dot (example.com. is example.com), no www., loopback as one name. */
+function canonicalName(host: string): string {
+  const hostname = new URL(`http://${host.toLowerCase()}`).hostname.replace(/\.+$/, "");
+  return LOOPBACK.test(hostname) || hostname.endsWith(".localhost") ? "localhost" : hostname.replace(/^www\./, "");
+}
+
+/** A host[:port] as compared for "ours". */
 function canonicalHost(host: string): string {
-  const url = new URL(`http://${host.toLowerCase()}`);
-  const hostname = url.hostname.replace(/\.+$/, "");
-  const name = LOOPBACK.test(hostname) || hostname.endsWith(".localhost") ? "localhost" : hostname.replace(/^www\./, "");
-  return url.port ? `${name}:${url.port}` : name;
+  const port = new URL(`http://${host.toLowerCase()}`).port;
+  return port ? `${canonicalName(host)}:${port}` : canonicalName(host);
 }
 
 export function isOwnHost(hosts: ShortLinkHosts, destination: string): boolean {
-  const host = canonicalHost(new URL(destination).host);
-  return hosts.ownHosts.some((own) => canonicalHost(own) === host);
+  const url = new URL(destination);
+  const host = canonicalHost(url.host);
+  return hosts.ownHosts.some((own) => canonicalHost(own) === host) || hosts.ownAddresses.includes(canonicalName(url.host));
 }
 
 /** The refusal for a destination on our own hosts, shared by every path that sets one. */
@@ -58,9 +77,4 @@ export function assertNotOwnHost(hosts: ShortLinkHosts, destination: string, fie
   if (isOwnHost(hosts, destination)) {
     throw invalidField(field, "Destination cannot be a Clickproof short link or page (it would loop)");
   }
-}
-
-/** The short-link hosts for a request that reached the app at `requestOrigin`. */
-export function linkHostsFor(requestOrigin: string, env: { SHORT_DOMAIN?: string; APP_URL?: string; BRANDED_DOMAIN_CNAME?: string }): ShortLinkHosts {
-  return shortLinkHosts({ shortDomain: env.SHORT_DOMAIN, appUrl: env.APP_URL, requestOrigin, cnameTarget: env.BRANDED_DOMAIN_CNAME });
 }

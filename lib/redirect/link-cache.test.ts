@@ -3,7 +3,7 @@ import type { Invalidation } from "@/lib/redirect/invalidation-bus";
 import { applyInvalidation, clearAllCaches, setInvalidationBus } from "@/lib/redirect/loading-cache";
 import { clearLinkCache, getCachedLink, invalidateLink, invalidateWorkspaceLinks, type CachedLink } from "@/lib/redirect/link-cache";
 
-const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", archived: false, clickIdParam: null, paused: false, expiresAt: null, maxClicks: null, expiredUrl: null };
+const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", urlHost: "example.com", archived: false, clickIdParam: null, paused: false, expiresAt: null, maxClicks: null, expiredUrl: null, expiredUrlHost: null };
 
 describe("link cache", () => {
   beforeEach(() => clearLinkCache());

@@ -8,6 +8,8 @@ export type CachedLink = {
   id: string;
   workspaceId: string;
   url: string;
+  /** the destination's host[:port], lowercase (the redirect compares it with the host a visit came to) */
+  urlHost: string;
   archived: boolean;
   /** the query parameter the click id is appended under; null when conversion tracking is off */
   clickIdParam: string | null;
@@ -19,6 +21,7 @@ export type CachedLink = {
   maxClicks: number | null;
   /** where visitors of an expired link go (else the domain's fallback) */
   expiredUrl: string | null;
+  expiredUrlHost: string | null;
 };
 
 // While the database is away an expired link keeps redirecting (its clicks go to the spool).

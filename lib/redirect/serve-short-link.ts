@@ -34,7 +34,9 @@ export type ShortLinkOutcome =
   | { kind: "paused" }
   /** past its date or its click limit: kept as an expired hit; `expiredUrl` is the link's own destination for this */
   | { kind: "expired"; expiredUrl: string | null }
-  | { kind: "unavailable"; reason: string };
+  | { kind: "unavailable"; reason: string }
+  /** the destination is the very host this visit came to: following it would come straight back (not counted) */
+  | { kind: "loop" };
 
 type Runtime = {
   writer: ClickWriter;
@@ -98,13 +100,24 @@ async function unsafeLoadLinkBySlug(domain: string, slug: string): Promise<Cache
     id: row.id,
     workspaceId: row.workspaceId,
     url: row.url,
+    urlHost: hostOf(row.url),
     archived: row.archived,
     clickIdParam: tracking ? row.clickIdParam : null,
     paused: row.paused,
     expiresAt: row.expiresAt?.getTime() ?? null,
     maxClicks: row.maxClicks,
     expiredUrl: row.expiredUrl,
+    expiredUrlHost: row.expiredUrl ? hostOf(row.expiredUrl) : null,
   };
+}
+
+/** host[:port] of a stored URL, lowercase (parsed once, when the link is loaded into the cache). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return "";
+  }
 }
 
 /** The visitor's query without our QR scan marker, and whether it was there. */
@@ -169,6 +182,9 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
   const traits = classifyRequest({ method: request.method, userAgent, referer: request.headers.get("referer") });
   const now = new Date();
 
+  // A chain that comes back to us (a link to this server's own address, on a host the creation
+  // check could not know) stops at the first hop that would send the visitor to where it is now.
+  const arrivedOn = request.headers.get("host")?.toLowerCase() ?? "";
   if (link.paused) {
     await recordUnserved(link, "paused", traits.isBot, scanned, now);
     return { kind: "paused" };
@@ -179,6 +195,7 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
     if (!pastTime && link.maxClicks !== null) claimed = await claimLimitedClick(link.id, traits.isBot);
     const expired = pastTime || (link.maxClicks !== null && !claimed);
     if (expired) {
+      if (link.expiredUrlHost === arrivedOn) return { kind: "loop" };
       await recordUnserved(link, "expired", traits.isBot, scanned, now);
       return { kind: "expired", expiredUrl: link.expiredUrl };
     }
@@ -186,6 +203,11 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
     return { kind: "unavailable", reason: `click limit not checked: ${String(error)}` };
   }
 
+  if (link.urlHost === arrivedOn) {
+    if (claimed && !traits.isBot) await releaseLimitedClick(link.id);
+    console.warn(`[redirect] ${request.domain || "(default domain)"}/${request.slug} points back to ${arrivedOn}: not followed`);
+    return { kind: "loop" };
+  }
   const ip = clientIp(request.headers, env.TRUST_PROXY);
   const clickId = randomBytes(16).toString("base64url");
   try {

@@ -1,7 +1,8 @@
 // The page a visitor sees for a paused or expired link when its brand set no destination for the
-// case. Answered by middleware.ts directly (no React render on the redirect path), so it carries
-// its own styles: system fonts, centred, the same words and colours as the app's not-found page.
-export type LinkState = "paused" | "expired";
+// case, or for a link whose destination leads straight back to it. Answered by middleware.ts
+// directly (no React render on the redirect path), so it carries its own styles: system fonts,
+// centred, the same words and colours as the app's not-found page.
+export type LinkState = "paused" | "expired" | "loop";
 
 const COPY: Record<LinkState, { status: number; label: string; title: string; body: string }> = {
   paused: {
@@ -15,6 +16,12 @@ const COPY: Record<LinkState, { status: number; label: string; title: string; bo
     label: "Expired",
     title: "This link has expired",
     body: "The offer or page behind this link is no longer available. Ask whoever shared it for a fresh link.",
+  },
+  loop: {
+    status: 508,
+    label: "Link loop",
+    title: "This link points back to itself",
+    body: "Its destination is this same short-link address, so following it would never arrive anywhere. Ask whoever shared it to fix the link.",
   },
 };
 
