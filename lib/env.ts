@@ -63,6 +63,13 @@ const envSchema = z.object({
    * on its own (in process).
    */
   REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, { message: "must be a redis:// or rediss:// URL" }).optional()),
+  /** Signs session tokens (Auth.js reads it itself; scripts/run-app.ts generates one when unset). */
+  AUTH_SECRET: optionalString,
+  /**
+   * The key visitor hashes are made with (lib/clicks/visitor.ts); defaults to one derived from
+   * AUTH_SECRET. Never stored in the database, so a dump cannot be matched against addresses.
+   */
+  VISITOR_HASH_SECRET: optionalString,
   /** Stripe secret key (sk_live_… / sk_test_…). Without it billing pages say billing is not configured. */
   STRIPE_SECRET_KEY: optionalString,
   /** Signing secret of the webhook endpoint /api/stripe/webhook (whsec_…); required with STRIPE_SECRET_KEY. */

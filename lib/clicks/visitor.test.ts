@@ -1,17 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { utcDay, visitorHash } from "@/lib/clicks/visitor";
+import { utcDay, visitorHash as keyedHash, visitorHashKey } from "@/lib/clicks/visitor";
+
+const KEY = "server-key";
+const visitorHash = (ip: string | null, userAgent: string | null, salt: string) => keyedHash(ip, userAgent, salt, KEY);
 
 describe("visitorHash", () => {
-  it("is the hex SHA-256 of salt, ip and user agent joined by newlines", () => {
-    // Expected value computed outside Node: printf 'pepper\n203.0.113.7\nMozilla/5.0' | sha256sum
+  it("is the hex HMAC-SHA256, under the server's key, of salt, ip and user agent joined by newlines", () => {
+    // Expected value computed outside Node: printf 'pepper\n203.0.113.7\nMozilla/5.0' | openssl dgst -sha256 -hmac server-key
     expect(visitorHash("203.0.113.7", "Mozilla/5.0", "pepper")).toBe(
-      "8d091dc6ccb7c7012ceecc5d578bc29f54e46185489841076bfaf89899e20e50",
+      "0363d9fcad4cf77b8cedf04b901a9581abd375ad9e9c6f7c09ccbe5b0a3039d4",
     );
   });
 
   it("treats a missing ip or user agent as the empty string", () => {
-    // printf 'pepper\n\n' | sha256sum
-    expect(visitorHash(null, null, "pepper")).toBe("11f098fce205f9750ee8b6bbac14c24c6adf0e1ca049f91e25fad6eed47ea69f");
+    // printf 'pepper\n\n' | openssl dgst -sha256 -hmac server-key
+    expect(visitorHash(null, null, "pepper")).toBe("99b1acf0fe3b84ebcce894ad2c2f333a8df845221625fe6dddebedab62ae8880");
+  });
+
+  it("cannot be re-derived from what the database holds (the salt) without the key", () => {
+    expect(keyedHash("203.0.113.7", "UA", "salt-1", "another-key")).not.toBe(visitorHash("203.0.113.7", "UA", "salt-1"));
   });
 
   it("never contains the raw address and changes with the salt, ip and user agent", () => {
@@ -44,5 +51,19 @@ describe("utcDay", () => {
 
   it("rejects an invalid date instead of returning garbage", () => {
     expect(() => utcDay(new Date("not a date"))).toThrow(RangeError);
+  });
+});
+
+describe("visitorHashKey", () => {
+  it("comes from VISITOR_HASH_SECRET, else AUTH_SECRET — the same for every instance given the same secret", () => {
+    expect(visitorHashKey({ VISITOR_HASH_SECRET: "v", AUTH_SECRET: "a" })).toBe(visitorHashKey({ VISITOR_HASH_SECRET: "v" }));
+    expect(visitorHashKey({ AUTH_SECRET: "a" })).toBe(visitorHashKey({ AUTH_SECRET: "a" }));
+    expect(visitorHashKey({ AUTH_SECRET: "a" })).not.toBe(visitorHashKey({ VISITOR_HASH_SECRET: "v" }));
+  });
+
+  it("is a random key of this process when neither is set", () => {
+    const key = visitorHashKey({});
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(visitorHashKey({})).toBe(key);
   });
 });

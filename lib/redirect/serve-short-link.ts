@@ -6,7 +6,7 @@ import { planIncludes, type BillingState } from "@/lib/billing/plans";
 import { classifyRequest } from "@/lib/clicks/classify";
 import { clientIp, createCountryLookup, resolveCountry } from "@/lib/clicks/geo";
 import { getDailySalt } from "@/lib/clicks/salt";
-import { visitorHash } from "@/lib/clicks/visitor";
+import { visitorHash, visitorHashKey } from "@/lib/clicks/visitor";
 import { DurableClickSink } from "@/lib/clicks/durable-sink";
 import { ClickSpool } from "@/lib/clicks/spool";
 import { ClickWriter, insertClicks } from "@/lib/clicks/writer";
@@ -43,6 +43,8 @@ type Runtime = {
   /** the database, or the local spool while it is down */
   sink: DurableClickSink;
   lookupCountry: Promise<(ip: string | null) => string | null>;
+  /** the key of visitor hashes, from a secret the database never holds */
+  visitorKey: string;
 };
 
 const KEY = Symbol.for("clickproof.redirectRuntime");
@@ -61,6 +63,7 @@ export function getRedirectRuntime(): Runtime {
       writer: new ClickWriter(sink.write, env.CLICK_BATCH_WINDOW_MS),
       sink,
       lookupCountry: createCountryLookup(env.GEOIP_DB),
+      visitorKey: visitorHashKey(env),
     };
   }
   return globals[KEY];
@@ -223,7 +226,7 @@ export async function serveShortLink(request: ShortLinkRequest): Promise<ShortLi
       os: traits.os,
       referrer: traits.referrer,
       isBot: traits.isBot,
-      visitorHash: visitorHash(ip, userAgent, salt),
+      visitorHash: visitorHash(ip, userAgent, salt, runtime.visitorKey),
       source: scanned ? "qr" : "link",
     });
   } catch (error) {
