@@ -97,6 +97,8 @@ export default defineConfig({
         STRIPE_API_BASE: FAKE_STRIPE_URL,
         // every spec signs up its own accounts, all from 127.0.0.1
         SIGNUPS_PER_IP_PER_HOUR: "100",
+        // and every spec's shop posts its conversions from 127.0.0.1 too
+        COLLECT_PER_IP_PER_MINUTE: "1000",
         // branded domains are verified against the records the specs write (no network here)
         DNS_RECORDS_FILE: DNS_RECORDS_FILE_RELATIVE,
         BRANDED_DOMAIN_CNAME: "cname.clickproof.test",

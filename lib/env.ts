@@ -59,6 +59,12 @@ const envSchema = z.object({
   /** Accounts one address may create per hour (raise it for an onboarding event behind one NAT). */
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   /**
+   * Conversions /api/collect takes per minute from one address, and per publishable key: a key is
+   * public (it sits in the brand's pages), so a script could otherwise post purchases without end.
+   */
+  COLLECT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  COLLECT_PER_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /**
    * redis://… — shares API rate limits between app instances. Without it each instance counts
    * on its own (in process).
    */

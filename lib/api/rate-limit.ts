@@ -12,8 +12,11 @@ import { AppError } from "@/lib/errors";
 export type RateLimitState = { limit: number; remaining: number; resetSeconds: number; windowSeconds: number };
 
 export type ApiRateLimiter = {
-  /** Spends one request of `subject`'s budget; refuses with 429 (rate_limited) when it is spent. */
-  consume(subject: string, perWindow: number): Promise<RateLimitState>;
+  /**
+   * Spends one request of `subject`'s budget; refuses with 429 (rate_limited) when it is spent.
+   * `whose` ends the refusal's sentence ("… per minute for <whose>").
+   */
+  consume(subject: string, perWindow: number, whose?: string): Promise<RateLimitState>;
   close(): Promise<void>;
 };
 
@@ -53,7 +56,7 @@ export function createApiRateLimiter(options: { redisUrl?: string; windowSeconds
   });
 
   return {
-    async consume(subject, planLimit) {
+    async consume(subject, planLimit, whose = "this key on your plan") {
       const perWindow = options.points ?? planLimit;
       if (connecting) await connecting.then(() => (connecting = null));
       try {
@@ -63,7 +66,7 @@ export function createApiRateLimiter(options: { redisUrl?: string; windowSeconds
         const refused = state(error, perWindow);
         throw new AppError(
           "rate_limited",
-          `Rate limit reached: ${perWindow} requests per ${windowSeconds === 60 ? "minute" : `${windowSeconds} s`} for this key on your plan. Retry in ${refused.resetSeconds} s.`,
+          `Rate limit reached: ${perWindow} requests per ${windowSeconds === 60 ? "minute" : `${windowSeconds} s`} for ${whose}. Retry in ${refused.resetSeconds} s.`,
           { retryAfterSeconds: refused.resetSeconds, rateLimit: refused },
         );
       }

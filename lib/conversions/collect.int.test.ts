@@ -8,12 +8,15 @@ connectTestDatabase();
 const collect = await import("@/app/api/collect/route");
 const { createPublishableKey, revokePublishableKey, hostnameAllowed } = await import("@/lib/conversions/publishable-keys");
 const { getDb } = await import("@/lib/db");
+const { createApiRateLimiter, setApiRateLimiterForTests } = await import("@/lib/api/rate-limit");
+const { resetEnvForTests } = await import("@/lib/env");
 
-const send = (origin: string | null, body: unknown) =>
+const send = (origin: string | null, body: unknown, address = "203.0.113.1") =>
   collect.POST(
     new Request("http://localhost:3000/api/collect", {
       method: "POST",
-      headers: { "content-type": "text/plain", ...(origin ? { origin } : {}) },
+      // what lib/http/front-door.ts leaves: the socket's address
+      headers: { "content-type": "text/plain", "x-forwarded-for": address, ...(origin ? { origin } : {}) },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );
@@ -59,6 +62,46 @@ describe("POST /api/collect", () => {
     expect((await bad.json()).error.details.map((d: { path: string }) => d.path)).toEqual(["externalId"]);
     expect((await send("https://shop.example.com", "{oops")).status).toBe(422);
     expect(await getDb().conversion.count()).toBe(before);
+  });
+
+  it("text the database cannot store is refused naming the field, not a 500", async () => {
+    const before = await getDb().conversion.count();
+    const nul = await send("https://shop.example.com", { key, event: "purchase", externalId: "nul\u0000id" });
+    expect(nul.status).toBe(422);
+    expect((await nul.json()).error.details[0].path).toBe("externalId");
+    const surrogate = await send("https://shop.example.com", `{"key":"${key}","event":"purchase","externalId":"x","promoCode":"\\ud800"}`);
+    expect(surrogate.status).toBe(422);
+    expect(await getDb().conversion.count()).toBe(before);
+  });
+
+  it("is rate-limited per address and per key (a publishable key is public), 429 with Retry-After", async () => {
+    process.env.COLLECT_PER_IP_PER_MINUTE = "3";
+    process.env.COLLECT_PER_KEY_PER_MINUTE = "5";
+    resetEnvForTests();
+    const limiter = createApiRateLimiter();
+    setApiRateLimiterForTests(limiter);
+    try {
+      const post = (n: number, address: string) => send("https://shop.example.com", { key, event: "purchase", value: 100, currency: "USD", externalId: `flood-${n}` }, address);
+      const fromOne = [];
+      for (let n = 0; n < 4; n++) fromOne.push((await post(n, "198.51.100.7")).status);
+      expect(fromOne).toEqual([201, 201, 201, 429]);
+      const refused = await post(99, "198.51.100.7");
+      expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect((await refused.json()).error.message).toContain("conversions from one address");
+      // other addresses, the same key: the key's budget (5) runs out after two more
+      expect((await post(10, "198.51.100.8")).status).toBe(201);
+      expect((await post(11, "198.51.100.9")).status).toBe(201);
+      const keySpent = await post(12, "198.51.100.10");
+      expect(keySpent.status).toBe(429);
+      expect((await keySpent.json()).error.message).toContain("this publishable key");
+      expect(await getDb().conversion.count({ where: { externalId: { startsWith: "flood-" } } })).toBe(5);
+    } finally {
+      delete process.env.COLLECT_PER_IP_PER_MINUTE;
+      delete process.env.COLLECT_PER_KEY_PER_MINUTE;
+      resetEnvForTests();
+      setApiRateLimiterForTests(undefined);
+      await limiter.close();
+    }
   });
 
   it("a publishable key cannot be made with anything but hostnames, nor on Free", async () => {
