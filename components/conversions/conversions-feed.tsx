@@ -1,6 +1,8 @@
-// Each conversion with its attribution (click id / promo code / none) and the reason, newest first.
+// Each conversion with its attribution (click id / promo code / none) and the reason, newest first;
+// those a visitor's browser reported are marked so.
 import { EmptyState } from "@/components/ui/card";
 import type { FeedEntry } from "@/lib/conversions/record";
+import { isBrowserReported } from "@/lib/conversions/sources";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -9,6 +11,20 @@ const ATTRIBUTION: Record<FeedEntry["attribution"], { label: string; tone: strin
   promo_code: { label: "Promo code", tone: "bg-indigo-50 text-indigo-800 ring-indigo-200" },
   none: { label: "Not attributed", tone: "bg-gray-100 text-gray-700 ring-gray-200" },
 };
+
+/** A conversion a visitor's browser reported (cp.js): anyone with the page's publishable key could have. */
+function BrowserReported({ entry, className = "" }: { entry: FeedEntry; className?: string }) {
+  if (!isBrowserReported(entry.source)) return null;
+  return (
+    <span
+      className={`${className} inline-flex rounded-full bg-amber-50 px-1.5 py-0.5 align-middle text-[11px] font-medium text-amber-900 ring-1 ring-inset ring-amber-200`}
+      title="Reported by the visitor's browser (cp.js), not by your server"
+      data-testid="browser-reported"
+    >
+      Browser-reported
+    </span>
+  );
+}
 
 function valueCell(entry: FeedEntry) {
   if (entry.valueMinor === null || !entry.currency) return <span className="text-gray-500">—</span>;
@@ -47,6 +63,7 @@ export function ConversionsFeed({ entries, showCampaign = false }: { entries: Fe
               {showCampaign && entry.campaign ? ` · ${entry.campaign.name}` : null}
             </p>
             <p className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-gray-500">
+              <BrowserReported entry={entry} />
               <span className={`inline-flex rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${ATTRIBUTION[entry.attribution].tone}`}>{ATTRIBUTION[entry.attribution].label}</span>
               <span className="min-w-0 break-words">{entry.attributionReason}</span>
             </p>
@@ -72,6 +89,7 @@ export function ConversionsFeed({ entries, showCampaign = false }: { entries: Fe
                 <td className="whitespace-nowrap py-2.5 pr-4 text-gray-600">{formatDateTime(entry.occurredAt)}</td>
                 <td className="py-2.5 pr-4">
                   <span className="font-medium text-gray-900">{entry.event}</span>
+                  <BrowserReported entry={entry} className="ml-1.5" />
                   <span className="block font-mono text-xs text-gray-500">{entry.externalId}</span>
                 </td>
                 <td className="py-2.5 pr-4 text-right tabular-nums">{valueCell(entry)}</td>

@@ -71,6 +71,8 @@ test("a purchase on the brand's shop, reached through a creator's link, appears 
   await page.goto(campaignUrl);
   await expect(row.locator('[data-kpi="conversions"]')).toHaveText(String(conversionsBefore + 1));
   await expect.poll(async () => cents(await row.locator('[data-kpi="revenue"]').textContent())).toBe(revenueBefore + 4_999);
+  // It came from the shopper's browser (cp.js), not the shop's server: said apart, for the brand to weigh.
+  await expect(page.getByTestId("reported-by-browser")).toContainText("came from visitors' browsers (cp.js), not from your server");
   // The feed, in the campaign's Conversions section, says how it was attributed, and why.
   await page.getByRole("navigation", { name: "Campaign sections" }).getByRole("link", { name: "Conversions" }).click();
   await expect(page).toHaveURL(/\/conversions$/);
@@ -78,6 +80,7 @@ test("a purchase on the brand's shop, reached through a creator's link, appears 
   await expect(entry).toContainText("purchase");
   await expect(entry).toContainText("$49.99");
   await expect(entry).toContainText("Amara Okafor");
+  await expect(entry.getByTestId("browser-reported")).toHaveText("Browser-reported");
   await expect(entry).toContainText(`/${slug}`);
   await expect(entry).toContainText("Click id");
   await expect(entry).toContainText("within the 30-day window");

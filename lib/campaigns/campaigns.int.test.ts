@@ -133,6 +133,23 @@ describe("campaigns", () => {
     expect(performance.totals).toMatchObject({ clicks: 2_540, uniqueClicks: 2_340, followers: 160_000, costMinor: 205_000 });
   });
 
+  it("says apart what visitors' browsers reported (cp.js) from what the brand's server did", async () => {
+    const { workspace } = await makeWorkspace();
+    const campaign = await createCampaign(workspace.id, campaignInput());
+    const maya = await makeCreatorWithFollowers(workspace.id, "Maya Lopez", [["2026-01-01", 10_000]]);
+    await upsertCampaignCreator(workspace.id, campaign.id, { creatorId: maya.id });
+    const conversion = (externalId: string, source: string, valueMinor: number) => ({
+      workspaceId: workspace.id, externalId, event: "purchase", valueMinor, currency: "USD", attribution: "promo_code" as const,
+      attributionReason: "code", creatorId: maya.id, campaignId: campaign.id, source, occurredAt: new Date(),
+    });
+    await getDb().conversion.createMany({ data: [conversion("server-1", "api", 10_000), conversion("browser-1", "script", 3_000), conversion("browser-2", "script", 2_000)] });
+    const detail = await getCampaign(workspace.id, campaign.id);
+    if (!detail) throw new Error("campaign missing");
+    const performance = await getCampaignPerformance(detail);
+    expect(performance.totals).toMatchObject({ conversions: 3, revenueMinor: 15_000 });
+    expect(performance.reportedByBrowser).toEqual({ conversions: 2, revenueMinor: 5_000 });
+  });
+
   it("keeps tenants apart: another workspace cannot update, join or generate into a campaign", async () => {
     const a = await makeWorkspace();
     const b = await makeWorkspace();

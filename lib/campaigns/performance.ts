@@ -58,7 +58,14 @@ export type CreatorPerformance = {
   revenueApart: Map<string, number>;
 };
 
-export type CampaignPerformance = { creators: CreatorPerformance[]; totals: Kpis; unassigned: PerformanceFacts; revenueApart: Map<string, number> };
+export type CampaignPerformance = {
+  creators: CreatorPerformance[];
+  totals: Kpis;
+  unassigned: PerformanceFacts;
+  revenueApart: Map<string, number>;
+  /** of the totals' conversions and revenue, what visitors' browsers reported (lib/conversions/facts.ts) */
+  reportedByBrowser: { conversions: number; revenueMinor: number };
+};
 
 export function mergeApart(maps: Iterable<Map<string, number>>): Map<string, number> {
   const merged = new Map<string, number>();
@@ -117,5 +124,10 @@ export async function getCampaignPerformance(campaign: CampaignDetail): Promise<
     revenueMinor: strays.reduce((s, f) => s + f.revenueMinor, 0),
   };
   const revenueApart = mergeApart([...creators.map((c) => c.revenueApart), ...strays.map((f) => f.revenueApart)]);
-  return { creators, totals: computeKpis(sumFacts([...creators.map((c) => c.facts), unassigned])), unassigned, revenueApart };
+  const everyFacts = [...conversions.values()];
+  const reportedByBrowser = {
+    conversions: everyFacts.reduce((s, f) => s + f.browserConversions, 0),
+    revenueMinor: everyFacts.reduce((s, f) => s + f.browserRevenueMinor, 0),
+  };
+  return { creators, totals: computeKpis(sumFacts([...creators.map((c) => c.facts), unassigned])), unassigned, revenueApart, reportedByBrowser };
 }

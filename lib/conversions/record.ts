@@ -12,7 +12,9 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
-export type ConversionSource = "api" | "script";
+import type { ConversionSource } from "@/lib/conversions/sources";
+
+export type { ConversionSource } from "@/lib/conversions/sources";
 export type ConversionWithReversals = Conversion & { reversals: ConversionReversal[] };
 
 /** Refuses times more than a few minutes ahead: a conversion cannot come from the future. */

@@ -3,6 +3,7 @@ import { AudienceCtrChart } from "@/components/campaigns/audience-ctr-chart";
 import { CampaignTimelineChart } from "@/components/campaigns/campaign-timeline-chart";
 import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-table";
 import { NextSteps } from "@/components/campaigns/next-steps";
+import { ReportedByBrowser } from "@/components/campaigns/reported-by-browser";
 import { RevenueApart } from "@/components/campaigns/revenue-apart";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { KPI_CATALOG, kpiValue, meetsTarget, type KpiKey } from "@/lib/analytics/kpi";
@@ -120,6 +121,7 @@ export default async function CampaignOverviewPage({
             <CreatorBreakdownTable rows={rows} sort={sort} dir={dir} currency={campaign.currency} conversionsTracked={tracked} />
           )}
           <RevenueApart apart={performance.revenueApart} currency={campaign.currency} />
+          <ReportedByBrowser reported={performance.reportedByBrowser} totalConversions={performance.totals.conversions} currency={campaign.currency} />
           {performance.unassigned.clicks > 0 ? (
             <p className="mt-3 text-xs text-gray-500">
               {performance.unassigned.clicks.toLocaleString("en-US")} clicks came through campaign links without a creator in this campaign; they count in the totals.
