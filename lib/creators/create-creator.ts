@@ -1,15 +1,14 @@
 import "server-only";
-import { getDb } from "@/lib/db";
-import { writeCreatorPlatform } from "@/lib/creators/creator-platforms";
 import { createCreatorSchema } from "@/lib/creators/schema";
+import { createCreatorChecked } from "@/lib/creators/upsert-creators";
 import { parseInput } from "@/lib/validation";
 
-/** Creates a creator with its platform accounts and their first follower-history rows, in one transaction. */
+/**
+ * The roster form's "Add creator": a creator with its platform accounts and their first
+ * follower-history rows, in one transaction — through the same checked writer as the API, so a
+ * handle another creator holds is refused (409, on the form's row), never a second creator.
+ */
 export async function createCreator(workspaceId: string, rawInput: unknown) {
-  const { platforms, ...details } = parseInput(createCreatorSchema, rawInput);
-  return getDb().$transaction(async (tx) => {
-    const creator = await tx.creator.create({ data: { workspaceId, ...details } });
-    for (const entry of platforms) await writeCreatorPlatform(tx, workspaceId, creator.id, null, entry);
-    return creator;
-  });
+  const { platforms, platformPaths, ...details } = parseInput(createCreatorSchema, rawInput);
+  return createCreatorChecked(workspaceId, { ...details, platforms }, platformPaths);
 }

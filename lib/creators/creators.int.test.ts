@@ -43,6 +43,18 @@ describe("creators", () => {
     expect(await getDb().followerCount.count({ where: { workspaceId: a.workspace.id } })).toBe(2);
   });
 
+  it("refuses a handle another creator holds (409 on the form's row), never a second creator", async () => {
+    await createCreator(a.workspace.id, maya);
+    const copycat = await refusal(
+      createCreator(a.workspace.id, { name: "Not Maya", platforms: [{ platform: "", handle: "", followers: "" }, { platform: "tiktok", handle: "fresh", followers: "5" }, { platform: "instagram", handle: "MAYA.eats", followers: "9" }] }),
+    );
+    expect(copycat.code).toBe("conflict");
+    expect(copycat.details).toEqual([{ path: "platforms.2.handle", message: expect.stringContaining("belongs to another creator (Maya Lopez") }]);
+    expect(await getDb().creator.count({ where: { workspaceId: a.workspace.id } })).toBe(1);
+    // the same handle in another workspace is another person
+    await createCreator(b.workspace.id, maya);
+  });
+
   it("refuses bad input and writes nothing", async () => {
     const error = await refusal(createCreator(a.workspace.id, { ...maya, email: "nope", platforms: [{ platform: "instagram", handle: "ok", followers: "lots" }] }));
     expect(error.code).toBe("invalid_input");

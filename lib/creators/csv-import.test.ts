@@ -65,6 +65,22 @@ describe("readCreatorCsv", () => {
     ]);
   });
 
+  it("refuses a row with more filled cells than columns (an unquoted 22,500) instead of importing 22 followers", () => {
+    const csv = [
+      "name,email,platform,handle,followers",
+      "Ana,ana@example.com,Instagram,ana,22,500",
+      'Bo,,Instagram,bo,"22,500"',
+      "Cy,,TikTok,cy,10,", // a trailing empty cell is no extra value
+      "Ana,ana@example.com,TikTok,ana.tt,100",
+    ].join("\n");
+    const { groups, refused } = readCreatorCsv(csv);
+    expect(groups.map((g) => [g.name, g.rows.map((r) => r.followers)])).toEqual([["Bo", [22_500]], ["Cy", [10]]]);
+    expect(refused).toEqual([
+      { row: 2, issues: [{ path: "(row)", message: expect.stringMatching(/has 6 cells but the first row names 5 columns.*write 22,500 followers as 22500 or "22,500"/) }] },
+      { row: 5, issues: [{ path: "(row)", message: expect.stringContaining("row 2 of the same creator was refused") }] },
+    ]);
+  });
+
   it("refuses a creator whole when one of its rows is bad, and a platform given twice", () => {
     const csv = [
       "name,email,platform,handle,followers",

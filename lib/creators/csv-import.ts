@@ -73,9 +73,10 @@ export function readCreatorCsv(text: string): ReadCreatorCsv {
       const at = columnIndex.get(column);
       return at === undefined ? "" : (record[at] ?? "").trim();
     };
-    const parseError = parseErrors.get(index);
+    const parseError = parseErrors.get(index) ?? extraCells(record, header.length);
     if (parseError) {
       refused.push({ row, issues: [{ path: "(row)", message: `Unreadable CSV row: ${parseError}` }] });
+      refusedRaw.set(row, { name: cell("name"), email: cell("email").toLowerCase() || undefined });
       continue;
     }
     const result = creatorCsvRowSchema.safeParse({ name: cell("name"), email: cell("email"), platform: cell("platform"), handle: cell("handle"), followers: cell("followers") });
@@ -132,6 +133,19 @@ export function readCreatorCsv(text: string): ReadCreatorCsv {
 
   refused.sort((a, b) => a.row - b.row);
   return { groups: [...groups.values()].filter((group) => group.rows.length > 0), refused, dataRows };
+}
+
+/**
+ * A row with filled cells beyond the header's columns: most often an unquoted comma inside a
+ * value — `22,500` followers read as 22 and a stray 500. Refused rather than guessed at.
+ */
+function extraCells(record: readonly string[], columns: number): string | null {
+  const extra = record.slice(columns).filter((cell) => cell.trim() !== "");
+  if (extra.length === 0) return null;
+  return (
+    `it has ${record.length} cells but the first row names ${columns} columns. A comma inside a value splits it: ` +
+    `write 22,500 followers as 22500 or "22,500" (in quotes), and quote any name or handle with a comma`
+  );
 }
 
 function tooBig(): AppError {

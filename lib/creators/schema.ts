@@ -125,7 +125,11 @@ export const createCreatorSchema = creatorDetailsSchema
       seen.add(row.platform);
     });
   })
-  .transform(({ platforms, ...details }) => ({ ...details, platforms: platforms.filter((row): row is PlatformEntry => row !== null) }));
+  .transform(({ platforms, ...details }) => {
+    const kept = platforms.flatMap((row, index) => (row ? [{ row, index }] : []));
+    // where each kept account was on the form, so a refusal names the row the person filled in
+    return { ...details, platforms: kept.map((k) => k.row), platformPaths: kept.map((k) => `platforms.${k.index}`) };
+  });
 export type CreateCreatorInput = z.infer<typeof createCreatorSchema>;
 
 /** One data row of a creator CSV import (see lib/creators/csv-import.ts). */

@@ -71,11 +71,11 @@ async function patchInTransaction(workspaceId: string, creatorId: string, input:
  * POST /api/v1/creators: a new creator, under the same lock as the upsert and refusing a handle
  * another creator holds (a handle names one person; the upsert finds creators by it).
  */
-export async function createCreatorChecked(workspaceId: string, input: CreatorInput): Promise<CreatorRecord> {
+export async function createCreatorChecked(workspaceId: string, input: CreatorInput, platformPaths?: readonly string[]): Promise<CreatorRecord> {
   return retryOnRace(() =>
     getDb().$transaction(async (tx) => {
       await lockWorkspaceCreators(tx, workspaceId);
-      await assertHandlesFree(tx, workspaceId, null, input.platforms, "platforms");
+      await assertHandlesFree(tx, workspaceId, null, input.platforms, platformPaths ?? "platforms");
       return insertCreator(tx, workspaceId, input);
     }),
   );
@@ -105,13 +105,17 @@ async function handleOwners(tx: Tx, workspaceId: string, platforms: readonly Pla
   });
 }
 
-/** A handle names one person: giving a creator an account another creator holds is refused, naming the field. */
-async function assertHandlesFree(tx: Tx, workspaceId: string, creatorId: string | null, platforms: readonly PlatformEntry[], basePath: string) {
+/**
+ * A handle names one person: giving a creator an account another creator holds is refused, naming
+ * the field — `basePath` is the list's path, or each account's own path (a form's rows).
+ */
+async function assertHandlesFree(tx: Tx, workspaceId: string, creatorId: string | null, platforms: readonly PlatformEntry[], basePath: string | readonly string[]) {
   const owners = await handleOwners(tx, workspaceId, platforms);
   const issues: FieldIssue[] = platforms.flatMap((entry, index) => {
     const other = owners.find((o) => o.creatorId !== creatorId && o.platform === entry.platform && o.handle.toLowerCase() === entry.handle.toLowerCase());
+    const path = typeof basePath === "string" ? `${basePath}.${index}` : (basePath[index] ?? `platforms.${index}`);
     return other
-      ? [{ path: `${basePath}.${index}.handle`, message: `@${other.handle} on ${platformLabel(other.platform)} belongs to another creator (${other.creator.name}, ${other.creatorId})` }]
+      ? [{ path: `${path}.handle`, message: `@${other.handle} on ${platformLabel(other.platform)} belongs to another creator (${other.creator.name}, ${other.creatorId})` }]
       : [];
   });
   if (issues.length > 0) throw new AppError("conflict", "A handle belongs to another creator", issues);
