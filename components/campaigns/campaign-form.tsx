@@ -26,7 +26,12 @@ export function CampaignForm({ workspaceSlug, campaignId, initial }: { workspace
 
   return (
     <form action={formAction} className="space-y-8" noValidate aria-label={campaignId ? "Edit campaign" : "Create campaign"}>
-      {failed ? <FormMessage tone="error">{errors.kpis ?? failed.error}</FormMessage> : null}
+      {failed ? (
+        <FormMessage tone="error">
+          <p>{failed.error}</p>
+          {errors.kpis && errors.kpis !== failed.error ? <p className="mt-1">KPIs: {errors.kpis}</p> : null}
+        </FormMessage>
+      ) : null}
 
       <section className="grid gap-4 md:grid-cols-2">
         <Field label="Campaign name" name="name" required defaultValue={typed("name", initial.name)} error={errors.name} placeholder="Spring Drop" />

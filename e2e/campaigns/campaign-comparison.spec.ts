@@ -48,20 +48,22 @@ test("a campaign generates a link per creator and ranks creators with the same f
   await form.getByLabel("Ends").fill("2020-01-01");
   await form.getByLabel("Starts").fill("2026-01-01");
   await form.getByLabel("Destination URL").fill(`${destination.origin}/autumn`);
-  await form.getByLabel("Audience CTR target").fill("0.01");
+  await form.getByLabel("Audience CTR target").fill("150"); // the primary KPI; no audience clicks 150 %
   // A brand selling in Japan: amounts in yen, which have no decimals.
   await form.getByLabel("Currency").fill("JPY");
   await form.getByLabel("Budget").fill("150,000.50");
   await shot(page, "campaign-new");
   await form.getByRole("button", { name: "Create campaign" }).click();
-  // Bad input: a readable message, what was typed kept, nothing created.
+  // Bad input: every problem named in one answer, what was typed kept, nothing created.
   await expect(form.getByText("Enter a whole amount like 5000 (JPY has no decimals)")).toBeVisible();
-  await expect(form.getByLabel("Campaign name")).toHaveValue("Autumn Push");
-  await form.getByLabel("Budget").fill("¥150,000");
-  await form.getByRole("button", { name: "Create campaign" }).click();
   await expect(form.getByText("The end date is before the start date")).toBeVisible();
-  await expect(form.getByLabel("Budget")).toHaveValue("¥150,000");
+  await expect(form.getByText("Audience CTR is a share of followers: a target can be at most 100 %")).toBeVisible();
+  await expect(form.getByLabel("Campaign name")).toHaveValue("Autumn Push");
+  await expect(form.getByLabel("Audience CTR target")).toHaveAttribute("aria-invalid", "true");
+  await shot(page, "campaign-new-errors");
+  await form.getByLabel("Budget").fill("¥150,000");
   await form.getByLabel("Ends").fill("2026-12-31");
+  await form.getByLabel("Audience CTR target").fill("0.01");
   await form.getByRole("button", { name: "Create campaign" }).click();
   await expect(page.getByRole("heading", { name: "Autumn Push", level: 1 })).toBeVisible();
   await expect(page.getByText("No creators yet")).toBeVisible();

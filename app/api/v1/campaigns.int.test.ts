@@ -74,6 +74,8 @@ describe("campaigns API", () => {
       [{ ...spring, destinationUrl: "javascript:alert(1)" }, "destinationUrl"],
       [{ ...spring, kpis: [{ kpi: "roas", primary: true }, { kpi: "cpc", primary: true }] }, "kpis"],
       [{ ...spring, kpis: [{ kpi: "likes", primary: true }] }, "kpis.0.kpi"],
+      [{ ...spring, kpis: [{ kpi: "roas", primary: true }, { kpi: "audience_ctr", target: 1.5 }] }, "kpis.1.target"],
+      [{ ...spring, kpis: [{ kpi: "clicks", target: 99.5, primary: true }] }, "kpis.0.target"],
       [{ ...spring, utmTemplate: { utm_source: "x".repeat(201) } }, "utmTemplate.utm_source"],
     ] as const) {
       const refused = await api("POST", "/api/v1/campaigns", { key: a.apiKey, body });

@@ -7,7 +7,7 @@ import { runWorkspaceAction } from "@/lib/actions/workspace-action";
 import { createCampaign, getCampaignCurrency, removeCampaignCreator, setCampaignArchived, updateCampaign, upsertCampaignCreator } from "@/lib/campaigns/campaigns";
 import { generateCampaignLinks, type GeneratedLinks } from "@/lib/campaigns/generate-links";
 import { createPromoCode } from "@/lib/conversions/promo-codes";
-import { campaignFormToInput, termsFormToInput } from "@/lib/campaigns/schema";
+import { parseCampaignForm, termsFormToInput } from "@/lib/campaigns/schema";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { shortUrl } from "@/lib/links/short-url";
 import { UTM_KEYS } from "@/lib/links/utm";
@@ -16,7 +16,7 @@ export async function createCampaignAction(workspaceSlug: string, _prev: ActionS
   const state = await runWorkspaceAction(
     workspaceSlug,
     "campaigns.write",
-    async ({ workspace }) => ({ data: { id: (await createCampaign(workspace.id, campaignFormToInput(formObject(formData)), await currentLinkHosts())).id } }),
+    async ({ workspace }) => ({ data: { id: (await createCampaign(workspace.id, parseCampaignForm(formObject(formData)), await currentLinkHosts())).id } }),
     formData,
   );
   if (state?.ok) redirect(`/w/${workspaceSlug}/campaigns/${state.data.id}`);
@@ -27,7 +27,7 @@ export async function updateCampaignAction(workspaceSlug: string, campaignId: st
   const state = await runWorkspaceAction(
     workspaceSlug,
     "campaigns.write",
-    async ({ workspace }) => ({ data: { id: (await updateCampaign(workspace.id, campaignId, campaignFormToInput(formObject(formData)), await currentLinkHosts())).id } }),
+    async ({ workspace }) => ({ data: { id: (await updateCampaign(workspace.id, campaignId, parseCampaignForm(formObject(formData)), await currentLinkHosts())).id } }),
     formData,
   );
   if (state?.ok) {
