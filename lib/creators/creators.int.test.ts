@@ -55,6 +55,20 @@ describe("creators", () => {
     await createCreator(b.workspace.id, maya);
   });
 
+  it("refuses an e-mail another creator of the workspace has, on the form's field, adding and editing", async () => {
+    const first = await createCreator(a.workspace.id, maya);
+    const twin = await refusal(createCreator(a.workspace.id, { name: "Maya Two", email: "MAYA@example.com", platforms: [{ platform: "youtube", handle: "mayatwo", followers: "10" }] }));
+    expect(twin.code).toBe("conflict");
+    expect(twin.details).toEqual([{ path: "email", message: expect.stringContaining("maya@example.com is the e-mail of another creator in this workspace (Maya Lopez") }]);
+    const sam = await createCreator(a.workspace.id, { name: "Sam Reed", email: "sam@example.com", platforms: [{ platform: "youtube", handle: "samreed", followers: "10" }] });
+    const taken = await refusal(updateCreatorDetails(a.workspace.id, sam.id, { name: "Sam Reed", email: "maya@example.com" }));
+    expect(taken.details).toEqual([{ path: "email", message: expect.stringContaining("(Maya Lopez") }]);
+    expect((await getCreator(a.workspace.id, sam.id))?.email).toBe("sam@example.com");
+    // keeping one's own e-mail is no conflict; another workspace's Maya is another person
+    await updateCreatorDetails(a.workspace.id, first.id, { name: "Maya López", email: "maya@example.com" });
+    await createCreator(b.workspace.id, maya);
+  });
+
   it("refuses bad input and writes nothing", async () => {
     const error = await refusal(createCreator(a.workspace.id, { ...maya, email: "nope", platforms: [{ platform: "instagram", handle: "ok", followers: "lots" }] }));
     expect(error.code).toBe("invalid_input");

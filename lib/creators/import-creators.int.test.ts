@@ -101,4 +101,16 @@ describe("creator CSV import", () => {
     expect((await snapshot(b.workspace.id))[0]?.platforms.map((p) => p.platform)).toEqual(["instagram"]);
     expect(await getDb().creatorPlatform.count({ where: { workspaceId: a.workspace.id, platform: "tiktok" } })).toBe(1);
   });
+
+  it("two imports of the same file at once create each creator once", async () => {
+    const csv = ["name,email,platform,handle,followers", "Maya Lopez,maya@example.com,Instagram,maya.eats,80000", "Sam Reed,,YouTube,samreed,1200", "Ravi Das,ravi@example.com,TikTok,ravi,500"].join("\n");
+    const reports = await Promise.all([1, 2, 3].map(() => importCreatorsCsv(a.workspace.id, csv)));
+    expect(reports.map((r) => r.created).reduce((x, y) => x + y, 0)).toBe(3);
+    expect(reports.map((r) => r.created + r.updated)).toEqual([3, 3, 3]);
+    expect((await snapshot(a.workspace.id)).map((c) => [c.name, c.email, c.platforms.map((p) => p.history)])).toEqual([
+      ["Maya Lopez", "maya@example.com", [[80000]]],
+      ["Ravi Das", "ravi@example.com", [[500]]],
+      ["Sam Reed", null, [[1200]]],
+    ]);
+  });
 });

@@ -16,10 +16,11 @@ import { parseInput } from "@/lib/validation";
 export const CREATOR_BULK_MAX = 1_000;
 
 /**
- * Creator writes of one workspace that look creators up by e-mail or handle take turns, so two
- * concurrent upserts of the same person cannot both decide "new" and create them twice.
+ * Creator writes of one workspace that look creators up by e-mail or handle take turns (the API,
+ * the roster form and the CSV import), so two concurrent writes of the same person cannot both
+ * decide "new" and create them twice.
  */
-async function lockWorkspaceCreators(tx: Tx, workspaceId: string) {
+export async function lockWorkspaceCreators(tx: Tx, workspaceId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`creators:${workspaceId}`}))`;
 }
 
@@ -52,6 +53,7 @@ async function patchInTransaction(workspaceId: string, creatorId: string, input:
     await lockWorkspaceCreators(tx, workspaceId);
     const found = await tx.creator.findFirst({ where: { id: creatorId, workspaceId }, select: { id: true } });
     if (!found) throw notFound("Creator not found");
+    if (input.email) await assertEmailFree(tx, workspaceId, found.id, input.email);
     if (input.platforms) await assertHandlesFree(tx, workspaceId, found.id, input.platforms, "platforms");
     await tx.creator.update({
       where: { id: found.id, workspaceId },
@@ -75,6 +77,7 @@ export async function createCreatorChecked(workspaceId: string, input: CreatorIn
   return retryOnRace(() =>
     getDb().$transaction(async (tx) => {
       await lockWorkspaceCreators(tx, workspaceId);
+      await assertEmailFree(tx, workspaceId, null, input.email);
       await assertHandlesFree(tx, workspaceId, null, input.platforms, platformPaths ?? "platforms");
       return insertCreator(tx, workspaceId, input);
     }),
@@ -93,6 +96,16 @@ async function retryOnRace<T>(write: () => Promise<T>): Promise<T> {
     if (isUniqueViolation(error)) throw new AppError("conflict", "This creator was changed by another request at the same moment; send it again");
     throw error;
   }
+}
+
+/** An e-mail names one creator in a workspace (a unique index holds it too): another's is refused on the field. */
+export async function assertEmailFree(tx: Tx, workspaceId: string, creatorId: string | null, email: string | null | undefined, path = "email") {
+  if (!email) return;
+  const other = await tx.creator.findFirst({
+    where: { workspaceId, email: { equals: email, mode: "insensitive" }, ...(creatorId ? { id: { not: creatorId } } : {}) },
+    select: { id: true, name: true },
+  });
+  if (other) throw new AppError("conflict", "This e-mail belongs to another creator", [{ path, message: `${email} is the e-mail of another creator in this workspace (${other.name}, ${other.id})` }]);
 }
 
 type HandleOwner = { creatorId: string; platform: Platform; handle: string; creator: { name: string } };

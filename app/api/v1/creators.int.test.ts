@@ -37,6 +37,16 @@ describe("creators API", () => {
     expect(twin.status).toBe(409);
     expect(twin.body.error.details).toEqual([{ path: "platforms.0.handle", message: expect.stringContaining("belongs to another creator (Maya Eats") }]);
 
+    // an e-mail names one person too, adding and changing
+    const sameMail = await api("POST", "/api/v1/creators", { key: a.apiKey, body: { name: "Twin", email: "MAYA@example.com", platforms: [{ platform: "youtube", handle: "twin", followers: 5 }] } });
+    expect(sameMail.status).toBe(409);
+    expect(sameMail.body.error.details).toEqual([{ path: "email", message: expect.stringContaining("another creator in this workspace (Maya Eats") }]);
+    const other = await api("POST", "/api/v1/creators", { key: a.apiKey, body: { name: "Sam", email: "sam@example.com", platforms: [{ platform: "youtube", handle: "sam", followers: 5 }] } });
+    expect(other.status).toBe(201);
+    const moved = await api("PATCH", `/api/v1/creators/${other.body.id}`, { key: a.apiKey, body: { email: "maya@example.com" } });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.details[0].path).toBe("email");
+
     expect((await api("GET", `/api/v1/creators/${id}`, { key: a.apiKey })).body.name).toBe("Maya Eats");
 
     const changed = await api("PATCH", `/api/v1/creators/${id}`, {

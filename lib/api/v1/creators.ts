@@ -40,7 +40,7 @@ export const createCreatorOperation = defineOperation({
   tag: TAG,
   scope: "creators:write",
   body: creatorInputSchema,
-  errors: { 409: "A handle belongs to another creator (the bulk upsert would update them instead)" },
+  errors: { 409: "A handle or the e-mail belongs to another creator (the bulk upsert would update them instead)" },
   responses: { 201: { description: "Added", schema: creatorResponseSchema } },
   handle: async ({ workspace, body }) => json(creatorResponseSchema, serializeCreator(await createCreatorChecked(workspace.id, body)), { status: 201 }),
 });
@@ -118,7 +118,7 @@ export const updateCreatorOperation = defineOperation<undefined, typeof patchCre
   scope: "creators:write",
   pathParams: creatorIdParam,
   body: patchCreatorSchema,
-  errors: { 409: "A listed handle belongs to another creator, or the creator changed at the same moment" },
+  errors: { 409: "A listed handle or the e-mail belongs to another creator, or the creator changed at the same moment" },
   responses: { 200: { description: "The changed creator", schema: creatorResponseSchema } },
   handle: async ({ workspace, params, rawBody }) => json(creatorResponseSchema, serializeCreator(await patchCreator(workspace.id, params.creatorId, rawBody))),
 });
