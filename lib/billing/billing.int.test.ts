@@ -98,6 +98,35 @@ describe("checkout and the webhook", () => {
     expect(await openBillingPortal(workspace, "http://localhost:3000")).toMatch(new RegExp(`^${fake.url}/portal/`));
   });
 
+  it("two tabs cannot buy two subscriptions: a new checkout expires the one before it", async () => {
+    const { workspace, user } = await makeWorkspace("Two Tabs", "free");
+    const ctx = { origin: "http://localhost:3000", userId: user.id };
+    const sessionOf = (url: string) => url.split("/").at(-1) ?? "";
+    const [first, second] = await Promise.all([
+      startCheckout(workspace, { plan: "team", interval: "monthly" }, ctx),
+      startCheckout(workspace, { plan: "single", interval: "monthly" }, ctx),
+    ]);
+    const statuses = [first, second].map((url) => fake.checkoutSessions.get(sessionOf(url))?.status).sort();
+    expect(statuses).toEqual(["expired", "open"]); // of two started at once, one can be paid
+    const open = [first, second].find((url) => fake.checkoutSessions.get(sessionOf(url))?.status === "open") ?? "";
+    const stale = [first, second].find((url) => url !== open) ?? "";
+    await expect(fake.completeCheckout(sessionOf(stale))).rejects.toThrow(/expired/);
+
+    // Paid in one tab, its webhook not here yet: the next checkout is refused by what Stripe knows.
+    const third = await startCheckout(workspace, { plan: "team", interval: "yearly" }, ctx);
+    expect(fake.checkoutSessions.get(sessionOf(open))?.status).toBe("expired");
+    fake.setWebhookUrl("http://127.0.0.1:9/"); // deliveries fail: the workspace has not heard yet
+    try {
+      await fake.completeCheckout(sessionOf(third));
+    } finally {
+      fake.setWebhookUrl(`http://127.0.0.1:${(bridge.address() as AddressInfo).port}/`);
+    }
+    expect((await billingOf(workspace.id)).plan).toBe("free");
+    await expect(startCheckout(workspace, { plan: "single", interval: "yearly" }, ctx)).rejects.toMatchObject({ code: "conflict" });
+    const live = [...fake.subscriptions.values()].filter((subscription) => subscription.customer === fake.checkoutSessions.get(sessionOf(third))?.customer);
+    expect(live.map((subscription) => subscription.status)).toEqual(["active"]);
+  });
+
   it("bad input to checkout: an unknown plan or interval names the field", async () => {
     const { workspace } = await makeWorkspace("Picky", "free");
     await expect(startCheckout(workspace, { plan: "gold", interval: "monthly" }, { origin: "http://x", userId: "no-such-user" })).rejects.toMatchObject({ code: "invalid_input", details: [{ path: "plan" }] });

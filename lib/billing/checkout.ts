@@ -1,6 +1,7 @@
 // Upgrading (Stripe Checkout, subscription mode) and managing a subscription (the Customer
 // Portal). Neither changes the plan: only the signed webhook does (lib/billing/sync.ts).
 import "server-only";
+import Stripe from "stripe";
 import { PLANS, type BillingInterval } from "@/lib/billing/plans";
 import { getStripe } from "@/lib/billing/stripe";
 import { getDb } from "@/lib/db";
@@ -41,9 +42,7 @@ export async function startCheckout(
   const interval: BillingInterval = input.interval;
   const plan = PLANS[input.plan];
   const current = await getDb().workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { plan: true, stripeSubscriptionId: true } });
-  if (current.plan !== "free" && current.stripeSubscriptionId) {
-    throw new AppError("conflict", "This workspace already has a subscription: change or cancel it in the billing portal.");
-  }
+  if (current.plan !== "free" && current.stripeSubscriptionId) throw alreadySubscribed();
   const lookupKey = plan.prices?.[interval];
   if (!lookupKey) throw invalidField("plan", `${plan.name} cannot be bought`);
   const prices = await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 });
@@ -52,6 +51,8 @@ export async function startCheckout(
 
   const user = await getDb().user.findUnique({ where: { id: ctx.userId }, select: { email: true } });
   const customer = await customerFor(workspace, user?.email ?? null);
+  // Paid a moment ago in another tab, before its webhook reached us: Stripe already knows.
+  if (await hasLiveSubscription(stripe, customer)) throw alreadySubscribed();
   const back = `${ctx.origin}/w/${workspace.slug}/settings/billing`;
   const session = await stripe.checkout.sessions.create({
     mode: "subscription",
@@ -65,7 +66,50 @@ export async function startCheckout(
     allow_promotion_codes: true,
   });
   if (!session.url) throw new AppError("unavailable", "Stripe did not return a checkout page; please retry.");
+  await replaceOpenCheckout(stripe, workspace.id, customer, session.id);
   return session.url;
+}
+
+const alreadySubscribed = () => new AppError("conflict", "This workspace already has a subscription: change or cancel it in the billing portal.");
+
+/** Stripe's word on whether the customer already pays (or is about to): any subscription not ended. */
+async function hasLiveSubscription(stripe: Stripe, customer: string): Promise<boolean> {
+  const subscriptions = await stripe.subscriptions.list({ customer, status: "all", limit: 20 });
+  return subscriptions.data.some((subscription) => !ENDED.has(subscription.status));
+}
+const ENDED = new Set<Stripe.Subscription.Status>(["canceled", "incomplete_expired"]);
+
+/**
+ * One payable Checkout Session per workspace: the new one takes the stored one's place under the
+ * row lock (so of two tabs starting at once, one replaces the other), and the one it replaced is
+ * expired, so its page can no longer be paid. If that one was paid meanwhile, the new one is
+ * expired instead: the workspace is already subscribed.
+ */
+async function replaceOpenCheckout(stripe: Stripe, workspaceId: string, customer: string, sessionId: string): Promise<void> {
+  const [row] = await getDb().$queryRaw<{ previous: string | null }[]>`
+    WITH before AS (SELECT "checkoutSessionId" AS previous FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE)
+    UPDATE "Workspace" SET "checkoutSessionId" = ${sessionId} FROM before WHERE id = ${workspaceId}
+    RETURNING before.previous`;
+  const previous = row?.previous;
+  if (!previous || previous === sessionId) return;
+  if (await expireCheckout(stripe, previous)) return;
+  // Not open any more: expired by Stripe (nothing to pay there), paid long ago for a subscription
+  // since ended — or paid just now in the other tab, which is the one case that stops this one.
+  if (!(await hasLiveSubscription(stripe, customer))) return;
+  await expireCheckout(stripe, sessionId);
+  await getDb().workspace.updateMany({ where: { id: workspaceId, checkoutSessionId: sessionId }, data: { checkoutSessionId: null } });
+  throw alreadySubscribed();
+}
+
+/** Expires an open Checkout Session; false when Stripe says it is no longer open (paid, or expired). */
+async function expireCheckout(stripe: Stripe, sessionId: string): Promise<boolean> {
+  try {
+    await stripe.checkout.sessions.expire(sessionId);
+    return true;
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError) return false;
+    throw error;
+  }
 }
 
 /** A Customer Portal session to change plan, update the card or cancel; returns its URL. */

@@ -652,12 +652,34 @@ function listPrices(store: Store, form: FormObject) {
   return list(matching.map((price) => price.price), "/v1/prices");
 }
 
+/** GET /v1/subscriptions: by customer; without `status`, every one not canceled (as Stripe lists). */
+function listSubscriptions(store: Store, form: FormObject) {
+  const customer = text(form.customer);
+  const status = text(form.status);
+  const matching = [...store.subscriptions.values()].filter(
+    (subscription) =>
+      (!customer || subscription.customer === customer) &&
+      (status === "all" ? true : status ? subscription.status === status : subscription.status !== "canceled"),
+  );
+  return list(matching, "/v1/subscriptions");
+}
+
+/** POST /v1/checkout/sessions/{id}/expire: only an open session can be expired; it can no longer be paid. */
+function expireCheckoutSession(store: Store, id: string): Stripe.Checkout.Session {
+  const session = getOrThrow(store.checkoutSessions, id, "checkout.session");
+  if (session.status !== "open") throw new FakeStripeError(400, `Only Checkout Sessions with a status in ["open"] can be expired. This session is ${session.status}.`);
+  Object.assign(session, { status: "expired", url: null } satisfies Partial<Stripe.Checkout.Session>);
+  return session;
+}
+
 const apiRoutes = (store: Store): Route[] => [
   { method: "POST", path: /^\/v1\/customers$/, handle: ({ form }) => json(200, createCustomer(store, form)) },
   { method: "GET", path: /^\/v1\/customers\/([^/]+)$/, handle: (_, id) => json(200, getOrThrow(store.customers, id, "customer")) },
   { method: "GET", path: /^\/v1\/prices$/, handle: ({ form }) => json(200, listPrices(store, form)) },
   { method: "POST", path: /^\/v1\/checkout\/sessions$/, handle: ({ form }) => json(200, createCheckoutSession(store, form)) },
   { method: "GET", path: /^\/v1\/checkout\/sessions\/([^/]+)$/, handle: ({ form }, id) => json(200, retrieveCheckoutSession(store, id, form)) },
+  { method: "POST", path: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, handle: (_, id) => json(200, expireCheckoutSession(store, id)) },
+  { method: "GET", path: /^\/v1\/subscriptions$/, handle: ({ form }) => json(200, listSubscriptions(store, form)) },
   { method: "POST", path: /^\/v1\/billing_portal\/sessions$/, handle: ({ form }) => json(200, createPortalSession(store, form)) },
   { method: "GET", path: /^\/v1\/subscriptions\/([^/]+)$/, handle: ({ form }, id) => json(200, retrieveSubscription(store, id, form)) },
   { method: "POST", path: /^\/v1\/subscriptions\/([^/]+)$/, handle: async ({ form }, id) => json(200, await updateSubscriptionFromApi(store, id, form)) },
