@@ -5,6 +5,7 @@ import { getPool } from "@/lib/db/pool";
 import { getEnv } from "@/lib/env";
 import { isUnavailable } from "@/lib/db/unavailable";
 import { loadingCache } from "@/lib/redirect/loading-cache";
+import { DOMAIN_CACHE } from "@/lib/redirect/cache-names";
 
 export type ServedDomain = {
   id: string;
@@ -21,7 +22,7 @@ export type ServedDomain = {
  */
 export type BrandedHost = { hostname: string; workspaceId: string | null; served: ServedDomain | null };
 
-const cache = loadingCache<BrandedHost>("domainCache", (host) => [host.workspaceId, host.served?.workspaceId ?? null], isUnavailable);
+const cache = loadingCache<BrandedHost>(DOMAIN_CACHE, (host) => [host.workspaceId, host.served?.workspaceId ?? null], isUnavailable);
 
 type HostRow = { id: string; workspaceId: string; status: string; fallbackUrl: string | null; rank: number } & BillingState;
 

@@ -1,7 +1,9 @@
 // The invalidation bus between app instances, over both transports: PostgreSQL LISTEN/NOTIFY (the
 // test database) and Redis pub/sub (a real redis-server). Two buses stand for two instances.
+import { spawnSync } from "node:child_process";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/lib/testing/db";
+import { makeWorkspace } from "@/lib/testing/fixtures";
 import { startRedisServer } from "@/lib/testing/redis-server";
 import { createInvalidationBus, type Invalidation, type InvalidationBus } from "@/lib/redirect/invalidation-bus";
 
@@ -65,6 +67,26 @@ describe.each([
     await until(() => one.received.length === 1 && three.received.length === 3, "the reply");
     expect(one.received).toEqual([{ cache: "linkCache", key: "go.brand.com/sam" }]);
     expect(two.received).toHaveLength(2); // never its own
+    await stop();
+  });
+
+  it("`npm run plan` tells the running instances: the workspace's links and domains are forgotten", async () => {
+    const { transport, stop } = await setUp();
+    const listening = instance(transport);
+    await listening.bus.ready;
+    const { workspace } = await makeWorkspace("Plan CLI", "free");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/plan.ts", workspace.slug, "team"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: transport.redisUrl ?? "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("running instances told");
+    await until(() => listening.received.length === 2, "the plan change");
+    expect(listening.received).toEqual([
+      { cache: "linkCache", workspaceId: workspace.id },
+      { cache: "domainCache", workspaceId: workspace.id },
+    ]);
     await stop();
   });
 

@@ -149,6 +149,33 @@ export function createInvalidationBus(options: Options): InvalidationBus {
   };
 }
 
+/**
+ * Sends invalidations once, for a process that caches nothing itself (`npm run plan`): over Redis
+ * when REDIS_URL is set, else NOTIFY on the database — where the instances listen. Throws when
+ * the transport cannot be reached; the instances' TTL then bounds how long they serve the old state.
+ */
+export async function publishInvalidations(items: Invalidation[], target: { redisUrl?: string; databaseUrl?: string }): Promise<void> {
+  const messages = payloads(randomUUID(), items);
+  if (target.redisUrl) {
+    const redis = new Redis(target.redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+    redis.on("error", () => {});
+    try {
+      await redis.connect();
+      for (const message of messages) await redis.publish(CHANNEL, message);
+    } finally {
+      redis.disconnect();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.databaseUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    for (const message of messages) await client.query("SELECT pg_notify($1, $2)", [CHANNEL, message]);
+  } finally {
+    await client.end();
+  }
+}
+
 function redisTransport(url: string, receive: (payload: string) => void, onMissed: () => void, log: (line: string) => void): Transport {
   const retryStrategy = (attempt: number) => Math.min(attempt * 250, MAX_RETRY_MS);
   // A publish fails at once while Redis is away (the outbox keeps it); the subscriber's commands

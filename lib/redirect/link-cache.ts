@@ -3,6 +3,7 @@
 // bus brings it (LINK_CACHE_TTL_SECONDS bounds it when the bus is down).
 import { isUnavailable } from "@/lib/db/unavailable";
 import { loadingCache } from "@/lib/redirect/loading-cache";
+import { LINK_CACHE } from "@/lib/redirect/cache-names";
 
 export type CachedLink = {
   id: string;
@@ -25,7 +26,7 @@ export type CachedLink = {
 };
 
 // While the database is away an expired link keeps redirecting (its clicks go to the spool).
-const cache = loadingCache<CachedLink>("linkCache", (link) => [link.workspaceId], isUnavailable);
+const cache = loadingCache<CachedLink>(LINK_CACHE, (link) => [link.workspaceId], isUnavailable);
 const cacheKey = (domain: string, slug: string) => `${domain}/${slug}`;
 
 export function getCachedLink(
