@@ -13,6 +13,7 @@ async function expectCampaignsLocked(page: Page, slug: string) {
 }
 
 test("a Free workspace meets the campaign gate, upgrades through checkout, and the campaign pages open", async ({ page }) => {
+  test.setTimeout(90_000); // a whole journey: sign-up, locks in pages and the API, checkout, a failed payment and its retry
   await signUp(page, newAccount("upgrade"));
   const slug = await createWorkspace(page, `Upgrade Co ${uniqueSuffix()}`);
   await expect(page.getByTestId("plan-badge")).toHaveText("Free plan");
