@@ -15,6 +15,7 @@ const VIEWPORTS = [
 ] as const;
 
 type Problem = string;
+type Viewport = (typeof VIEWPORTS)[number];
 
 /** Waits for the page's client-drawn charts, so axe and the screenshot see them. */
 async function settle(page: Page): Promise<void> {
@@ -48,10 +49,13 @@ async function problemsOf(page: Page, label: string): Promise<Problem[]> {
   return problems;
 }
 
-/** Opens each path at each viewport in one page; returns every problem found (asserted once, readably). */
-async function walk(page: Page, paths: readonly string[], screenshotPrefix: string): Promise<Problem[]> {
+/**
+ * Opens each path at each of the given viewports in one page; returns every problem found (asserted
+ * once, readably). The long walks take one viewport per test, so each has its own time budget.
+ */
+async function walk(page: Page, paths: readonly string[], screenshotPrefix: string, viewports: readonly Viewport[] = VIEWPORTS): Promise<Problem[]> {
   const problems: Problem[] = [];
-  for (const viewport of VIEWPORTS) {
+  for (const viewport of viewports) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     for (const path of paths) {
       const answer = await page.goto(path);
@@ -99,36 +103,40 @@ async function demoPaths(browser: Browser): Promise<string[]> {
   return [...pages.map((route) => fillTemplate(route.template, DEMO.workspace, ids)), "/workspaces", "/workspaces/new", "/account"];
 }
 
-test("the demo workspace (Team): every page", async ({ browser }) => {
-  test.setTimeout(240_000);
-  const paths = await demoPaths(browser);
-  expect(paths.length).toBeGreaterThan(15);
-  const context = await browser.newContext({ storageState: DEMO_STATE });
-  const page = await context.newPage();
-  const problems = await walk(page, paths, "demo");
-  await context.close();
-  expect(problems, problems.join("\n")).toEqual([]);
-});
+for (const viewport of VIEWPORTS) {
+  test(`the demo workspace (Team): every page at ${viewport.width}px`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const paths = await demoPaths(browser);
+    expect(paths.length).toBeGreaterThan(15);
+    const context = await browser.newContext({ storageState: DEMO_STATE });
+    const page = await context.newPage();
+    const problems = await walk(page, paths, "demo", [viewport]);
+    await context.close();
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+}
 
-test("a new Free workspace: every page, with its plan locks and empty states", async ({ page }) => {
-  test.setTimeout(240_000);
-  await signUp(page, newAccount("tree"));
-  const slug = await createWorkspace(page, `Tree ${uniqueSuffix()}`);
-  const form = page.getByRole("form", { name: "Create a link" });
-  await form.getByLabel("Destination URL").fill("https://shop.example.com/spring");
-  await form.getByRole("button", { name: "Create link" }).click();
-  await expect(page.getByTestId("created-short-url")).toBeVisible();
-  await page.getByTestId("links-table").locator("tbody a").first().click();
-  await expect(page).toHaveURL(/\/links\/[^/]+$/);
-  const linkId = new URL(page.url()).pathname.split("/").pop()!;
-  const pages = workspaceRouteTemplates()
-    .filter((route) => route.kind === "page")
-    // a Free workspace has no campaign or creator of its own: those pages are the demo's to walk
-    .filter((route) => !/\[(campaignId|creatorId)\]/.test(route.template));
-  const paths = [...pages.map((route) => fillTemplate(route.template, slug, { linkId })), "/workspaces", "/account"];
-  const problems = await walk(page, paths, "free");
-  expect(problems, problems.join("\n")).toEqual([]);
-});
+for (const viewport of VIEWPORTS) {
+  test(`a new Free workspace at ${viewport.width}px: every page, with its plan locks and empty states`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await signUp(page, newAccount("tree"));
+    const slug = await createWorkspace(page, `Tree ${uniqueSuffix()}`);
+    const form = page.getByRole("form", { name: "Create a link" });
+    await form.getByLabel("Destination URL").fill("https://shop.example.com/spring");
+    await form.getByRole("button", { name: "Create link" }).click();
+    await expect(page.getByTestId("created-short-url")).toBeVisible();
+    await page.getByTestId("links-table").locator("tbody a").first().click();
+    await expect(page).toHaveURL(/\/links\/[^/]+$/);
+    const linkId = new URL(page.url()).pathname.split("/").pop()!;
+    const pages = workspaceRouteTemplates()
+      .filter((route) => route.kind === "page")
+      // a Free workspace has no campaign or creator of its own: those pages are the demo's to walk
+      .filter((route) => !/\[(campaignId|creatorId)\]/.test(route.template));
+    const paths = [...pages.map((route) => fillTemplate(route.template, slug, { linkId })), "/workspaces", "/account"];
+    const problems = await walk(page, paths, "free", [viewport]);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+}
 
 test("a creator's performance page, by its secret link", async ({ browser }) => {
   test.setTimeout(120_000);
