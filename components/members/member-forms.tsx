@@ -38,7 +38,12 @@ export function InviteMemberForm({ workspaceSlug, grantable }: { workspaceSlug: 
               ? `Invitation e-mailed to ${state.data.email}. You can also send the link yourself:`
               : (state.data.emailError ?? `Invitation ready for ${state.data.email}. E-mail is not configured here: copy the link and send it to them.`)}
           </p>
-          <ShownOnce value={state.data.url} testId="invitation-link" copyLabel="Copy link" note="The link is shown only now, works once, for that address only, for 7 days." />
+          <ShownOnce value={state.data.url} testId="invitation-link" copyLabel="Copy link" note={
+              state.data.emailed
+                ? "The link is shown only now, works once, for that address only, for 7 days. The e-mailed one also proves the address is theirs; with this one, a new account confirms it by e-mail first."
+                : "The link is shown only now, works once, for that address only, for 7 days."
+            }
+          />
         </FormMessage>
       ) : null}
       {failed && !failed.fieldErrors.email && !failed.fieldErrors.role ? <FormMessage tone="error">{failed.error}</FormMessage> : null}

@@ -1,7 +1,8 @@
-// Teams: the demo owner invites a teammate as a viewer; the teammate signs up from the invitation
-// and lands in the workspace, can read but cannot write (no forms in the UI, 403 from the API);
-// promoted to member they can; removed, the workspace is a 404 to them.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+// Teams: the demo owner invites a teammate as a viewer; the teammate signs up from the e-mailed
+// invitation and lands in the workspace, can read but cannot write (no forms in the UI, 403 from
+// the API); promoted to member they can; removed, the workspace is a 404 to them. Someone with the
+// copied link and an account whose address is not verified confirms it by e-mail before joining.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO, DEMO_STATE, NOT_FOUND_HEADING, SMTP_SINK_URL } from "../support/env";
 import { newAccount, shot } from "../support/helpers";
 import type { SinkMessage } from "../support/smtp-sink";
@@ -11,6 +12,23 @@ test.use({ storageState: DEMO_STATE });
 async function inbox(request: APIRequestContext, email: string): Promise<SinkMessage[]> {
   const response = await request.get(`${SMTP_SINK_URL}/messages?to=${encodeURIComponent(email)}`);
   return ((await response.json()) as { messages: SinkMessage[] }).messages;
+}
+
+/** The invitation link in an e-mail: the copied one plus the proof of the address. */
+function linkIn(message: SinkMessage | undefined): string {
+  const url = message?.text?.match(/https?:\/\/\S+\/invite\/inv_\S+/)?.[0];
+  expect(url, "an invitation link in the e-mail").toBeTruthy();
+  return url!;
+}
+
+async function invite(page: Page, email: string, role?: string): Promise<string> {
+  await page.goto(`/w/${DEMO.workspace}/settings/members`);
+  await page.getByLabel("E-mail").fill(email);
+  if (role) await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Invite" }).click();
+  const linkText = page.getByTestId("invitation-link");
+  await expect(linkText).toHaveText(/\/invite\/inv_\S+$/);
+  return (await linkText.textContent())!.trim();
 }
 
 test("an invited viewer joins, reads but cannot write; promoted they can; removed they are out", async ({ page, browser, request }) => {
@@ -29,18 +47,22 @@ test("an invited viewer joins, reads but cannot write; promoted they can; remove
   await expect(page.getByText(`Invitation e-mailed to ${teammate.email}`)).toBeVisible();
   await expect(page.getByTestId("invitations-table")).toContainText(teammate.email);
   await shot(page, "members-invited");
-  // SMTP is configured in this suite: the same link arrived by e-mail.
+  // SMTP is configured in this suite: the link arrived by e-mail, with the proof of the address
+  // that the copied link does not carry.
   await expect.poll(async () => (await inbox(request, teammate.email)).length).toBe(1);
-  expect((await inbox(request, teammate.email))[0]?.text).toContain(invitation);
+  const emailed = linkIn((await inbox(request, teammate.email))[0]);
+  expect(emailed.startsWith(`${invitation}?proof=ivp_`), `${emailed} is the shown link with a proof`).toBe(true);
+  expect(invitation).not.toContain("proof");
 
   // The only owner cannot leave.
   await page.getByRole("button", { name: "Leave workspace" }).click();
   await expect(page.getByText("You are the only owner: transfer ownership before leaving.")).toBeVisible();
 
-  // The teammate opens the link signed out, creates their account with the invited address, joins.
+  // The teammate opens the e-mailed link signed out, creates their account with the invited
+  // address and joins: the e-mail proved the address.
   const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const them = await guest.newPage();
-  await them.goto(invitation);
+  await them.goto(emailed);
   await expect(them.getByRole("heading", { name: `Join ${DEMO.workspaceName}` })).toBeVisible();
   await expect(them.getByText(`invited ${teammate.email} to join as Viewer`)).toBeVisible();
   await shot(them, "invitation-signed-out");
@@ -49,7 +71,7 @@ test("an invited viewer joins, reads but cannot write; promoted they can; remove
   await them.getByLabel("Your name").fill(teammate.name);
   await them.getByLabel("Password").fill(teammate.password);
   await them.getByRole("button", { name: "Create account" }).click();
-  await expect(them).toHaveURL(new URL(invitation).pathname);
+  await expect(them).toHaveURL(new URL(emailed).pathname + new URL(emailed).search);
   await them.getByRole("button", { name: `Join ${DEMO.workspaceName}` }).click();
   await expect(them).toHaveURL(new RegExp(`/w/${DEMO.workspace}$`));
 
@@ -91,14 +113,8 @@ test("an invited viewer joins, reads but cannot write; promoted they can; remove
 
 test("a withdrawn invitation is not found; one for another address is refused to whoever is signed in", async ({ page }) => {
   page.on("dialog", (dialog) => void dialog.accept());
-  const invite = async (email: string) => {
-    await page.goto(`/w/${DEMO.workspace}/settings/members`);
-    await page.getByLabel("E-mail").fill(email);
-    await page.getByRole("button", { name: "Invite" }).click();
-    return (await page.getByTestId("invitation-link").textContent())!.trim();
-  };
   const other = newAccount("someone");
-  const forOther = await invite(other.email);
+  const forOther = await invite(page, other.email);
   // The demo user is signed in, with another address.
   await page.goto(forOther);
   await expect(page.getByText(`You are signed in as ${DEMO.email}, but this invitation is for ${other.email}.`)).toBeVisible();
@@ -110,4 +126,49 @@ test("a withdrawn invitation is not found; one for another address is refused to
   await expect(page.getByTestId("invitations-table").getByRole("row").filter({ hasText: other.email })).toHaveCount(0);
   const response = await page.goto(forOther);
   expect(response?.status()).toBe(404);
+});
+
+test("the copied link with an unverified account: the address is confirmed by e-mail before joining", async ({ page, browser, request }) => {
+  const teammate = newAccount("copied");
+  const copied = await invite(page, teammate.email, "viewer");
+  await expect.poll(async () => (await inbox(request, teammate.email)).length).toBe(1);
+
+  // They sign up from the copied link: holding it is not proof that the address is theirs.
+  const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const them = await guest.newPage();
+  await them.goto(copied);
+  await them.getByRole("link", { name: "Create an account" }).click();
+  await them.getByLabel("Your name").fill(teammate.name);
+  await them.getByLabel("Password").fill(teammate.password);
+  await them.getByRole("button", { name: "Create account" }).click();
+  await expect(them).toHaveURL(new URL(copied).pathname);
+  const confirm = them.getByTestId("confirm-address");
+  await expect(confirm).toContainText(`Before you join, confirm that ${teammate.email} is yours.`);
+  await expect(them.getByRole("button", { name: /^Join/ })).toHaveCount(0);
+  await shot(them, "invitation-confirm-address");
+  // not a member yet: the workspace is a 404 to them
+  expect((await them.request.get(`/w/${DEMO.workspace}`)).status()).toBe(404);
+
+  await confirm.getByRole("button", { name: "E-mail me a confirmation link" }).click();
+  await expect(confirm.getByText(`Sent to ${teammate.email}.`)).toBeVisible();
+  await shot(them, "invitation-confirmation-sent");
+  await them.setViewportSize({ width: 390, height: 844 });
+  await shot(them, "invitation-confirmation-sent-390");
+  await them.setViewportSize({ width: 1280, height: 900 });
+  // a second ask within the minute is refused, without a second e-mail
+  await confirm.getByRole("button", { name: "Send it again" }).click();
+  await expect(confirm.getByText(/sent less than a minute ago/)).toBeVisible();
+  await expect.poll(async () => (await inbox(request, teammate.email)).length).toBe(2);
+  const confirmation = (await inbox(request, teammate.email)).find((message) => message.subject?.startsWith("Confirm your address"));
+  const link = linkIn(confirmation);
+
+  // The invitation e-mail's own proof was replaced by the newer one: it says so.
+  await them.goto(linkIn((await inbox(request, teammate.email)).find((message) => message !== confirmation)));
+  await expect(confirm.getByText("This confirmation link has been replaced by a newer one.")).toBeVisible();
+
+  await them.goto(link);
+  await them.getByRole("button", { name: `Join ${DEMO.workspaceName}` }).click();
+  await expect(them).toHaveURL(new RegExp(`/w/${DEMO.workspace}$`));
+  await expect(them.getByRole("heading", { name: "Links", level: 1 })).toBeVisible();
+  await guest.close();
 });

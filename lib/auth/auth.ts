@@ -9,7 +9,7 @@ import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { clientIp } from "@/lib/clicks/geo";
 import { getDb } from "@/lib/db";
-import { sendMail } from "@/lib/email/mailer";
+import { addressesCanBeProven, sendMail } from "@/lib/email/mailer";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -28,8 +28,7 @@ export class TooManyAttempts extends CredentialsSignin {
 let dummyHash: Promise<string> | undefined;
 
 export function isMagicLinkEnabled(): boolean {
-  const env = getEnv();
-  return Boolean(env.SMTP_URL) || env.NODE_ENV === "development";
+  return addressesCanBeProven();
 }
 
 /** The user's session version, or null when the user no longer exists. */

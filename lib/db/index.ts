@@ -10,7 +10,7 @@ function createPrisma() {
   return new PrismaClient({
     adapter: new PrismaPg(getPool()),
     // Secret columns never leave the database unless a query asks for them by name.
-    omit: { user: { passwordHash: true }, apiKey: { hashedKey: true }, invitation: { tokenHash: true }, creatorPage: { tokenHash: true } },
+    omit: { user: { passwordHash: true }, apiKey: { hashedKey: true }, invitation: { tokenHash: true, proofHash: true }, creatorPage: { tokenHash: true } },
   });
 }
 

@@ -10,6 +10,15 @@ export function mailConfigured(): boolean {
   return Boolean(getEnv().SMTP_URL);
 }
 
+/**
+ * Whether this server can prove that someone owns an address, by a link only their mailbox gets:
+ * mail goes out through SMTP, or (development) the link is printed to the server log.
+ */
+export function addressesCanBeProven(): boolean {
+  const env = getEnv();
+  return Boolean(env.SMTP_URL) || env.NODE_ENV === "development";
+}
+
 export async function sendMail(mail: Mail): Promise<void> {
   const env = getEnv();
   if (!env.SMTP_URL) throw new Error("SMTP_URL is not set");

@@ -1,7 +1,7 @@
 // Teams on the real database: invitations (seats, expiry, single use, the invited e-mail only),
 // role changes and removals by rank, the last owner kept under concurrency, keys follow their
 // creator's membership.
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Role } from "@prisma/client";
 import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
 import { makeWorkspace, refusal } from "@/lib/testing/fixtures";
@@ -10,6 +10,7 @@ connectTestDatabase();
 const members = await import("@/lib/members/members");
 const { getDb } = await import("@/lib/db");
 const { hashSecretToken } = await import("@/lib/secret-token");
+const { resetEnvForTests } = await import("@/lib/env");
 const links = await import("@/app/api/v1/links/route");
 
 const db = () => getDb();
@@ -37,27 +38,29 @@ describe("teams", () => {
 
   describe("invitations", () => {
     it("invites by e-mail with a role; the token is stored only as its hash; accepting joins with that role, once", async () => {
-      const { invitation, token } = await members.inviteMember(ws.workspace.id, owner, { email: " Sam@Brand.TEST ", role: "viewer" });
+      const { invitation, token, proof } = await members.inviteMember(ws.workspace.id, owner, { email: " Sam@Brand.TEST ", role: "viewer" });
       expect(invitation).toMatchObject({ email: "sam@brand.test", role: "viewer" });
-      const stored = await db().invitation.findUniqueOrThrow({ where: { id: invitation.id }, omit: { tokenHash: false } });
+      const stored = await db().invitation.findUniqueOrThrow({ where: { id: invitation.id }, omit: { tokenHash: false, proofHash: false } });
       expect(stored.tokenHash).toBe(hashSecretToken(token));
+      expect(stored.proofHash).toBe(hashSecretToken(proof));
+      expect(JSON.stringify(stored)).not.toContain(proof);
       expect(JSON.stringify(stored)).not.toContain(token);
 
       const sam = await db().user.create({ data: { email: "sam@brand.test" } });
-      expect(await members.acceptInvitation(token, { id: sam.id, email: "SAM@brand.test" })).toEqual({ slug: ws.workspace.slug });
+      expect(await members.acceptInvitation(token, sam.id)).toEqual({ slug: ws.workspace.slug });
       expect(await roleOf(ws.workspace.id, sam.id)).toBe("viewer");
-      expect((await refusal(members.acceptInvitation(token, { id: sam.id, email: sam.email }))).message).toMatch(/already been used/);
+      expect((await refusal(members.acceptInvitation(token, sam.id))).message).toMatch(/already been used/);
       expect(await db().membership.count({ where: { workspaceId: ws.workspace.id } })).toBe(2);
     });
 
     it("only the invited e-mail can accept it; an unknown or malformed token is not found", async () => {
       const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "sam@brand.test", role: "member" });
       const other = await db().user.create({ data: { email: "someone@else.test" } });
-      const wrong = await refusal(members.acceptInvitation(token, { id: other.id, email: other.email }));
+      const wrong = await refusal(members.acceptInvitation(token, other.id));
       expect(wrong.code).toBe("forbidden");
       expect(wrong.message).toContain("sam@brand.test");
       expect(await roleOf(ws.workspace.id, other.id)).toBeNull();
-      expect((await refusal(members.acceptInvitation("inv_nope", { id: other.id, email: other.email }))).code).toBe("not_found");
+      expect((await refusal(members.acceptInvitation("inv_nope", other.id))).code).toBe("not_found");
       expect(await members.unsafeFindInvitationByToken("x".repeat(500))).toBeNull();
     });
 
@@ -65,21 +68,21 @@ describe("teams", () => {
       const sent = new Date("2026-11-01T12:00:00Z");
       const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "late@brand.test", role: "member" }, sent);
       const late = await db().user.create({ data: { email: "late@brand.test" } });
-      const expired = await refusal(members.acceptInvitation(token, { id: late.id, email: late.email }, new Date("2026-11-08T12:00:01Z")));
+      const expired = await refusal(members.acceptInvitation(token, late.id, { now: new Date("2026-11-08T12:00:01Z") }));
       expect(expired.message).toMatch(/expired/);
       expect((await members.unsafeFindInvitationByToken(token, new Date("2026-11-08T12:00:01Z")))?.status).toBe("expired");
 
       const first = await members.inviteMember(ws.workspace.id, owner, { email: "twice@brand.test", role: "member" });
       const second = await members.inviteMember(ws.workspace.id, owner, { email: "twice@brand.test", role: "admin" });
       const twice = await db().user.create({ data: { email: "twice@brand.test" } });
-      expect((await refusal(members.acceptInvitation(first.token, { id: twice.id, email: twice.email }))).code).toBe("not_found");
-      await members.acceptInvitation(second.token, { id: twice.id, email: twice.email });
+      expect((await refusal(members.acceptInvitation(first.token, twice.id))).code).toBe("not_found");
+      await members.acceptInvitation(second.token, twice.id);
       expect(await roleOf(ws.workspace.id, twice.id)).toBe("admin");
 
       const third = await members.inviteMember(ws.workspace.id, owner, { email: "gone@brand.test", role: "member" });
       await members.revokeInvitation(ws.workspace.id, owner, third.invitation.id);
       const gone = await db().user.create({ data: { email: "gone@brand.test" } });
-      expect((await refusal(members.acceptInvitation(third.token, { id: gone.id, email: gone.email }))).code).toBe("not_found");
+      expect((await refusal(members.acceptInvitation(third.token, gone.id))).code).toBe("not_found");
     });
 
     it("refuses bad input with field paths, existing members, and roles above the inviter's", async () => {
@@ -113,7 +116,7 @@ describe("teams", () => {
       const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "sam@brand.test", role: "member" });
       await db().workspace.update({ where: { id: ws.workspace.id }, data: { plan: "single" } });
       const sam = await db().user.create({ data: { email: "sam@brand.test" } });
-      expect((await refusal(members.acceptInvitation(token, { id: sam.id, email: sam.email }))).code).toBe("limit_reached");
+      expect((await refusal(members.acceptInvitation(token, sam.id))).code).toBe("limit_reached");
       expect(await roleOf(ws.workspace.id, sam.id)).toBeNull();
     });
 
@@ -124,9 +127,9 @@ describe("teams", () => {
       // Demoted to member: the admin invitation above their new role is withdrawn; they cannot manage members at all now.
       await members.changeMemberRole(ws.workspace.id, owner, admin.userId, { role: "member" });
       const friend = await db().user.create({ data: { email: "friend@brand.test" } });
-      expect((await refusal(members.acceptInvitation(fromAdmin.token, { id: friend.id, email: friend.email }))).code).toBe("not_found");
+      expect((await refusal(members.acceptInvitation(fromAdmin.token, friend.id))).code).toBe("not_found");
       const viewer = await db().user.create({ data: { email: "viewer@brand.test" } });
-      const stale = await refusal(members.acceptInvitation(alsoFromAdmin.token, { id: viewer.id, email: viewer.email }));
+      const stale = await refusal(members.acceptInvitation(alsoFromAdmin.token, viewer.id));
       expect(stale.message).toMatch(/can no longer give this role/);
 
       // Removed: every open invitation they sent is withdrawn.
@@ -134,8 +137,71 @@ describe("teams", () => {
       const backdoor = await members.inviteMember(ws.workspace.id, admin2, { email: "admin2+alt@brand.test", role: "admin" });
       await members.removeMember(ws.workspace.id, owner, admin2.userId);
       const alt = await db().user.create({ data: { email: "admin2+alt@brand.test" } });
-      expect((await refusal(members.acceptInvitation(backdoor.token, { id: alt.id, email: alt.email }))).code).toBe("not_found");
+      expect((await refusal(members.acceptInvitation(backdoor.token, alt.id))).code).toBe("not_found");
       expect(await roleOf(ws.workspace.id, alt.id)).toBeNull();
+    });
+
+    describe("with e-mail on the server, the invited address is proven before it joins", () => {
+      // a reachable SMTP server is not needed: these are the rules, not the sending
+      beforeEach(() => {
+        process.env.SMTP_URL = "smtp://127.0.0.1:9";
+        resetEnvForTests();
+      });
+      afterEach(() => {
+        delete process.env.SMTP_URL;
+        resetEnvForTests();
+      });
+
+      it("an unverified account cannot join by the copied link; with the e-mailed proof it joins and its address is verified", async () => {
+        const { token, proof } = await members.inviteMember(ws.workspace.id, owner, { email: "sam@brand.test", role: "member" });
+        // anyone may create an account with the address; holding the link proves nothing about it
+        const sam = await db().user.create({ data: { email: "sam@brand.test", passwordHash: "x" } });
+        const copied = await refusal(members.acceptInvitation(token, sam.id));
+        expect(copied.code).toBe("forbidden");
+        expect(copied.message).toMatch(/Confirm that sam@brand.test is yours/);
+        expect((await refusal(members.acceptInvitation(token, sam.id, { proof: "ivp_forged" }))).code).toBe("forbidden");
+        expect(await roleOf(ws.workspace.id, sam.id)).toBeNull();
+
+        await members.acceptInvitation(token, sam.id, { proof });
+        expect(await roleOf(ws.workspace.id, sam.id)).toBe("member");
+        expect((await db().user.findUniqueOrThrow({ where: { id: sam.id } })).emailVerified).toBeInstanceOf(Date);
+      });
+
+      it("an account whose address is already verified joins by the copied link", async () => {
+        const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "ver@brand.test", role: "viewer" });
+        const verified = await db().user.create({ data: { email: "ver@brand.test", emailVerified: new Date() } });
+        await members.acceptInvitation(token, verified.id);
+        expect(await roleOf(ws.workspace.id, verified.id)).toBe("viewer");
+      });
+
+      it("a confirmation asked for replaces the proof, at most once a minute, only for the invited account", async () => {
+        const sent = new Date("2026-12-08T10:00:00Z");
+        const { token, proof: first } = await members.inviteMember(ws.workspace.id, owner, { email: "sam@brand.test", role: "member" }, sent);
+        const sam = await db().user.create({ data: { email: "sam@brand.test" } });
+        const other = await db().user.create({ data: { email: "other@brand.test" } });
+        expect((await refusal(members.issueInvitationProof(token, other.id, new Date("2026-12-08T10:05:00Z")))).code).toBe("forbidden");
+        const again = await members.issueInvitationProof(token, sam.id, new Date("2026-12-08T10:00:30Z"));
+        // another within the minute is refused
+        expect((await refusal(members.issueInvitationProof(token, sam.id, new Date("2026-12-08T10:01:00Z")))).code).toBe("rate_limited");
+        // two asking at once: one proof is made
+        const racing = await Promise.allSettled([0, 1].map(() => members.issueInvitationProof(token, sam.id, new Date("2026-12-08T10:03:00Z"))));
+        expect(racing.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        const latest = (racing.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ proof: string }>).value.proof;
+        // only the newest proof works
+        for (const stale of [first, again.proof]) expect((await refusal(members.acceptInvitation(token, sam.id, { proof: stale, now: new Date("2026-12-08T10:04:00Z") }))).code).toBe("forbidden");
+        await members.acceptInvitation(token, sam.id, { proof: latest, now: new Date("2026-12-08T10:04:00Z") });
+        expect(await roleOf(ws.workspace.id, sam.id)).toBe("member");
+        expect((await refusal(members.issueInvitationProof(token, sam.id, new Date("2026-12-08T10:10:00Z")))).code).toBe("conflict");
+      });
+    });
+
+    it("without e-mail on the server no address can be proven: the link the inviter handed over is the proof", async () => {
+      const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "sam@brand.test", role: "member" });
+      const sam = await db().user.create({ data: { email: "sam@brand.test" } });
+      expect((await refusal(members.issueInvitationProof(token, sam.id))).code).toBe("conflict");
+      await members.acceptInvitation(token, sam.id);
+      expect(await roleOf(ws.workspace.id, sam.id)).toBe("member");
+      expect((await db().user.findUniqueOrThrow({ where: { id: sam.id } })).emailVerified).toBeNull();
     });
 
     it("only an owner withdraws an invitation to be an owner", async () => {

@@ -9,12 +9,16 @@ import { assertWithinLimit, lockWorkspace } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { changeRoleSchema, inviteMemberSchema, memberRefSchema } from "@/lib/members/schema";
-import { hashSecretToken, newSecretToken } from "@/lib/secret-token";
+import { addressesCanBeProven } from "@/lib/email/mailer";
+import { hashSecretToken, newSecretToken, secretTokenMatches } from "@/lib/secret-token";
 import { parseInput } from "@/lib/validation";
 import { can, outranks, ROLES } from "@/lib/workspaces/permissions";
 
 export const INVITATION_TTL_DAYS = 7;
 const INVITATION_PREFIX = "inv_";
+const PROOF_PREFIX = "ivp_";
+/** How long a confirmation e-mail asked for waits after the last one (no mailbox is flooded from here). */
+export const PROOF_RESEND_SECONDS = 60;
 
 /** Who is making the change: their user id and role in the workspace. */
 export type Actor = { userId: string; role: Role };
@@ -70,12 +74,14 @@ export function listOpenInvitations(workspaceId: string) {
 
 /**
  * Invites an e-mail address with a role. Returns the token — the only time it exists outside
- * its hash — for the caller to e-mail or show. Inviting the same address again replaces the
+ * its hash — for the caller to e-mail or show, and the proof, which goes only into the e-mail to
+ * the invited address (see acceptInvitation). Inviting the same address again replaces the
  * earlier open invitation (its link stops working).
  */
 export async function inviteMember(workspaceId: string, actor: Actor, rawInput: unknown, now = new Date()) {
   const { email, role } = parseInput(inviteMemberSchema, rawInput);
   const token = newSecretToken(INVITATION_PREFIX);
+  const proof = newSecretToken(PROOF_PREFIX);
   const invitation = await getDb().$transaction(async (tx) => {
     const state = await lockWorkspace(tx, workspaceId);
     assertMayGrant(await actorUnderLock(tx, workspaceId, actor), role);
@@ -91,12 +97,19 @@ export async function inviteMember(workspaceId: string, actor: Actor, rawInput: 
         role,
         invitedById: actor.userId,
         tokenHash: hashSecretToken(token),
+        proofHash: hashSecretToken(proof),
         expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
   });
-  return { invitation, token };
+  return { invitation, token, proof };
+}
+
+/** The address an invitation was made for, with its link and the link that also proves it. */
+export function invitationUrls(origin: string, token: string, proof: string): { url: string; emailUrl: string } {
+  const url = `${origin}/invite/${token}`;
+  return { url, emailUrl: `${url}?proof=${encodeURIComponent(proof)}` };
 }
 
 export async function revokeInvitation(workspaceId: string, actor: Actor, invitationId: string, now = new Date()): Promise<void> {
@@ -122,6 +135,8 @@ export async function unsafeFindInvitationByToken(token: string, now = new Date(
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
+      proofHash: true,
+      proofSentAt: true,
       workspace: { select: { id: true, name: true, slug: true } },
       invitedBy: { select: { name: true, email: true } },
     },
@@ -129,25 +144,54 @@ export async function unsafeFindInvitationByToken(token: string, now = new Date(
   return invitation ? { ...invitation, status: invitationStatus(invitation, now) } : null;
 }
 
+type FoundInvitation = NonNullable<Awaited<ReturnType<typeof unsafeFindInvitationByToken>>>;
+
+/** Whether a proof is the one last e-mailed for this invitation. */
+export function invitationProofMatches(invitation: Pick<FoundInvitation, "proofHash">, proof: string | null | undefined): boolean {
+  return Boolean(proof && invitation.proofHash && proof.startsWith(PROOF_PREFIX) && proof.length <= 100 && secretTokenMatches(proof, invitation.proofHash));
+}
+
 /**
- * Accepts an invitation for the signed-in user, whose e-mail must be the invited one. Joins the
+ * What accepting needs from this account: nothing more ("ready"), or a proof that the invited
+ * address is theirs ("confirm_address"). A copied link is a secret anyone it was pasted to holds,
+ * and anyone can create an account with any address; so an account whose address is not yet
+ * verified joins only with the proof that travelled by e-mail to that address. A server that
+ * cannot send e-mail cannot prove addresses at all: there the link the inviter handed over is the
+ * only proof (docs/security.md).
+ */
+export function acceptRequirement(user: { emailVerified: Date | null }, invitation: Pick<FoundInvitation, "proofHash">, proof: string | null | undefined): "ready" | "confirm_address" {
+  if (user.emailVerified || invitationProofMatches(invitation, proof) || !addressesCanBeProven()) return "ready";
+  return "confirm_address";
+}
+
+export const CONFIRM_ADDRESS_MESSAGE = (email: string) =>
+  `Confirm that ${email} is yours before joining: open the invitation from your e-mail, or ask for a confirmation link below.`;
+
+/**
+ * Accepts an invitation for the signed-in user, whose e-mail must be the invited one, proven (see
+ * acceptRequirement). Accepting with the e-mailed proof marks the address verified. Joins the
  * workspace with the invited role (someone already a member keeps their role) and returns its slug.
  */
-export async function acceptInvitation(token: string, user: { id: string; email: string | null }, now = new Date()): Promise<{ slug: string }> {
+export async function acceptInvitation(token: string, userId: string, options: { proof?: string | null; now?: Date } = {}): Promise<{ slug: string }> {
+  const now = options.now ?? new Date();
   const found = await unsafeFindInvitationByToken(token, now);
   if (!found) throw notFound("This invitation link is not valid. Ask for a new one.");
+  // the account as stored now, not as a session remembers it
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerified: true } });
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
   if (!user.email || user.email.toLowerCase() !== found.email) {
     throw new AppError("forbidden", `This invitation is for ${found.email}. Sign in with that address to accept it.`);
   }
   const workspaceId = found.workspace.id;
   await getDb().$transaction(async (tx) => {
     const state = await lockWorkspace(tx, workspaceId);
-    // Read again under the lock: a concurrent accept, revoke or expiry decides first.
-    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: found.id }, select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedById: true } });
+    // Read again under the lock: a concurrent accept, revoke, expiry or new proof decides first.
+    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: found.id }, select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true, invitedById: true, proofHash: true } });
     const status = invitationStatus(invitation, now);
     if (status === "accepted") throw new AppError("conflict", "This invitation has already been used.");
     if (status === "revoked") throw notFound("This invitation was withdrawn. Ask for a new one.");
     if (status === "expired") throw new AppError("conflict", "This invitation has expired. Ask for a new one.");
+    if (acceptRequirement(user, invitation, options.proof) === "confirm_address") throw new AppError("forbidden", CONFIRM_ADDRESS_MESSAGE(found.email));
     // The invitation is only as good as its sender is now: one sent by someone who has since left,
     // or lost the right to give that role, no longer opens the door.
     const inviter = invitation.invitedById
@@ -162,9 +206,37 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       assertWithinLimit(state, "members", await tx.membership.count({ where: { workspaceId } }), 1, now);
       await tx.membership.create({ data: { workspaceId, userId: user.id, role: invitation.role } });
     }
+    if (!user.emailVerified && invitationProofMatches(invitation, options.proof)) {
+      // the proof reached the invited mailbox and came back: the address is theirs
+      await tx.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { emailVerified: now } });
+    }
     await tx.invitation.update({ where: { id: found.id }, data: { acceptedAt: now } });
   });
   return { slug: found.workspace.slug };
+}
+
+/**
+ * A new proof for the signed-in account the invitation is for, to e-mail to the invited address
+ * (it replaces the one sent before). Refused within PROOF_RESEND_SECONDS of the last one, and
+ * when there is nothing to prove.
+ */
+export async function issueInvitationProof(token: string, userId: string, now = new Date()): Promise<{ proof: string; invitation: FoundInvitation }> {
+  const found = await unsafeFindInvitationByToken(token, now);
+  if (!found || found.status === "revoked") throw notFound("This invitation link is not valid. Ask for a new one.");
+  if (found.status !== "pending") throw new AppError("conflict", found.status === "accepted" ? "This invitation has already been used." : "This invitation has expired. Ask for a new one.");
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } });
+  if (!user?.email || user.email.toLowerCase() !== found.email) {
+    throw new AppError("forbidden", `This invitation is for ${found.email}. Sign in with that address to accept it.`);
+  }
+  if (!addressesCanBeProven()) throw new AppError("conflict", "This server sends no e-mail: accept the invitation with the link you were given.");
+  const proof = newSecretToken(PROOF_PREFIX);
+  // one writer wins the minute: the condition and the write are one statement
+  const { count } = await getDb().invitation.updateMany({
+    where: { id: found.id, acceptedAt: null, revokedAt: null, OR: [{ proofSentAt: null }, { proofSentAt: { lte: new Date(now.getTime() - PROOF_RESEND_SECONDS * 1000) } }] },
+    data: { proofHash: hashSecretToken(proof), proofSentAt: now },
+  });
+  if (count === 0) throw new AppError("rate_limited", "A confirmation e-mail was sent less than a minute ago: check your inbox, or try again in a minute.");
+  return { proof, invitation: found };
 }
 
 /**

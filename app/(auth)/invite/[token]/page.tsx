@@ -1,24 +1,31 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { AcceptInvitationButton } from "@/components/members/accept-invitation";
+import { AcceptInvitationButton, ConfirmAddressButton } from "@/components/members/accept-invitation";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { getSessionUser } from "@/lib/auth/page-guard";
+import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
-import { unsafeFindInvitationByToken } from "@/lib/members/members";
+import { acceptRequirement, unsafeFindInvitationByToken } from "@/lib/members/members";
 import { ROLE_LABELS } from "@/lib/workspaces/permissions";
 
 // The token is in the address: no referrer leaves the page, and search engines stay out.
 export const metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false, follow: false } };
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ proof?: string | string[] }> }) {
   const { token } = await params;
+  const { proof: proofParam } = await searchParams;
+  // the proof of the address, in the e-mailed link only (lib/members/members.ts acceptInvitation)
+  const proof = typeof proofParam === "string" ? proofParam : null;
   const invitation = await unsafeFindInvitationByToken(token);
   // Unknown and withdrawn links look the same: neither tells anything about the workspace.
   if (!invitation || invitation.status === "revoked") notFound();
   const user = await getSessionUser();
-  const here = `/invite/${token}`;
+  // signing in or up comes back here with the proof
+  const here = `/invite/${token}${proof ? `?proof=${encodeURIComponent(proof)}` : ""}`;
+  const account = user ? await getDb().user.findUnique({ where: { id: user.id }, select: { email: true, emailVerified: true } }) : null;
+  const email = account?.email ?? user?.email ?? null;
   const inviter = invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? "A teammate";
   const role = ROLE_LABELS[invitation.role];
 
@@ -50,16 +57,26 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             I have an account: sign in
           </Link>
         </div>
-      ) : user.email?.toLowerCase() !== invitation.email ? (
+      ) : email?.toLowerCase() !== invitation.email ? (
         <div className="space-y-3">
           <FormMessage tone="error">
-            You are signed in as {user.email}, but this invitation is for {invitation.email}. Sign out, then sign in or create an account with {invitation.email}.
+            You are signed in as {email}, but this invitation is for {invitation.email}. Sign out, then sign in or create an account with {invitation.email}.
           </FormMessage>
           <SignOutButton formClassName="w-full" className={buttonClass("secondary", "w-full")} />
         </div>
+      ) : acceptRequirement({ emailVerified: account?.emailVerified ?? null }, invitation, proof) === "confirm_address" ? (
+        <div className="space-y-3" data-testid="confirm-address">
+          <p className="text-sm text-gray-600">
+            Before you join, confirm that <span className="font-medium text-gray-900">{invitation.email}</span> is yours. We will e-mail you a link; open it to
+            join.
+          </p>
+          {proof ? <FormMessage tone="info">This confirmation link has been replaced by a newer one. Use the latest e-mail, or ask for another.</FormMessage> : null}
+          <ConfirmAddressButton token={token} />
+          <p className="text-center text-xs text-gray-500">Valid until {formatDate(invitation.expiresAt)}.</p>
+        </div>
       ) : (
         <div className="space-y-2">
-          <AcceptInvitationButton token={token} workspaceName={invitation.workspace.name} />
+          <AcceptInvitationButton token={token} proof={proof} workspaceName={invitation.workspace.name} />
           <p className="text-center text-xs text-gray-500">Valid until {formatDate(invitation.expiresAt)}.</p>
         </div>
       )}

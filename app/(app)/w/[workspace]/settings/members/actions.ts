@@ -6,7 +6,7 @@ import { formObject, type ActionState } from "@/lib/actions/action-state";
 import { runWorkspaceAction } from "@/lib/actions/workspace-action";
 import { appOrigin } from "@/lib/http/app-origin";
 import { sendInvitationEmail } from "@/lib/members/invitation-email";
-import { changeMemberRole, inviteMember, leaveWorkspace, removeMember, revokeInvitation, transferOwnership } from "@/lib/members/members";
+import { changeMemberRole, invitationUrls, inviteMember, leaveWorkspace, removeMember, revokeInvitation, transferOwnership } from "@/lib/members/members";
 
 const page = (slug: string) => `/w/${slug}/settings/members`;
 
@@ -17,9 +17,10 @@ export async function inviteMemberAction(workspaceSlug: string, _prev: ActionSta
     workspaceSlug,
     "members.manage",
     async ({ workspace, role, userId }) => {
-      const { invitation, token } = await inviteMember(workspace.id, { userId, role }, formObject(formData));
-      const url = `${await appOrigin()}/invite/${token}`;
-      const sent = await sendInvitationEmail({ to: invitation.email, url, workspaceName: workspace.name, role: invitation.role, inviterId: userId, expiresAt: invitation.expiresAt });
+      const { invitation, token, proof } = await inviteMember(workspace.id, { userId, role }, formObject(formData));
+      // the page shows the link; only the e-mail to the invited address carries the proof of it
+      const { url, emailUrl } = invitationUrls(await appOrigin(), token, proof);
+      const sent = await sendInvitationEmail({ to: invitation.email, url: emailUrl, workspaceName: workspace.name, role: invitation.role, inviterId: userId, expiresAt: invitation.expiresAt });
       revalidatePath(page(workspaceSlug));
       return { data: { url, email: invitation.email, ...sent } };
     },
