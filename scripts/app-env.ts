@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { postgresLinesWorthShowing } from "../lib/db/postgres-log";
 import { migrateDeploy } from "../lib/db/migrate";
 
 export type PreparedDatabase = { url: string; embedded: boolean; created: boolean; stop: () => Promise<void> };
@@ -25,8 +26,8 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
   const database = await startEmbeddedPostgres({
     dataDir: dir,
     log,
-    serverLog: (line) => {
-      if (/FATAL|ERROR|PANIC/.test(line)) log(`[postgres] ${line}`);
+    serverLog: (chunk) => {
+      for (const line of postgresLinesWorthShowing(chunk)) log(`[postgres] ${line}`);
     },
   });
   log(`embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${dir})`);

@@ -19,8 +19,13 @@ export function getPool(): pg.Pool {
       connectionTimeoutMillis: 5_000,
       query_timeout: 15_000,
     });
-    // An idle client losing its connection (a database restart) must not crash the server.
-    pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    // An idle client losing its connection (a database restart) must not crash the server. The
+    // database stopping (57P01, what every client hears on a normal stop) is not an error of
+    // ours: the pool drops the client, and a query that needs the database reports if it stays away.
+    pool.on("error", (error) => {
+      if ((error as { code?: string }).code === "57P01") return;
+      console.error("[db] idle client error:", error.message);
+    });
     globals[KEY] = pool;
   }
   return pool;

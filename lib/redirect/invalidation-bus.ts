@@ -232,6 +232,9 @@ function postgresTransport(url: string | undefined, receive: (payload: string) =
   let closed = false;
   let attempt = 0;
   let timer: NodeJS.Timeout | null = null;
+  // why the listening connection went, told only if getting it back fails: a process stopping
+  // with its database (npm run dev's Ctrl-C) or a blip that heals at once says nothing alarming
+  let unreported: string | null = null;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
@@ -250,6 +253,8 @@ function postgresTransport(url: string | undefined, receive: (payload: string) =
       await next.query(`LISTEN ${CHANNEL}`);
     } catch (error) {
       next.end().catch(() => undefined);
+      if (unreported) log(`subscription lost (${unreported}); retrying, caches expire by TTL meanwhile`);
+      unreported = null;
       lose(next, error instanceof Error ? error.message : String(error));
       markReady();
       return;
@@ -260,7 +265,8 @@ function postgresTransport(url: string | undefined, receive: (payload: string) =
     }
     client = next;
     if (attempt > 0) {
-      log("subscription back; caches cleared");
+      log(unreported ? `subscription dropped (${unreported}) and back; caches cleared` : "subscription back; caches cleared");
+      unreported = null;
       onMissed();
     }
     attempt = 0;
@@ -269,7 +275,7 @@ function postgresTransport(url: string | undefined, receive: (payload: string) =
 
   const lose = (which: pg.Client, reason: string) => {
     if (closed || timer || which !== current) return; // closing, already retrying, or an old connection's late event
-    if (client) log(`subscription lost (${reason}); retrying, caches expire by TTL meanwhile`);
+    if (client) unreported = reason;
     client = null;
     current = null;
     attempt += 1;
