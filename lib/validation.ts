@@ -64,3 +64,121 @@ export function assertStorableText(value: unknown, emptyPath = "(body)"): void {
   const issue = unstorableText(value);
   if (issue) throw new AppError("invalid_input", `${issue.path === "(body)" ? emptyPath : issue.path}: ${issue.message}`, [{ path: issue.path === "(body)" ? emptyPath : issue.path, message: issue.message }]);
 }
+
+type JsonSchema = {
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  patternProperties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
+
+const inputJsonSchemas = new WeakMap<z.ZodType, JsonSchema>();
+
+/** The JSON Schema a zod schema accepts (as the OpenAPI document publishes it), made once per schema. */
+function inputJsonSchemaOf(schema: z.ZodType): JsonSchema {
+  let json = inputJsonSchemas.get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    inputJsonSchemas.set(schema, json);
+  }
+  return json;
+}
+
+/** The closest of the known names to a mistyped one (at most two edits away), to suggest it. */
+function closest(name: string, known: string[]): string | null {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  let best: { name: string; d: number } | null = null;
+  for (const candidate of known) {
+    const d = distance(name, candidate);
+    if (d <= 2 && (!best || d < best.d)) best = { name: candidate, d };
+  }
+  return best?.name ?? null;
+}
+
+/** Whether a schema is one for this kind of JSON value (object, array, string, …), by its `type`. */
+function takesKindOf(schema: JsonSchema, value: unknown): boolean {
+  const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? "number" : typeof value === "object" ? "object" : typeof value;
+  const types = schema.type === undefined ? null : Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (!types) return !schema.properties || kind === "object";
+  return types.some((type) => type === kind || (type === "integer" && kind === "number"));
+}
+
+/**
+ * The fields of a JSON body that its schema does not name, each as a field issue ("slugg" would
+ * otherwise be dropped in silence and a random slug chosen). An object accepts only its
+ * properties unless its schema allows more (a record, or a deliberately loose object). Read from
+ * the schema's own JSON Schema, so what is refused is what the OpenAPI document declares
+ * (`additionalProperties: false` on every request body object, lib/api/openapi.ts).
+ */
+export function unknownFields(schema: z.ZodType, value: unknown, basePath: (string | number)[] = []): FieldIssue[] {
+  const root = inputJsonSchemaOf(schema);
+  const resolve = (node: JsonSchema): JsonSchema => {
+    let current = node;
+    for (let hops = 0; current.$ref && hops < 20; hops++) {
+      const ref = current.$ref;
+      current = ref === "#" ? root : ref.startsWith("#/$defs/") ? (root.$defs?.[ref.slice("#/$defs/".length)] ?? {}) : {};
+    }
+    return current;
+  };
+  const walk = (node: JsonSchema, current: unknown, path: (string | number)[], depth: number): FieldIssue[] => {
+    if (depth > MAX_JSON_DEPTH) return [];
+    const schemaNode = resolve(node);
+    const branches = schemaNode.anyOf ?? schemaNode.oneOf;
+    if (branches) {
+      // among the branches for this kind of value (an object is not judged by a null branch), the
+      // one that fits best: one that names every field, else the one with fewest unknowns
+      let best: FieldIssue[] | null = null;
+      for (const branch of branches.filter((candidate) => takesKindOf(resolve(candidate), current))) {
+        const issues = walk(branch, current, path, depth + 1);
+        if (issues.length === 0) return [];
+        if (!best || issues.length < best.length) best = issues;
+      }
+      return best ?? [];
+    }
+    if (schemaNode.allOf) {
+      // an intersection names the fields of all its parts
+      const parts = schemaNode.allOf.map(resolve);
+      const merged: JsonSchema = { ...schemaNode, allOf: undefined, properties: Object.assign({}, ...parts.map((part) => part.properties ?? {}), schemaNode.properties) };
+      if (parts.some((part) => part.additionalProperties === true || typeof part.additionalProperties === "object")) merged.additionalProperties = true;
+      return walk(merged, current, path, depth + 1);
+    }
+    const issues: FieldIssue[] = [];
+    if (Array.isArray(current)) {
+      if (schemaNode.items) current.forEach((item, i) => issues.push(...walk(schemaNode.items!, item, [...path, i], depth + 1)));
+      return issues;
+    }
+    if (!current || typeof current !== "object" || !schemaNode.properties) return issues;
+    const properties = schemaNode.properties;
+    const extra = schemaNode.additionalProperties;
+    for (const [key, inner] of Object.entries(current)) {
+      if (Object.hasOwn(properties, key)) {
+        issues.push(...walk(properties[key]!, inner, [...path, key], depth + 1));
+      } else if (typeof extra === "object") {
+        issues.push(...walk(extra, inner, [...path, key], depth + 1));
+      } else if (extra !== true && !schemaNode.patternProperties) {
+        const suggestion = closest(key, Object.keys(properties));
+        issues.push({ path: [...path, key].join("."), message: `Unknown field${suggestion ? `: did you mean "${suggestion}"?` : ""}` });
+      }
+    }
+    return issues;
+  };
+  return walk(root, value, basePath, 0);
+}

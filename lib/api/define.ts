@@ -7,7 +7,7 @@ import { z } from "zod";
 import { readJson, withWorkspace, type WorkspaceHandlerContext } from "@/lib/api/with-workspace";
 import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/api-keys/scopes";
-import { parseInput, unstorableText } from "@/lib/validation";
+import { assertStorableText, fieldIssues, parseInput, unknownFields, unstorableText } from "@/lib/validation";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -71,15 +71,32 @@ function queryObject(request: Request): Record<string, string> {
   return query;
 }
 
+/**
+ * Parses a body with its schema and refuses the fields the schema does not name, all in one
+ * answer: the schema's findings and the unknown fields together, each naming its path.
+ */
+function parseStrict<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  assertStorableText(input);
+  const unknown = unknownFields(schema, input);
+  const result = schema.safeParse(input);
+  if (result.success && unknown.length === 0) return result.data;
+  const issues = [...unknown, ...(result.success ? [] : fieldIssues(result.error))];
+  throw new AppError("invalid_input", `Invalid input — ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`, issues);
+}
+
 /** The Next route handler for an operation. */
 export function route<Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, P>(operation: Operation<Q, B, P>) {
   return withWorkspace<P>(operation.scope, async (ctx) => {
     // no id holds a NUL character or a lone surrogate (PostgreSQL could not even compare one)
     if (unstorableText(ctx.params) !== null) throw notFound();
     const query = (operation.query ? parseInput(operation.query, queryObject(ctx.request)) : undefined) as Q extends z.ZodType ? z.output<Q> : undefined;
-    // an envelope's parts are judged one by one, NUL characters included
-    const rawBody = operation.body ? await readJson(ctx.request, operation.maxBodyBytes, { refuseNul: operation.parseBody !== "envelope" }) : undefined;
-    const body = (operation.body && operation.parseBody !== "envelope" ? parseInput(operation.body, rawBody) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
+    // an envelope's parts are judged one by one, NUL characters and unknown fields included
+    const rawBody = operation.body ? await readJson(ctx.request, operation.maxBodyBytes, { refuseNul: operation.parseBody !== "envelope", requireJsonType: true }) : undefined;
+    if (operation.body && operation.parseBody === "envelope") {
+      const outer = unknownFields(operation.body, rawBody && typeof rawBody === "object" && !Array.isArray(rawBody) ? { ...rawBody, items: [] } : rawBody);
+      if (outer.length > 0) throw new AppError("invalid_input", `Invalid input — ${outer.map((i) => `${i.path}: ${i.message}`).join("; ")}`, outer);
+    }
+    const body = (operation.body && operation.parseBody !== "envelope" ? parseStrict(operation.body, rawBody) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
     return operation.handle({ ...ctx, query, body, rawBody });
   });
 }

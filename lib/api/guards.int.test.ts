@@ -18,6 +18,7 @@ const noParams = { params: Promise.resolve({}) };
 const post = (workspace: string | null) =>
   new Request(`http://localhost:3000/api/v1/links${workspace ? `?workspace=${workspace}` : ""}`, {
     method: "POST",
+    headers: { "content-type": "application/json" },
     body: JSON.stringify({ url: "https://example.com/" }),
   });
 

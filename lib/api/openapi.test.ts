@@ -44,4 +44,33 @@ describe("the OpenAPI document", () => {
       }
     }
   });
+
+  it("says what the server enforces on request bodies: no unknown fields, JSON only, required only when {} is refused", () => {
+    const doc = document as unknown as {
+      paths: Record<string, Record<string, { operationId: string; requestBody?: { required: boolean; content: Record<string, { schema: unknown }> }; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const open: string[] = [];
+    const visit = (node: unknown, where: string, seen: Set<unknown>) => {
+      if (!node || typeof node !== "object" || seen.has(node)) return;
+      seen.add(node);
+      const schema = node as { $ref?: string; properties?: object; additionalProperties?: unknown };
+      if (schema.$ref) visit(doc.components.schemas[schema.$ref.split("/").pop()!], `${where} → ${schema.$ref}`, seen);
+      if (schema.properties && schema.additionalProperties === undefined) open.push(where);
+      for (const [key, value] of Object.entries(node)) if (key !== "$ref") visit(value, `${where}.${key}`, seen);
+    };
+    for (const operation of OPERATIONS) {
+      const op = doc.paths[operation.path]![operation.method]!;
+      expect(Object.keys(op.responses), operation.operationId).toEqual(expect.arrayContaining(["500", "503"]));
+      if (!operation.body) continue;
+      expect(Object.keys(op.requestBody!.content)).toEqual(["application/json"]);
+      expect(Object.keys(op.responses), operation.operationId).toContain("415");
+      expect(op.requestBody!.required, operation.operationId).toBe(!operation.body.safeParse({}).success);
+      visit(op.requestBody!.content["application/json"]!.schema, operation.operationId, new Set());
+    }
+    expect(open).toEqual([]);
+    // setting a creator's terms may send no body at all; creating a link may not
+    const byId = Object.fromEntries(OPERATIONS.map((o) => [o.operationId, doc.paths[o.path]![o.method]!]));
+    expect(byId.createLink!.requestBody!.required).toBe(true);
+  });
 });

@@ -34,13 +34,40 @@ function commonErrors(operation: AnyOperation) {
     403: errorAnswer(`The key lacks the ${scopes} scope, the role does not allow it, or a plan limit is reached`, false),
     ...(operation.pathParams ? { 404: errorAnswer("No such resource in this workspace (another workspace's ids are not found either)") } : {}),
     ...(operation.body ? { 413: errorAnswer(`The body is over ${Math.round((operation.maxBodyBytes ?? MAX_BODY_BYTES) / 1_048_576)} MB`) } : {}),
+    ...(operation.body ? { 415: errorAnswer("The body is not sent as JSON (`Content-Type: application/json`)") } : {}),
     ...Object.fromEntries(Object.entries(operation.errors ?? {}).map(([status, description]) => [status, errorAnswer(description)])),
     ...(operation.body || operation.query ? { 422: errorAnswer("Bad input: `details` names each field") } : {}),
     429: {
       ...errorAnswer("Rate limit reached: retry after `Retry-After` seconds"),
       headers: rateLimitHeaders.extend({ "Retry-After": z.string().meta({ description: "seconds to wait" }) }),
     },
+    500: errorAnswer("An error of ours (logged); the request may be retried", false),
+    503: {
+      ...errorAnswer("The database is unavailable for a moment: retry after `Retry-After` seconds", false),
+      headers: z.object({ "Retry-After": z.string().meta({ description: "seconds to wait" }) }),
+    },
   };
+}
+
+type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; additionalProperties?: unknown; [key: string]: unknown };
+
+/**
+ * Every object a request body can hold names all its fields: `additionalProperties: false`, as
+ * the server refuses unknown fields (lib/validation.ts unknownFields). Walks the body schemas and
+ * the components they reference; objects that allow more on purpose (records) keep theirs.
+ */
+function closeRequestObjects(document: { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: SchemaNode }> } }>>; components?: { schemas?: Record<string, SchemaNode> } }): void {
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    const schema = node as SchemaNode;
+    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#/components/schemas/")) visit(document.components?.schemas?.[schema.$ref.slice("#/components/schemas/".length)]);
+    if (schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+    for (const [key, value] of Object.entries(schema)) if (key !== "$ref" && key !== "example" && key !== "default") visit(value);
+  };
+  for (const item of Object.values(document.paths ?? {})) for (const operation of Object.values(item)) visit(operation.requestBody?.content?.["application/json"]?.schema);
 }
 
 function answer(spec: ApiResponseSpec) {
@@ -72,7 +99,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...(operation.pathParams ? { path: operation.pathParams } : {}),
         ...(operation.query ? { query: operation.query } : {}),
       },
-      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body as z.ZodType } } } } : {}),
+      // a body that may be left out entirely (every field optional) is not required
+      ...(operation.body ? { requestBody: { required: !(operation.body as z.ZodType).safeParse({}).success, content: { "application/json": { schema: operation.body as z.ZodType } } } } : {}),
       responses: {
         ...Object.fromEntries(Object.entries(operation.responses).map(([status, spec]) => [status, answer(spec)])),
         ...commonErrors(operation),
@@ -81,7 +109,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     (paths[operation.path] ??= {})[operation.method] = item;
   }
   const limits = (["single", "team"] as const).map((plan) => `${PLANS[plan].name} ${PLANS[plan].limits.apiRequestsPerMinute}`).join(", ");
-  return createDocument({
+  const document = createDocument({
     openapi: "3.1.0",
     info: {
       title: "Clickproof API",
@@ -103,4 +131,6 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     paths,
   });
+  closeRequestObjects(document as Parameters<typeof closeRequestObjects>[0]);
+  return document;
 }

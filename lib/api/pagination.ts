@@ -32,8 +32,6 @@ const limitSchema = (max: number) =>
 
 /** A page size from 1 to `max`, `fallback` when not given. */
 export const pageLimitSchema = (max: number, fallback: number) => limitSchema(max).default(fallback);
-/** A page size from 1 to `max`, or none (the endpoint decides what none means). */
-export const optionalPageLimitSchema = (max: number) => limitSchema(max).optional();
 
 /** Rows fetched with take = limit + 1 → the page and the cursor of the next one (null on the last page). */
 export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { page: T[]; nextCursor: string | null } {

@@ -121,17 +121,27 @@ export function withWorkspace<P = Record<string, never>>(scope: Scope | readonly
 
 export const MAX_BODY_BYTES = 1_048_576;
 
+/** application/json, or a JSON-based type (application/merge-patch+json), with any parameters. */
+export function isJsonMediaType(header: string | null): boolean {
+  const type = header?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json" || Boolean(type && /^application\/[\w.+-]+\+json$/.test(type));
+}
+
 /**
  * Parses a JSON body; malformed JSON is a 422 like any other bad input, an oversized one a 413.
  * Text with a NUL character or a lone surrogate, and nesting past MAX_JSON_DEPTH, are refused
  * here, naming the field: PostgreSQL cannot store such text, and no operation means it.
  */
-export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES, options: { refuseNul?: boolean } = {}): Promise<unknown> {
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES, options: { refuseNul?: boolean; requireJsonType?: boolean } = {}): Promise<unknown> {
   const tooLarge = () => new AppError("payload_too_large", `Request bodies are limited to ${Math.round(maxBytes / 1_048_576)} MB`);
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   if (!text.trim()) return {};
+  // a body in another media type (a form post, text/plain) is not JSON that happens to parse
+  if (options.requireJsonType && !isJsonMediaType(request.headers.get("content-type"))) {
+    throw new AppError("unsupported_media_type", "Send the body as JSON, with Content-Type: application/json");
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

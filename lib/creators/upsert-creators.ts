@@ -11,7 +11,7 @@ import { writeCreatorPlatform, type Tx } from "@/lib/creators/creator-platforms"
 import { platformLabel } from "@/lib/creators/platforms";
 import { creatorInputSchema, patchCreatorSchema, type CreatorInput, type PlatformEntry } from "@/lib/creators/schema";
 import { CREATOR_API_SELECT, type CreatorRecord } from "@/lib/creators/serialize";
-import { parseInput } from "@/lib/validation";
+import { parseInput, unknownFields } from "@/lib/validation";
 
 export const CREATOR_BULK_MAX = 1_000;
 
@@ -144,10 +144,13 @@ export type UpsertOutcome = { ok: true; status: "created" | "updated"; creator: 
  * or updated; accounts not listed stay. Items are applied in order, so a later item can update
  * what an earlier one created.
  */
-export async function upsertCreators(workspaceId: string, rawItems: readonly unknown[]): Promise<UpsertOutcome[]> {
+export async function upsertCreators(workspaceId: string, rawItems: readonly unknown[], options: { refuseUnknownFields?: boolean } = {}): Promise<UpsertOutcome[]> {
   const outcomes: UpsertOutcome[] = [];
   for (const raw of rawItems) {
     try {
+      // the API's items name only fields it knows (a typo is refused, not ignored), each on its own
+      const unknown = options.refuseUnknownFields ? unknownFields(creatorInputSchema, raw) : [];
+      if (unknown.length > 0) throw new AppError("invalid_input", `Invalid input — ${unknown.map((i) => `${i.path}: ${i.message}`).join("; ")}`, unknown);
       outcomes.push(await upsertOne(workspaceId, raw));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -9,7 +9,7 @@ import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
 import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
 import { invalidateLink } from "@/lib/redirect/link-cache";
-import { fieldIssues, unstorableText } from "@/lib/validation";
+import { fieldIssues, unknownFields, unstorableText } from "@/lib/validation";
 
 const RANDOM_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no l/1/o/0: slugs get read aloud
 const RANDOM_LENGTH = 7;
@@ -56,7 +56,7 @@ const slugTaken = (slug: string) =>
  * like a taken one); random slugs retry on the rare collision. The plan's monthly link quota is
  * reserved under the workspace lock: items beyond it are refused, the rest are created.
  */
-export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unknown[]): Promise<ItemOutcome[]> {
+export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unknown[], options: { refuseUnknownFields?: boolean } = {}): Promise<ItemOutcome[]> {
   const outcomes: ItemOutcome[] = new Array(rawItems.length);
   type Pending = { index: number; input: CreateLinkInput; slug: string; id: string };
   let pending: Pending[] = [];
@@ -69,8 +69,10 @@ export async function createLinks(ctx: CreateLinkContext, rawItems: readonly unk
       return;
     }
     const parsed = createLinkSchema.safeParse(raw);
-    if (!parsed.success) {
-      outcomes[index] = { ok: false, error: invalidItem(fieldIssues(parsed.error)) };
+    // the API's items name only fields it knows (a typo is refused, not ignored), each on its own
+    const unknown = options.refuseUnknownFields ? unknownFields(createLinkSchema, raw) : [];
+    if (!parsed.success || unknown.length > 0) {
+      outcomes[index] = { ok: false, error: invalidItem([...unknown, ...(parsed.success ? [] : fieldIssues(parsed.error))]) };
       return;
     }
     const input = parsed.data;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, cursorSchema, encodeCursor, optionalPageLimitSchema, pageOf } from "@/lib/api/pagination";
+import { afterCursor, archivedFlagSchema, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
 import { getDb, getPool } from "@/lib/db";
 import { tagSchema } from "@/lib/links/schema";
 
@@ -22,13 +22,10 @@ export const listLinksQuerySchema = z.object({
   campaignId: z.string().trim().min(1).max(64).optional(),
   creatorId: z.string().trim().min(1).max(64).optional(),
   tag: tagSchema.optional(),
-  // as in the first API: "true" lists archived links, anything else active ones
-  archived: z.string().optional().transform((value) => value === "true").meta({ description: "true: archived links instead of active ones" }),
-  limit: optionalPageLimitSchema(1000).meta({ description: "page size, 1–1000; without limit and cursor, every link in one answer (as the first API did)" }),
+  archived: archivedFlagSchema("links"),
+  limit: pageLimitSchema(1000, 100).meta({ description: "page size, 1–1000 (100 by default); follow `nextCursor` for the rest" }),
   cursor: cursorSchema.optional(),
 });
-
-const DEFAULT_PAGE = 100;
 
 export async function listLinksPage(workspaceId: string, query: z.output<typeof listLinksQuerySchema>) {
   const rows = await getDb().link.findMany({
@@ -41,11 +38,9 @@ export async function listLinksPage(workspaceId: string, query: z.output<typeof 
       ...afterCursor("createdAt", query.cursor),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    // Without limit and cursor, every link (the first API answered so, and clients rely on it).
-    ...(query.limit === undefined && !query.cursor ? {} : { take: (query.limit ?? DEFAULT_PAGE) + 1 }),
+    take: query.limit + 1,
   });
-  const limit = query.limit === undefined && !query.cursor ? rows.length : (query.limit ?? DEFAULT_PAGE);
-  const { page, nextCursor } = pageOf(rows, limit, (link) => encodeCursor(link.createdAt, link.id));
+  const { page, nextCursor } = pageOf(rows, query.limit, (link) => encodeCursor(link.createdAt, link.id));
   const counts = await clickCountsByLink(workspaceId, page.map((link) => link.id));
   return { links: page.map((link) => ({ ...link, clicks: counts.get(link.id)?.clicks ?? 0, filtered: counts.get(link.id)?.filtered ?? 0 })), nextCursor };
 }

@@ -273,19 +273,19 @@ describe("teams", () => {
       const { key } = await createApiKey(ws.workspace.id, memberUser.userId, { name: "checkout", scopes: ["links:write"] });
       const create = () =>
         links.POST(
-          new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ url: "https://example.com/" }) }),
+          new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ url: "https://example.com/" }) }),
           noParams,
         );
       expect((await create()).status).toBe(201);
       await members.changeMemberRole(ws.workspace.id, owner, memberUser.userId, { role: "viewer" });
       expect((await create()).status).toBe(403);
       // The owner's own key still acts as a member, never as an owner.
-      expect((await links.POST(new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${ws.apiKey}` }, body: JSON.stringify({ url: "https://example.com/o" }) }), noParams)).status).toBe(201);
+      expect((await links.POST(new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${ws.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ url: "https://example.com/o" }) }), noParams)).status).toBe(201);
       await members.removeMember(ws.workspace.id, owner, memberUser.userId);
       expect((await create()).status).toBe(401);
       // A key whose creator's account is gone acts for no one.
       await db().apiKey.updateMany({ where: { workspaceId: ws.workspace.id, createdById: owner.userId }, data: { createdById: null } });
-      expect((await links.POST(new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${ws.apiKey}` }, body: JSON.stringify({ url: "https://example.com/x" }) }), noParams)).status).toBe(401);
+      expect((await links.POST(new Request("http://localhost:3000/api/v1/links", { method: "POST", headers: { authorization: `Bearer ${ws.apiKey}`, "content-type": "application/json" }, body: JSON.stringify({ url: "https://example.com/x" }) }), noParams)).status).toBe(401);
       expect((await db().apiKey.findFirstOrThrow({ where: { createdById: memberUser.userId } })).revokedAt).not.toBeNull();
       expect(await db().link.count({ where: { workspaceId: ws.workspace.id } })).toBe(2);
     });

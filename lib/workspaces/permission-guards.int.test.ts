@@ -72,7 +72,7 @@ describe("every role × every action through the guards", () => {
       count: async () => 0,
     },
     "links.write": {
-      run: () => viaRoute(linkRoutes.POST(new Request(`http://localhost:3000/api/v1/links?workspace=${slug}`, { method: "POST", body: JSON.stringify({ url: "https://example.com/" }) }), noParams)),
+      run: () => viaRoute(linkRoutes.POST(new Request(`http://localhost:3000/api/v1/links?workspace=${slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: "https://example.com/" }) }), noParams)),
       count: () => getDb().link.count(),
     },
     "creators.write": {
@@ -84,7 +84,7 @@ describe("every role × every action through the guards", () => {
       count: () => getDb().campaign.count(),
     },
     "conversions.write": {
-      run: () => viaRoute(conversionRoutes.POST(new Request(`http://localhost:3000/api/v1/conversions?workspace=${slug}`, { method: "POST", body: JSON.stringify({ event: "signup", externalId: `e-${++n}` }) }), noParams)),
+      run: () => viaRoute(conversionRoutes.POST(new Request(`http://localhost:3000/api/v1/conversions?workspace=${slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ event: "signup", externalId: `e-${++n}` }) }), noParams)),
       count: () => getDb().conversion.count(),
     },
     "creatorPages.manage": {

@@ -19,6 +19,8 @@ const noParams = { params: Promise.resolve({}) };
 function call(path: string, key: string | null, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   if (key) headers.set("authorization", `Bearer ${key}`);
+  // a client sending JSON says so (a body in another media type is a 415, tested below)
+  if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   return new Request(`${ORIGIN}${path}`, { ...init, headers });
 }
 

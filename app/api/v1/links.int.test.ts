@@ -88,9 +88,57 @@ describe("links API", () => {
     expect((await api("GET", `/api/v1/links?cursor=${forged}`, { key: a.apiKey })).body.error.details[0].path).toBe("cursor");
     expect((await api("GET", "/api/v1/links?creatorId=a%00b", { key: a.apiKey })).body.error.details[0].path).toBe("creatorId");
 
-    // As the first API did: without limit and cursor, every link at once; archived=<anything but true> lists active ones.
-    const everything = await api("GET", "/api/v1/links?archived=1", { key: a.apiKey });
-    expect([everything.body.data.length, everything.body.nextCursor]).toEqual([8, null]);
+    // archived is true or false, nothing else (archived=yes does not quietly list active links)
+    for (const flag of ["yes", "1", "TRUE", ""]) {
+      const refused = await api("GET", `/api/v1/links?archived=${flag}`, { key: a.apiKey });
+      expect(refused.status, flag).toBe(422);
+      expect(refused.body.error.details[0].path).toBe("archived");
+    }
+    expect((await api("GET", "/api/v1/links?archived=false", { key: a.apiKey })).body.data).toHaveLength(8);
+    expect((await api("GET", "/api/v1/links?archived=true", { key: a.apiKey })).body.data).toHaveLength(0);
+  });
+
+  it("pages by default: without limit, 100 links and a cursor to the rest", async () => {
+    const c = await makeWorkspace("C");
+    const made = await api("POST", "/api/v1/links/bulk", { key: c.apiKey, body: { items: Array.from({ length: 130 }, (_, i) => ({ url: url(`many-${i}`) })) } });
+    expect(made.body.created).toBe(130);
+    const first = await api("GET", "/api/v1/links", { key: c.apiKey });
+    expect(first.body.data).toHaveLength(100);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const rest = await api("GET", `/api/v1/links?cursor=${first.body.nextCursor}`, { key: c.apiKey });
+    expect([rest.body.data.length, rest.body.nextCursor]).toEqual([30, null]);
+  });
+
+  it("refuses fields it does not know, naming each (a typo never falls back to a default), and a body that is not JSON", async () => {
+    const before = await getDb().link.count();
+    const typo = await api("POST", "/api/v1/links", { key: a.apiKey, body: { url: url("typo"), slugg: "my-slug", tags: ["ok"], extra: { deep: 1 } } });
+    expect(typo.status).toBe(422);
+    expect(typo.body.error.details).toEqual(expect.arrayContaining([
+      { path: "slugg", message: 'Unknown field: did you mean "slug"?' },
+      { path: "extra", message: "Unknown field" },
+    ]));
+    // nested objects too, with the schema's own findings in the same answer
+    const nested = await api("POST", "/api/v1/campaigns", { key: a.apiKey, body: { name: "Typo test", objective: "traffic", kpis: [{ kpi: "clicks", primary: true, targett: 5 }], utmTemplate: { utm_source: "ig", utm_sauce: "x" } } });
+    expect(nested.status).toBe(422);
+    expect(nested.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["kpis.0.targett", "utmTemplate.utm_sauce"]);
+    const patch = await api("GET", "/api/v1/links?limit=1", { key: a.apiKey });
+    const changed = await api("PATCH", `/api/v1/links/${patch.body.data[0].id}`, { key: a.apiKey, body: { urll: url("x") } });
+    expect([changed.status, changed.body.error.details[0].path]).toEqual([422, "urll"]);
+    // in bulk, the item with an unknown field fails alone
+    const bulk = await api("POST", "/api/v1/links/bulk", { key: a.apiKey, body: { items: [{ url: url("good-1") }, { url: url("bad"), slugg: "x" }] } });
+    expect([bulk.body.created, bulk.body.failed]).toEqual([1, 1]);
+    expect(bulk.body.results[1].error.details[0]).toEqual({ path: "slugg", message: 'Unknown field: did you mean "slug"?' });
+    expect((await api("POST", "/api/v1/links/bulk", { key: a.apiKey, body: { items: [{ url: url("good-2") }], itemz: [] } })).body.error.details[0].path).toBe("itemz");
+    expect(await getDb().link.count()).toBe(before + 1);
+
+    // a body in another media type is a 415, whatever it holds
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const refused = await api("POST", "/api/v1/links", { key: a.apiKey, rawBody: JSON.stringify({ url: url("plain") }), headers: { "content-type": type } });
+      expect(refused.status, type).toBe(415);
+      expect(refused.body.error.code).toBe("unsupported_media_type");
+    }
+    expect((await api("POST", "/api/v1/links", { key: a.apiKey, rawBody: JSON.stringify({ url: url("typed") }), headers: { "content-type": "application/json; charset=utf-8" } })).status).toBe(201);
+    expect(await getDb().link.count()).toBe(before + 2);
   });
 
   it("reads, changes and archives a link; another workspace's id is 404 everywhere", async () => {

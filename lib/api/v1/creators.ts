@@ -79,7 +79,7 @@ export const upsertCreatorsOperation = defineOperation({
   maxBodyBytes: 4 * 1_048_576,
   responses: { 200: { description: "One result per item", schema: bulkCreatorResponseSchema } },
   handle: async ({ workspace, rawBody }) => {
-    const outcomes = await upsertCreators(workspace.id, bulkEnvelope(rawBody, CREATOR_BULK_MAX, "creators"));
+    const outcomes = await upsertCreators(workspace.id, bulkEnvelope(rawBody, CREATOR_BULK_MAX, "creators"), { refuseUnknownFields: true });
     const results = outcomes.map((outcome, index) =>
       outcome.ok
         ? { index, ok: true as const, status: outcome.status, creator: serializeCreator(outcome.creator) }

@@ -87,7 +87,7 @@ export const bulkLinksOperation = defineOperation({
   handle: async ({ request, workspace, principal, rawBody }) => {
     const items = bulkEnvelope(rawBody, BULK_MAX, "links");
     const hosts = linkHostsForRequest(request);
-    const outcomes = await createLinks({ workspaceId: workspace.id, userId: principal.userId ?? undefined, hosts }, items);
+    const outcomes = await createLinks({ workspaceId: workspace.id, userId: principal.userId ?? undefined, hosts }, items, { refuseUnknownFields: true });
     const results = outcomes.map((outcome, index) =>
       outcome.ok
         ? { index, ok: true as const, link: serializeLink(outcome.link, hosts) }
