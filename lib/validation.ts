@@ -144,14 +144,16 @@ export function unknownFields(schema: z.ZodType, value: unknown, basePath: (stri
     const branches = schemaNode.anyOf ?? schemaNode.oneOf;
     if (branches) {
       // among the branches for this kind of value (an object is not judged by a null branch), the
-      // one that fits best: one that names every field, else the one with fewest unknowns
+      // one that fits best: one that names every field, else the one with fewest unknowns — and
+      // what the node itself says beside them (an array's items, with a rule across them)
       let best: FieldIssue[] | null = null;
       for (const branch of branches.filter((candidate) => takesKindOf(resolve(candidate), current))) {
         const issues = walk(branch, current, path, depth + 1);
-        if (issues.length === 0) return [];
         if (!best || issues.length < best.length) best = issues;
+        if (issues.length === 0) break;
       }
-      return best ?? [];
+      const own = schemaNode.items || schemaNode.properties ? walk({ ...schemaNode, anyOf: undefined, oneOf: undefined }, current, path, depth + 1) : [];
+      return [...own, ...(best ?? [])];
     }
     if (schemaNode.allOf) {
       // an intersection names the fields of all its parts

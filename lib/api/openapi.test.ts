@@ -57,7 +57,8 @@ describe("the OpenAPI document", () => {
       const schema = node as { $ref?: string; properties?: object; additionalProperties?: unknown };
       if (schema.$ref) visit(doc.components.schemas[schema.$ref.split("/").pop()!], `${where} → ${schema.$ref}`, seen);
       if (schema.properties && schema.additionalProperties === undefined) open.push(where);
-      for (const [key, value] of Object.entries(node)) if (key !== "$ref") visit(value, `${where}.${key}`, seen);
+      // (a `contains` schema describes one item among others, not a whole object)
+      for (const [key, value] of Object.entries(node)) if (key !== "$ref" && key !== "contains") visit(value, `${where}.${key}`, seen);
     };
     for (const operation of OPERATIONS) {
       const op = doc.paths[operation.path]![operation.method]!;
@@ -72,5 +73,24 @@ describe("the OpenAPI document", () => {
     // setting a creator's terms may send no body at all; creating a link may not
     const byId = Object.fromEntries(OPERATIONS.map((o) => [o.operationId, doc.paths[o.path]![o.method]!]));
     expect(byId.createLink!.requestBody!.required).toBe(true);
+  });
+
+  it("holds the campaign's rules a client can check: exactly one primary KPI, and no default makes a field required", () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    ajv.addSchema(document as object, "doc3");
+    const create = ajv.getSchema("doc3#/paths/~1campaigns/post/requestBody/content/application~1json/schema")!;
+    const base = { name: "Spring", objective: "traffic" };
+    expect(create(base)).toBe(true);
+    expect(create({ ...base, kpis: [] })).toBe(true);
+    expect(create({ ...base, kpis: [{ kpi: "clicks", primary: true }, { kpi: "cpc", target: 50 }] })).toBe(true);
+    expect(create({ ...base, kpis: [{ kpi: "clicks", primary: true }, { kpi: "cpc", primary: true }] })).toBe(false);
+    expect(create({ ...base, kpis: [{ kpi: "clicks" }, { kpi: "cpc" }] })).toBe(false);
+    expect(create({ ...base, kpis: [{ kpi: "clicks", primary: true, surprise: 1 }] })).toBe(false);
+    // defaults are said in words; no request schema carries the keyword a generator turns into "required"
+    const campaign = document.components.schemas.CampaignCreate as { required: string[]; properties: Record<string, { default?: unknown; description?: string }> };
+    expect(campaign.required).toEqual(["name", "objective"]);
+    expect(campaign.properties.currency).toMatchObject({ description: 'Default: "USD".' });
+    expect(JSON.stringify(Object.values(document.paths).map((item) => Object.values(item).map((op) => (op as { requestBody?: unknown }).requestBody)))).not.toContain('"default"');
   });
 });

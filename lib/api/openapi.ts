@@ -52,11 +52,15 @@ function commonErrors(operation: AnyOperation) {
 type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; additionalProperties?: unknown; [key: string]: unknown };
 
 /**
- * Every object a request body can hold names all its fields: `additionalProperties: false`, as
- * the server refuses unknown fields (lib/validation.ts unknownFields). Walks the body schemas and
- * the components they reference; objects that allow more on purpose (records) keep theirs.
+ * Request bodies as the server takes them, for any generated client:
+ * - every object names all its fields (`additionalProperties: false`), as the server refuses
+ *   unknown ones (lib/validation.ts unknownFields); records that allow more keep theirs;
+ * - a field with a default is optional, and says its default in words: the `default` keyword
+ *   itself is left out, since generators (openapi-typescript's defaultNonNullable) make every
+ *   field that has one required, and the README's own minimal bodies would not typecheck.
+ * Walks the body schemas and the components they reference.
  */
-function closeRequestObjects(document: { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: SchemaNode }> } }>>; components?: { schemas?: Record<string, SchemaNode> } }): void {
+function shapeRequestSchemas(document: { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: SchemaNode }> } }>>; components?: { schemas?: Record<string, SchemaNode> } }): void {
   const seen = new Set<unknown>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== "object" || seen.has(node)) return;
@@ -65,7 +69,13 @@ function closeRequestObjects(document: { paths?: Record<string, Record<string, {
     const schema = node as SchemaNode;
     if (typeof schema.$ref === "string" && schema.$ref.startsWith("#/components/schemas/")) visit(document.components?.schemas?.[schema.$ref.slice("#/components/schemas/".length)]);
     if (schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
-    for (const [key, value] of Object.entries(schema)) if (key !== "$ref" && key !== "example" && key !== "default") visit(value);
+    if (schema.default !== undefined) {
+      const said = `Default: ${JSON.stringify(schema.default)}.`;
+      schema.description = typeof schema.description === "string" ? `${schema.description.replace(/\.?$/, ".")} ${said}` : said;
+      delete schema.default;
+    }
+    // a `contains` schema describes one item among others, not the whole of any object
+    for (const [key, value] of Object.entries(schema)) if (key !== "$ref" && key !== "example" && key !== "contains") visit(value);
   };
   for (const item of Object.values(document.paths ?? {})) for (const operation of Object.values(item)) visit(operation.requestBody?.content?.["application/json"]?.schema);
 }
@@ -131,6 +141,6 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     paths,
   });
-  closeRequestObjects(document as Parameters<typeof closeRequestObjects>[0]);
+  shapeRequestSchemas(document as Parameters<typeof shapeRequestSchemas>[0]);
   return document;
 }

@@ -62,7 +62,14 @@ const campaignFields = {
     .meta({ description: "in minor units of `currency` (cents for USD, whole yen for JPY)" }),
   currency: currencySchema,
   destinationUrl: destinationUrlSchema.nullable(),
-  kpis: z.array(campaignKpiSchema).max(KPI_KEYS.length, "Each KPI can appear once"),
+  kpis: z
+    .array(campaignKpiSchema)
+    .max(KPI_KEYS.length, "Each KPI can appear once")
+    .meta({
+      description: "None, or exactly one primary KPI with its supporting ones; each KPI once.",
+      // the rule "exactly one primary" (refineCampaign), said in JSON Schema for validators and clients
+      anyOf: [{ maxItems: 0 }, { contains: { type: "object", properties: { primary: { const: true } }, required: ["primary"] }, minContains: 1, maxContains: 1 }],
+    }),
   utmTemplate: utmTemplateSchema.nullable(),
 };
 
