@@ -50,7 +50,7 @@ export async function createWorkspace(page: Page, name: string, screenshot?: str
   return slug;
 }
 
-export type ApiLink = { id: string; slug: string; shortUrl: string; url: string; archived: boolean; clicks?: number; filteredClicks?: number };
+export type ApiLink = { id: string; slug: string; shortUrl: string; url: string; archived: boolean; clicks: number; filteredClicks: number };
 
 /** The demo workspace's links through the REST API (the demo key). */
 export async function demoLinks(request: APIRequestContext, options: { archived?: boolean } = {}): Promise<ApiLink[]> {

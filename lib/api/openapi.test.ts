@@ -30,10 +30,11 @@ describe("the OpenAPI document", () => {
     addFormats.default(ajv);
     ajv.addSchema(document as object, "doc");
     const link = ajv.getSchema("doc#/components/schemas/Link")!;
-    const good = { id: "l1", slug: "maya", domain: null, shortUrl: "http://x/maya", url: "https://shop.example.com/", creatorId: null, campaignId: null, tags: [], archived: false, paused: false, expiresAt: null, maxClicks: null, clicksLeft: null, expiredUrl: null, notes: null, createdAt: "2026-11-21T10:00:00.000Z", updatedAt: "2026-11-21T10:00:00.000Z" };
+    const good = { id: "l1", slug: "maya", domain: null, shortUrl: "http://x/maya", url: "https://shop.example.com/", creatorId: null, campaignId: null, tags: [], archived: false, paused: false, expiresAt: null, maxClicks: null, clicksLeft: null, expiredUrl: null, notes: null, createdAt: "2026-11-21T10:00:00.000Z", updatedAt: "2026-11-21T10:00:00.000Z", clicks: 0, filteredClicks: 0 };
     expect(link(good)).toBe(true);
     expect(link({ ...good, surprise: 1 })).toBe(false); // an undocumented field is drift
     expect(link({ ...good, tags: undefined })).toBe(false);
+    expect(link({ ...good, clicks: undefined })).toBe(false); // every answer with a link carries its counts
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, op] of Object.entries(item)) {
         for (const [status, answer] of Object.entries(op.responses)) {

@@ -45,6 +45,13 @@ export async function listLinksPage(workspaceId: string, query: z.output<typeof 
   return { links: page.map((link) => ({ ...link, clicks: counts.get(link.id)?.clicks ?? 0, filtered: counts.get(link.id)?.filtered ?? 0 })), nextCursor };
 }
 
+/** Human clicks and filtered hits of one link over all time (0 and 0 for a link without any). */
+export async function linkCounts(workspaceId: string, linkId: string): Promise<{ clicks: number; filtered: number }> {
+  return (await clickCountsByLink(workspaceId, [linkId])).get(linkId) ?? NO_CLICKS;
+}
+
+export const NO_CLICKS = { clicks: 0, filtered: 0 } as const;
+
 async function clickCountsByLink(workspaceId: string, linkIds: string[]) {
   const counts = new Map<string, { clicks: number; filtered: number }>();
   if (linkIds.length === 0) return counts;

@@ -42,13 +42,14 @@ export const linkResponseSchema = z
     notes: z.string().nullable(),
     createdAt: isoTime,
     updatedAt: isoTime,
-    clicks: z.number().int().optional().meta({ description: "human clicks over all time (lists only)" }),
-    filteredClicks: z.number().int().optional().meta({ description: "bot and preview hits, counted apart (lists only)" }),
+    clicks: z.number().int().meta({ description: "human clicks over all time" }),
+    filteredClicks: z.number().int().meta({ description: "bot and preview hits over all time, counted apart" }),
   })
   .meta({ id: "Link" });
 export type LinkResponse = z.input<typeof linkResponseSchema>;
 
-export function serializeLink(link: LinkRecord, hosts: ShortLinkHosts, counts?: { clicks: number; filtered: number }): LinkResponse {
+/** A link as the API answers it, always with its counts (a link just made has none yet: 0). */
+export function serializeLink(link: LinkRecord, hosts: ShortLinkHosts, counts: { clicks: number; filtered: number }): LinkResponse {
   return {
     id: link.id,
     slug: link.slug,
@@ -67,6 +68,7 @@ export function serializeLink(link: LinkRecord, hosts: ShortLinkHosts, counts?: 
     notes: link.notes,
     createdAt: link.createdAt.toISOString(),
     updatedAt: link.updatedAt.toISOString(),
-    ...(counts ? { clicks: counts.clicks, filteredClicks: counts.filtered } : {}),
+    clicks: counts.clicks,
+    filteredClicks: counts.filtered,
   };
 }

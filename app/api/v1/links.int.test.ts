@@ -31,7 +31,7 @@ describe("links API", () => {
   it("creates a link with creator, campaign and tags; refuses each bad field by name, writing nothing", async () => {
     const created = await api("POST", "/api/v1/links", { key: a.apiKey, body: { url: url("spring"), slug: "maya-spring", creatorId: creatorA, campaignId: campaignA, tags: ["TikTok", "q3-push", "tiktok"] } });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ slug: "maya-spring", creatorId: creatorA, campaignId: campaignA, tags: ["tiktok", "q3-push"] });
+    expect(created.body).toMatchObject({ slug: "maya-spring", creatorId: creatorA, campaignId: campaignA, tags: ["tiktok", "q3-push"], clicks: 0, filteredClicks: 0 });
     expect(created.headers.get("RateLimit-Limit")).toBe("600"); // Team
 
     const before = await getDb().link.count();

@@ -6,7 +6,7 @@ import { defineOperation, json } from "@/lib/api/define";
 import { errorResponseSchema, idParam, pageSchema } from "@/lib/api/schemas";
 import { notFound } from "@/lib/errors";
 import { BULK_MAX, createLink, createLinks } from "@/lib/links/create-link";
-import { getLink, listLinksPage, listLinksQuerySchema } from "@/lib/links/queries";
+import { getLink, linkCounts, listLinksPage, listLinksQuerySchema, NO_CLICKS } from "@/lib/links/queries";
 import { linkHostsForRequest } from "@/lib/links/request-hosts";
 import { createLinkSchema, patchLinkSchema } from "@/lib/links/schema";
 import { linkResponseSchema, serializeLink } from "@/lib/links/serialize";
@@ -50,7 +50,7 @@ export const createLinkOperation = defineOperation({
   handle: async ({ request, workspace, principal, body }) => {
     const hosts = linkHostsForRequest(request);
     const link = await createLink({ workspaceId: workspace.id, userId: principal.userId ?? undefined, hosts }, body);
-    return json(linkResponseSchema, serializeLink(link, hosts), { status: 201 });
+    return json(linkResponseSchema, serializeLink(link, hosts, NO_CLICKS), { status: 201 });
   },
 });
 
@@ -90,7 +90,7 @@ export const bulkLinksOperation = defineOperation({
     const outcomes = await createLinks({ workspaceId: workspace.id, userId: principal.userId ?? undefined, hosts }, items, { refuseUnknownFields: true });
     const results = outcomes.map((outcome, index) =>
       outcome.ok
-        ? { index, ok: true as const, link: serializeLink(outcome.link, hosts) }
+        ? { index, ok: true as const, link: serializeLink(outcome.link, hosts, NO_CLICKS) }
         : { index, ok: false as const, error: bulkErrorOf(outcome.error) },
     );
     const created = results.filter((r) => r.ok).length;
@@ -110,7 +110,7 @@ export const getLinkOperation = defineOperation<undefined, undefined, LinkParams
   handle: async ({ request, workspace, params }) => {
     const link = await getLink(workspace.id, params.linkId);
     if (!link) throw notFound("Link not found");
-    return json(linkResponseSchema, serializeLink(link, linkHostsForRequest(request)));
+    return json(linkResponseSchema, serializeLink(link, linkHostsForRequest(request), await linkCounts(workspace.id, link.id)));
   },
 });
 
@@ -128,7 +128,7 @@ export const updateLinkOperation = defineOperation<undefined, typeof patchLinkSc
   handle: async ({ request, workspace, params, rawBody }) => {
     const hosts = linkHostsForRequest(request);
     const link = await updateLink(workspace.id, params.linkId, hosts, rawBody);
-    return json(linkResponseSchema, serializeLink(link, hosts));
+    return json(linkResponseSchema, serializeLink(link, hosts, await linkCounts(workspace.id, link.id)));
   },
 });
 
@@ -144,7 +144,7 @@ export const archiveLinkOperation = defineOperation<undefined, undefined, LinkPa
   responses: { 200: { description: "The archived link", schema: linkResponseSchema } },
   handle: async ({ request, workspace, params }) => {
     const link = await setLinkArchived(workspace.id, params.linkId, true);
-    return json(linkResponseSchema, serializeLink(link, linkHostsForRequest(request)));
+    return json(linkResponseSchema, serializeLink(link, linkHostsForRequest(request), await linkCounts(workspace.id, link.id)));
   },
 });
 
