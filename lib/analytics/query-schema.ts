@@ -104,7 +104,21 @@ export const analyticsQuerySchema = z
       .max(1000, "limit is at most 1000")
       .default(100)
       .meta({ description: "rows for breakdowns (countries … campaigns), largest first; 1–1000, 100 by default" }),
-    format: z.enum(["json", "csv"], { error: "format is json or csv" }).default("json").meta({ description: "csv: the same rows as a spreadsheet" }),
+    cursor: z
+      .string()
+      .max(40)
+      .transform((value, ctx) => {
+        // opaque to callers: the rank the next page starts at
+        const match = /^r(\d{1,6})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
+        if (!match) {
+          ctx.addIssue({ code: "custom", message: "cursor is not one this API returned" });
+          return z.NEVER;
+        }
+        return Number(match[1]);
+      })
+      .optional()
+      .meta({ description: "a breakdown's `nextCursor`, for the rows after the previous page's" }),
+    format: z.enum(["json", "csv"], { error: "format is json or csv" }).default("json").meta({ description: "csv: the same rows as a spreadsheet (or send `Accept: text/csv`)" }),
   })
   .superRefine((query, ctx) => {
     if (query.interval && (query.start || query.end)) {
@@ -114,8 +128,17 @@ export const analyticsQuerySchema = z
     if (query.granularity && query.groupBy !== "timeseries") {
       ctx.addIssue({ code: "custom", path: ["granularity"], message: "granularity applies to groupBy=timeseries" });
     }
+    if (query.cursor !== undefined && (query.groupBy === "count" || query.groupBy === "timeseries")) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "cursor pages a breakdown (countries … campaigns); totals and time series come whole" });
+    }
   });
 export type AnalyticsQuery = z.output<typeof analyticsQuerySchema>;
+
+/** The cursor of a breakdown's page that starts at this rank. */
+export const breakdownCursor = (rank: number): string => Buffer.from(`r${rank}`, "utf8").toString("base64url");
+
+/** The furthest a breakdown pages: past it, the rows are too small to matter one by one (CSV has them all up to here). */
+export const MAX_BREAKDOWN_RANK = 100_000;
 
 /** The granularity of a timeseries over `hours` hours, or a reason it cannot be. */
 export function chooseGranularity(asked: "hour" | "day" | undefined, hours: number): { granularity: "hour" | "day" } | { error: string } {

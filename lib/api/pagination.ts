@@ -40,13 +40,18 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string
   return { page, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
-/** Prisma where-clause for rows after a cursor, newest first by `field`. */
-export function afterCursor<F extends string>(field: F, cursor: Cursor | undefined) {
+/** Prisma where-clause for rows after a cursor, newest first by `field` (oldest first with "asc"). */
+export function afterCursor<F extends string>(field: F, cursor: Cursor | undefined, order: "desc" | "asc" = "desc") {
   if (!cursor) return {};
-  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] } as {
-    OR: ({ [K in F]: { lt: Date } } | ({ [K in F]: Date } & { id: { lt: string } }))[];
+  const beyond = order === "desc" ? "lt" : "gt";
+  return { OR: [{ [field]: { [beyond]: cursor.at } }, { [field]: cursor.at, id: { [beyond]: cursor.id } }] } as {
+    OR: ({ [K in F]: { lt: Date } | { gt: Date } } | ({ [K in F]: Date } & { id: { lt: string } | { gt: string } }))[];
   };
 }
+
+/** The query every paged list takes: a page size and the cursor of the page before. */
+export const pageQuerySchema = (max: number, fallback: number) =>
+  z.object({ limit: pageLimitSchema(max, fallback).meta({ description: `page size, 1–${max} (${fallback} by default)` }), cursor: cursorSchema.optional() });
 
 /** `archived=true` lists archived rows instead of active ones; anything but true/false is a 422. */
 export const archivedFlagSchema = (what: string) =>

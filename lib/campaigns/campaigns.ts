@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { afterCursor, archivedFlagSchema, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
+import { afterCursor, archivedFlagSchema, cursorSchema, encodeCursor, pageLimitSchema, pageOf, type Cursor } from "@/lib/api/pagination";
 import { requireFeature } from "@/lib/billing/gates";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -267,11 +267,23 @@ export function getCampaignForApi(workspaceId: string, campaignId: string) {
 }
 
 /** The campaign's creators with their terms, in the order they joined; null when no such campaign. */
-export async function listCampaignCreators(workspaceId: string, campaignId: string) {
-  return getDb().campaign.findFirst({
+/** GET /api/v1/campaigns/{id}/creators: in the order they joined, a page at a time; null for no such campaign. */
+export async function listCampaignCreators(workspaceId: string, campaignId: string, page: { limit: number; cursor?: Cursor }) {
+  const campaign = await getDb().campaign.findFirst({
     where: { id: campaignId, workspaceId },
-    select: { currency: true, creators: { where: { workspaceId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { creator: { select: { name: true } } } } },
+    select: {
+      currency: true,
+      creators: {
+        where: { workspaceId, ...afterCursor("createdAt", page.cursor, "asc") },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: page.limit + 1,
+        include: { creator: { select: { name: true } } },
+      },
+    },
   });
+  if (!campaign) return null;
+  const { page: creators, nextCursor } = pageOf(campaign.creators, page.limit, (terms) => encodeCursor(terms.createdAt, terms.id));
+  return { currency: campaign.currency, creators, nextCursor };
 }
 
 /** One creator's terms in a campaign, with the campaign's currency; null when not in it. */

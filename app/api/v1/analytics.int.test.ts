@@ -24,7 +24,7 @@ describe("analytics API", () => {
   let a: Awaited<ReturnType<typeof makeWorkspace>>;
   let b: Awaited<ReturnType<typeof makeWorkspace>>;
   const ids = { maya: "", leo: "", spring: "", summer: "", mayaSpring: "", leoSpring: "", mayaSummer: "", plain: "", foreignLink: "", foreignCreator: "" };
-  const q = (query: string) => api("GET", `/api/v1/analytics?${query}`, { key: a.apiKey });
+  const q = (query: string, headers?: Record<string, string>) => api("GET", `/api/v1/analytics?${query}`, { key: a.apiKey, headers });
   const threeDays = () => `start=${day(0)}&end=${day(2)}`;
 
   beforeAll(async () => {
@@ -158,6 +158,34 @@ describe("analytics API", () => {
       [ids.summer, 1],
       [null, 1],
     ]);
+  });
+
+  it("pages every breakdown with a cursor, in rank order, and refuses a cursor where nothing pages", async () => {
+    for (const group of ["countries", "links", "creators", "campaigns"]) {
+      const whole = (await q(`${threeDays()}&groupBy=${group}`)).body;
+      expect(whole.nextCursor, group).toBeNull();
+      const seen: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { data: unknown[]; nextCursor: string | null } } = await q(`${threeDays()}&groupBy=${group}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(page.body.data.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.data);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen, group).toEqual(whole.data);
+    }
+    const refused = await q(`${threeDays()}&groupBy=timeseries&cursor=${Buffer.from("r2").toString("base64url")}`);
+    expect([refused.status, refused.body.error.details[0].path]).toEqual([422, "cursor"]);
+    expect((await q(`${threeDays()}&groupBy=countries&cursor=forged`)).status).toBe(422);
+  });
+
+  it("answers CSV when the Accept header prefers it; format in the query decides over Accept", async () => {
+    const byAccept = await q(`${threeDays()}&groupBy=creators`, { accept: "text/csv" });
+    expect(byAccept.headers.get("content-type")).toContain("text/csv");
+    expect(byAccept.headers.get("vary")).toContain("Accept");
+    expect(parseCsv(byAccept.text).rows).toHaveLength(3);
+    expect((await q(`${threeDays()}&groupBy=creators`, { accept: "application/json, text/csv;q=0.5" })).headers.get("content-type")).toContain("application/json");
+    expect((await q(`${threeDays()}&groupBy=creators&format=json`, { accept: "text/csv" })).headers.get("content-type")).toContain("application/json");
   });
 
   it("answers the same rows as CSV, formulas neutralised", async () => {

@@ -172,6 +172,13 @@ describe("campaigns API", () => {
     expect(mayaLink.shortUrl).toMatch(/\/maya$/);
     expect(generated.body.skipped).toEqual([{ creatorId: foreignCreator, creatorName: null, reason: "No such creator in this workspace" }]);
     expect((await api("GET", `/api/v1/campaigns/${campaign.id}/creators`, { key: a.apiKey })).body.data).toHaveLength(2);
+    // a page at a time, in the order they joined, with a cursor to the rest
+    const firstPage = await api("GET", `/api/v1/campaigns/${campaign.id}/creators?limit=1`, { key: a.apiKey });
+    expect(firstPage.body.data).toHaveLength(1);
+    const secondPage = await api("GET", `/api/v1/campaigns/${campaign.id}/creators?limit=1&cursor=${firstPage.body.nextCursor}`, { key: a.apiKey });
+    expect(secondPage.body.nextCursor).toBeNull();
+    expect([firstPage.body.data[0].creatorId, secondPage.body.data[0].creatorId].sort()).toEqual([maya, leo].sort());
+    expect((await api("GET", `/api/v1/campaigns/${campaign.id}/creators?limit=0`, { key: a.apiKey })).status).toBe(422);
 
     const again = await api("POST", `/api/v1/campaigns/${campaign.id}/links`, { key: a.apiKey, body: { creatorIds: [maya] } });
     expect(again.status).toBe(200);

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { defineOperation, json } from "@/lib/api/define";
 import { lastDays } from "@/lib/analytics/link-analytics";
 import { assertFilters, getDimension, getEntityBreakdown, getTimeSeries, getTotals, resolveRange, type ResolvedRange } from "@/lib/analytics/query";
-import { analyticsQuerySchema, DIMENSION_GROUPS, type AnalyticsQuery, type DimensionGroup } from "@/lib/analytics/query-schema";
+import { analyticsQuerySchema, breakdownCursor, DIMENSION_GROUPS, MAX_BREAKDOWN_RANK, type AnalyticsQuery, type DimensionGroup } from "@/lib/analytics/query-schema";
 import { effectivePlan, limitOf } from "@/lib/billing/plans";
 import { csvResponse, toCsv } from "@/lib/csv";
+import { preferredMediaType } from "@/lib/http/accept";
 import { getDb } from "@/lib/db";
 import { linkHostsForRequest } from "@/lib/links/request-hosts";
 import { shortUrl } from "@/lib/links/short-url";
@@ -27,6 +28,9 @@ const frame = {
   creatorId: z.string().nullable(),
   campaignId: z.string().nullable(),
 };
+const pageOfRows = {
+  nextCursor: z.string().nullable().meta({ description: "pass as `cursor` for the next rows; null on the last page. Each page ranks the clicks as they are when it is asked" }),
+};
 
 const analyticsResponseSchema = z
   .discriminatedUnion("groupBy", [
@@ -44,6 +48,7 @@ const analyticsResponseSchema = z
         groupBy: z.enum(DIMENSION_GROUPS),
         ...frame,
         data: z.array(z.object({ value: z.string().nullable().meta({ description: "country code, device, browser, OS, referrer host, source (link or qr) or the UTM tag's value on the link's destination; null when unknown (direct, or no such tag)" }), ...counts })),
+        ...pageOfRows,
       })
       .meta({ id: "AnalyticsBreakdown" }),
     z
@@ -51,19 +56,32 @@ const analyticsResponseSchema = z
         groupBy: z.literal("links"),
         ...frame,
         data: z.array(z.object({ linkId: z.string(), slug: z.string(), shortUrl: z.string(), creatorId: z.string().nullable(), campaignId: z.string().nullable(), ...counts })),
+        ...pageOfRows,
       })
       .meta({ id: "AnalyticsByLink" }),
     z
-      .object({ groupBy: z.literal("creators"), ...frame, data: z.array(z.object({ creatorId: z.string().nullable().meta({ description: "null: links without a creator" }), name: z.string().nullable(), ...counts })) })
+      .object({ groupBy: z.literal("creators"), ...frame, data: z.array(z.object({ creatorId: z.string().nullable().meta({ description: "null: links without a creator" }), name: z.string().nullable(), ...counts })), ...pageOfRows })
       .meta({ id: "AnalyticsByCreator" }),
     z
-      .object({ groupBy: z.literal("campaigns"), ...frame, data: z.array(z.object({ campaignId: z.string().nullable().meta({ description: "null: links outside campaigns" }), name: z.string().nullable(), ...counts })) })
+      .object({ groupBy: z.literal("campaigns"), ...frame, data: z.array(z.object({ campaignId: z.string().nullable().meta({ description: "null: links outside campaigns" }), name: z.string().nullable(), ...counts })), ...pageOfRows })
       .meta({ id: "AnalyticsByCampaign" }),
   ])
   .meta({ id: "Analytics" });
 type AnalyticsResponse = z.input<typeof analyticsResponseSchema>;
 
 type Frame = Pick<AnalyticsResponse, "start" | "end" | "timezone" | "since" | "linkId" | "creatorId" | "campaignId">;
+
+/**
+ * A breakdown's page: the rows from rank `from` (the cursor), `limit` of them, and the cursor of
+ * the next page when there are more. The ranking is read up to the page's end plus one row.
+ */
+async function paged<T>(query: AnalyticsQuery, read: (upTo: number) => Promise<T[]>): Promise<{ data: T[]; nextCursor: string | null }> {
+  const from = query.cursor ?? 0;
+  const rows = await read(Math.min(from + query.limit + 1, MAX_BREAKDOWN_RANK + 1));
+  const data = rows.slice(from, from + query.limit);
+  const next = from + query.limit;
+  return { data, nextCursor: rows.length > next && next < MAX_BREAKDOWN_RANK ? breakdownCursor(next) : null };
+}
 
 async function answer(workspaceId: string, query: AnalyticsQuery, range: ResolvedRange, frame: Frame, hosts: ReturnType<typeof linkHostsForRequest>): Promise<AnalyticsResponse> {
   const filters = { linkId: query.linkId, creatorId: query.creatorId, campaignId: query.campaignId };
@@ -74,11 +92,11 @@ async function answer(workspaceId: string, query: AnalyticsQuery, range: Resolve
     return { groupBy: group, ...frame, granularity, data: points };
   }
   if ((DIMENSION_GROUPS as readonly string[]).includes(group)) {
-    return { groupBy: group as DimensionGroup, ...frame, data: await getDimension(workspaceId, range, filters, group as DimensionGroup, query.limit) };
+    return { groupBy: group as DimensionGroup, ...frame, ...(await paged(query, (upTo) => getDimension(workspaceId, range, filters, group as DimensionGroup, upTo))) };
   }
   const db = getDb();
   if (group === "links") {
-    const rows = await getEntityBreakdown(workspaceId, range, filters, "link", query.limit);
+    const { data: rows, nextCursor } = await paged(query, (upTo) => getEntityBreakdown(workspaceId, range, filters, "link", upTo));
     const links = await db.link.findMany({ where: { workspaceId, id: { in: rows.flatMap((r) => (r.id ? [r.id] : [])) } }, select: { id: true, slug: true, domain: true, creatorId: true, campaignId: true } });
     const byId = new Map(links.map((l) => [l.id, l]));
     return {
@@ -88,10 +106,11 @@ async function answer(workspaceId: string, query: AnalyticsQuery, range: Resolve
         const link = id ? byId.get(id) : undefined;
         return link ? [{ linkId: link.id, slug: link.slug, shortUrl: shortUrl(hosts, link), creatorId: link.creatorId, campaignId: link.campaignId, ...totals }] : [];
       }),
+      nextCursor,
     };
   }
   const key = group === "creators" ? "creator" : "campaign";
-  const rows = await getEntityBreakdown(workspaceId, range, filters, key, query.limit);
+  const { data: rows, nextCursor } = await paged(query, (upTo) => getEntityBreakdown(workspaceId, range, filters, key, upTo));
   const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
   const names = new Map(
     (key === "creator"
@@ -101,8 +120,8 @@ async function answer(workspaceId: string, query: AnalyticsQuery, range: Resolve
   );
   const data = rows.map(({ id, ...totals }) => ({ id, name: id ? (names.get(id) ?? null) : null, ...totals }));
   return group === "creators"
-    ? { groupBy: group, ...frame, data: data.map(({ id, ...rest }) => ({ creatorId: id, ...rest })) }
-    : { groupBy: "campaigns", ...frame, data: data.map(({ id, ...rest }) => ({ campaignId: id, ...rest })) };
+    ? { groupBy: group, ...frame, data: data.map(({ id, ...rest }) => ({ creatorId: id, ...rest })), nextCursor }
+    : { groupBy: "campaigns", ...frame, data: data.map(({ id, ...rest }) => ({ campaignId: id, ...rest })), nextCursor };
 }
 
 const COUNT_COLUMNS = [
@@ -138,13 +157,13 @@ export const analyticsOperation = defineOperation({
     "Over `interval` (24h, 7d, 30d, 90d) or `start`/`end` in `timezone`, or by default the plan's whole analytics history; never before the plan's history " +
     "(`since`). Filter by `linkId`, `creatorId` and `campaignId` (together they narrow). `groupBy`: `count` (totals), `timeseries` (hourly or daily buckets, " +
     "empty ones as zeros), `countries`, `devices`, `browsers`, `os`, `referrers`, `links`, `creators`, `campaigns` (largest first, up to `limit`). " +
-    "`format=csv` answers the same rows as CSV. Called as before (`?linkId=…` alone), it answers that link's totals over the history, as it always did.",
+    "Breakdowns page: pass `nextCursor` back as `cursor` for the rows after. The same rows come as CSV with `Accept: text/csv` (or `format=csv`). Called as before (`?linkId=…` alone), it answers that link's totals over the history, as it always did.",
   tag: "Analytics",
   scope: "analytics:read",
   query: analyticsQuerySchema,
   errors: { 404: "A filter's link, creator or campaign is not in this workspace" },
   responses: {
-    200: { description: "The numbers (the same rows as `text/csv` with format=csv)", schema: analyticsResponseSchema, alsoAs: ["text/csv"] },
+    200: { description: "The numbers as JSON; as `text/csv` (the same rows) when the Accept header prefers it, or with format=csv", schema: analyticsResponseSchema, alsoAs: ["text/csv"] },
   },
   handle: async ({ request, workspace, query }) => {
     const history = lastDays(limitOf(effectivePlan(workspace), "historyDays"));
@@ -160,8 +179,14 @@ export const analyticsOperation = defineOperation({
       campaignId: query.campaignId ?? null,
     };
     const result = await answer(workspace.id, query, range, frame, linkHostsForRequest(request));
-    if (query.format === "csv") return csvResponse(analyticsCsv(result), `clickproof-${result.groupBy}-${frame.start.slice(0, 10)}-${frame.end.slice(0, 10)}.csv`);
-    return json(analyticsResponseSchema, result);
+    // format in the query decides; without it, the Accept header (JSON unless CSV is preferred)
+    const asked = new URL(request.url).searchParams.has("format") ? query.format : preferredMediaType(request.headers.get("accept"), ["application/json", "text/csv"]) === "text/csv" ? "csv" : "json";
+    const response =
+      asked === "csv"
+        ? csvResponse(analyticsCsv(result), `clickproof-${result.groupBy}-${frame.start.slice(0, 10)}-${frame.end.slice(0, 10)}.csv`)
+        : json(analyticsResponseSchema, result);
+    response.headers.set("Vary", "Accept");
+    return response;
   },
 });
 

@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineOperation, json } from "@/lib/api/define";
+import { pageQuerySchema } from "@/lib/api/pagination";
 import { idParam, pageSchema } from "@/lib/api/schemas";
 import { notFound } from "@/lib/errors";
 import {
@@ -114,7 +115,9 @@ export const archiveCampaignOperation = defineOperation<undefined, undefined, Ca
   },
 });
 
-export const listCampaignCreatorsOperation = defineOperation<undefined, undefined, CampaignParams>({
+const campaignCreatorsQuery = pageQuerySchema(500, 100);
+
+export const listCampaignCreatorsOperation = defineOperation<typeof campaignCreatorsQuery, undefined, CampaignParams>({
   method: "get",
   path: "/campaigns/{campaignId}/creators",
   operationId: "listCampaignCreators",
@@ -122,11 +125,12 @@ export const listCampaignCreatorsOperation = defineOperation<undefined, undefine
   tag: TAG,
   scope: "campaigns:read",
   pathParams: campaignIdParam,
-  responses: { 200: { description: "In the order they joined", schema: z.object({ data: z.array(campaignCreatorResponseSchema) }) } },
-  handle: async ({ workspace, params }) => {
-    const campaign = await listCampaignCreators(workspace.id, params.campaignId);
+  query: campaignCreatorsQuery,
+  responses: { 200: { description: "A page of them, in the order they joined", schema: pageSchema(campaignCreatorResponseSchema) } },
+  handle: async ({ workspace, params, query }) => {
+    const campaign = await listCampaignCreators(workspace.id, params.campaignId, query);
     if (!campaign) throw notFound("Campaign not found");
-    return json(z.object({ data: z.array(campaignCreatorResponseSchema) }), { data: campaign.creators.map((terms) => serializeCampaignCreator(terms, campaign.currency)) });
+    return json(pageSchema(campaignCreatorResponseSchema), { data: campaign.creators.map((terms) => serializeCampaignCreator(terms, campaign.currency)), nextCursor: campaign.nextCursor });
   },
 });
 
