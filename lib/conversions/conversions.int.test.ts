@@ -96,11 +96,18 @@ describe("POST /api/v1/conversions", () => {
     const clickId = await visit("maya-spring");
     const body = { clickId, event: "purchase", value: 700, currency: "USD", externalId: "order-retry" };
     const first = await convert(brand.apiKey, body);
-    const again = await convert(brand.apiKey, { ...body, value: 999 });
+    const again = await convert(brand.apiKey, body);
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body).toEqual(first.body); // the original, unchanged
+    // the same externalId with another conversion's fields is not a retry: 409, naming each field
+    const reused = await convert(brand.apiKey, { ...body, value: 999, event: "signup" });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["event", "value"]);
+    const stamped = await convert(brand.apiKey, { ...body, occurredAt: "2026-01-01T00:00:00Z" });
+    expect([stamped.status, stamped.body.error.details[0].path]).toEqual([409, "occurredAt"]);
     const burst = await Promise.all(Array.from({ length: 5 }, () => convert(brand.apiKey, { ...body, externalId: "order-burst" })));
     expect(burst.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(4);
     expect(await getDb().conversion.count({ where: { workspaceId: brand.workspace.id, externalId: { in: ["order-retry", "order-burst"] } } })).toBe(2);
   });
 

@@ -1,5 +1,6 @@
 // Recording conversions and their reversals. Idempotent on the caller's externalId: a retry gets
-// the conversion recorded the first time, never a second one. Attribution is decided once, on
+// the conversion recorded the first time, never a second one; the same externalId with another
+// conversion's fields is a 409 naming them. Attribution is decided once, on
 // arrival (lib/conversions/attribution.ts), from this workspace's clicks and promo codes only.
 import "server-only";
 import type { Conversion, ConversionReversal } from "@prisma/client";
@@ -39,6 +40,30 @@ async function unsafeIsOtherWorkspacesClick(workspaceId: string, clickId: string
   return rows.length > 0;
 }
 
+/**
+ * An externalId sent again is a retry only with the same conversion: the fields that differ from
+ * the one recorded, each as a refusal naming it (a new order reusing an old id must not vanish
+ * into the old one's 200). A retry without occurredAt matches whatever time was recorded.
+ */
+function differences(known: Conversion, input: ReturnType<typeof conversionInputSchema.parse>): { path: string; message: string }[] {
+  const sent: Record<string, unknown> = { event: input.event, value: input.value ?? null, currency: input.currency ?? null, clickId: input.clickId ?? null, promoCode: input.promoCode ?? null };
+  const recorded: Record<string, unknown> = { event: known.event, value: known.valueMinor, currency: known.currency, clickId: known.clickId, promoCode: known.promoCode };
+  if (input.occurredAt) {
+    sent.occurredAt = new Date(input.occurredAt).toISOString();
+    recorded.occurredAt = known.occurredAt.toISOString();
+  }
+  return Object.keys(sent)
+    .filter((field) => sent[field] !== recorded[field])
+    .map((field) => ({ path: field, message: `Conversion ${known.externalId} was recorded with ${field} ${JSON.stringify(recorded[field])}; a retry sends the same, a new conversion a new externalId` }));
+}
+
+/** The recorded conversion for a retry, or a 409 when the externalId is reused for another one. */
+function retryOf(known: ConversionWithReversals, input: ReturnType<typeof conversionInputSchema.parse>): { conversion: ConversionWithReversals; created: false } {
+  const differ = differences(known, input);
+  if (differ.length > 0) throw new AppError("conflict", `externalId ${known.externalId} was already used for a different conversion`, differ);
+  return { conversion: known, created: false };
+}
+
 function existing(workspaceId: string, externalId: string) {
   return getDb().conversion.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } }, include: { reversals: true } });
 }
@@ -50,7 +75,7 @@ export async function recordConversion(workspaceId: string, rawInput: unknown, s
   if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw invalidField("occurredAt", "occurredAt is in the future");
 
   const known = await existing(workspaceId, input.externalId);
-  if (known) return { conversion: known, created: false };
+  if (known) return retryOf(known, input);
 
   const db = getDb();
   const [workspace, click, promo] = await Promise.all([
@@ -87,7 +112,7 @@ export async function recordConversion(workspaceId: string, rawInput: unknown, s
     if (!isUniqueViolation(error)) throw error;
     const raced = await existing(workspaceId, input.externalId); // the same externalId, sent twice at once
     if (!raced) throw error;
-    return { conversion: raced, created: false };
+    return retryOf(raced, input);
   }
 }
 

@@ -61,10 +61,11 @@ export const createConversionOperation = defineOperation({
   summary: "Report a conversion",
   description:
     "Attributed by one rule: a click id of this workspace's clicks within the attribution window wins; otherwise a registered promo code; " +
-    "otherwise it is kept unattributed. Idempotent on `externalId`: a retry answers 200 with the original.",
+    "otherwise it is kept unattributed. Idempotent on `externalId`: a retry (the same fields) answers 200 with the original; the same externalId with other fields is a 409 naming each.",
   tag: TAG,
   scope: "conversions:write",
   body: conversionInputSchema,
+  errors: { 409: "This externalId was recorded with other fields: `details` names each" },
   responses: {
     201: { description: "Recorded", schema: conversionResponseSchema },
     200: { description: "Recorded before (same externalId): the original", schema: conversionResponseSchema },
