@@ -4,6 +4,7 @@
 // document. The schemas a handler validates with are the schemas the document publishes.
 import "server-only";
 import { z } from "zod";
+import { idempotencyKeyOf, requestFingerprint, withIdempotency } from "@/lib/api/idempotency";
 import { readJson, withWorkspace, type WorkspaceHandlerContext } from "@/lib/api/with-workspace";
 import { AppError, notFound } from "@/lib/errors";
 import type { Scope } from "@/lib/api-keys/scopes";
@@ -97,7 +98,11 @@ export function route<Q extends z.ZodObject | undefined, B extends z.ZodType | u
       if (outer.length > 0) throw new AppError("invalid_input", `Invalid input — ${outer.map((i) => `${i.path}: ${i.message}`).join("; ")}`, outer);
     }
     const body = (operation.body && operation.parseBody !== "envelope" ? parseStrict(operation.body, rawBody) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
-    return operation.handle({ ...ctx, query, body, rawBody });
+    const run = () => operation.handle({ ...ctx, query, body, rawBody });
+    // a POST with an Idempotency-Key runs once; the same request again answers what the first got
+    const key = operation.method === "post" ? idempotencyKeyOf(ctx.request) : null;
+    if (!key) return run();
+    return withIdempotency(ctx.workspace.id, key, requestFingerprint(ctx.request.method, ctx.request.url, rawBody ?? null), run);
   });
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { scopesOf, type AnyOperation, type ApiResponseSpec } from "@/lib/api/define";
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_TTL_HOURS, REPLAYED_HEADER } from "@/lib/api/idempotency";
 import { errorResponseSchema } from "@/lib/api/schemas";
 import { MAX_BODY_BYTES } from "@/lib/api/with-workspace";
 import { OPERATIONS } from "@/lib/api/v1";
@@ -36,6 +37,9 @@ function commonErrors(operation: AnyOperation) {
     ...(operation.body ? { 413: errorAnswer(`The body is over ${Math.round((operation.maxBodyBytes ?? MAX_BODY_BYTES) / 1_048_576)} MB`) } : {}),
     ...(operation.body ? { 415: errorAnswer("The body is not sent as JSON (`Content-Type: application/json`)") } : {}),
     ...Object.fromEntries(Object.entries(operation.errors ?? {}).map(([status, description]) => [status, errorAnswer(description)])),
+    ...(operation.method === "post"
+      ? { 409: errorAnswer(`${operation.errors?.[409] ?? operation.responses[409]?.description ?? "A conflict"}; or the \`${IDEMPOTENCY_HEADER}\` was used with another request, or its first request is still running`) }
+      : {}),
     ...(operation.body || operation.query ? { 422: errorAnswer("Bad input: `details` names each field") } : {}),
     429: {
       ...errorAnswer("Rate limit reached: retry after `Retry-After` seconds"),
@@ -80,10 +84,26 @@ function shapeRequestSchemas(document: { paths?: Record<string, Record<string, {
   for (const item of Object.values(document.paths ?? {})) for (const operation of Object.values(item)) visit(operation.requestBody?.content?.["application/json"]?.schema);
 }
 
-function answer(spec: ApiResponseSpec) {
+const idempotencyHeaders = z.object({
+  [IDEMPOTENCY_HEADER]: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({
+      description:
+        `Any unique string (a UUID): the same request sent again with the same key within ${IDEMPOTENCY_TTL_HOURS} hours answers what the first one got, ` +
+        `done once (a replay carries \`${REPLAYED_HEADER}: true\`). The same key with another request is a 409. Only a successful answer is kept: a refused request may be fixed and sent again with the same key.`,
+    }),
+});
+
+function answer(spec: ApiResponseSpec, operation: AnyOperation) {
   return {
     description: spec.description,
-    headers: rateLimitHeaders,
+    headers:
+      operation.method === "post"
+        ? rateLimitHeaders.extend({ [REPLAYED_HEADER]: z.enum(["true", "false"]).optional().meta({ description: `with an ${IDEMPOTENCY_HEADER}: true when this is the first answer again` }) })
+        : rateLimitHeaders,
     ...(spec.contentType === null
       ? {}
       : {
@@ -108,11 +128,12 @@ export function buildOpenApiDocument(serverUrl: string) {
       requestParams: {
         ...(operation.pathParams ? { path: operation.pathParams } : {}),
         ...(operation.query ? { query: operation.query } : {}),
+        ...(operation.method === "post" ? { header: idempotencyHeaders } : {}),
       },
       // a body that may be left out entirely (every field optional) is not required
       ...(operation.body ? { requestBody: { required: !(operation.body as z.ZodType).safeParse({}).success, content: { "application/json": { schema: operation.body as z.ZodType } } } } : {}),
       responses: {
-        ...Object.fromEntries(Object.entries(operation.responses).map(([status, spec]) => [status, answer(spec)])),
+        ...Object.fromEntries(Object.entries(operation.responses).map(([status, spec]) => [status, answer(spec, operation)])),
         ...commonErrors(operation),
       },
     };
