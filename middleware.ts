@@ -12,7 +12,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { parseHostname, requestHostname } from "@/lib/domains/hostname";
 import { crossSiteWrite } from "@/lib/api/csrf";
 import { jsonError } from "@/lib/api/error-response";
-import { apiRefusal } from "@/lib/api/route-methods";
+import { apiRefusal, decodedSegments } from "@/lib/api/route-methods";
 import { getBrandedHost, type BrandedHost, type ServedDomain } from "@/lib/domains/serving";
 import { getEnv } from "@/lib/env";
 import { isReservedSlug } from "@/lib/links/reserved";
@@ -150,6 +150,9 @@ export async function middleware(request: NextRequest): Promise<Response> {
     const refusal = apiRefusal(request.method, request.nextUrl.pathname);
     return refusal ? jsonError(refusal.error, refusal.headers) : toApp(request);
   }
+  // A path that is not valid percent-encoded UTF-8 (/w/%FF) names no page: the not-found page,
+  // 404, rather than the router failing on it with a bare 500.
+  if (!decodedSegments(request.nextUrl.pathname)) return toApp(request, "/link-not-found");
   // A page's only writes are server actions: one posted from another site is refused here with a
   // 403 (Next's own check would throw and answer 500).
   if (request.method === "POST" && crossSiteWrite(request)) return crossSiteRefused();

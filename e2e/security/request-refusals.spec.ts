@@ -1,5 +1,5 @@
 // Requests no handler should see, answered plainly (issue 21): a path that is not valid
-// percent-encoding, a method the endpoint does not take, an endpoint that does not exist — all in
+// percent-encoding (the API's JSON 400; a page's not-found page), a method the endpoint does not take, an endpoint that does not exist — all in
 // the API's JSON error shape, by middleware.ts (TRACE by lib/http/front-door.ts: Next cannot even
 // read it) — and a page's server action posted from another site (403, where Next's own check
 // answers 500). Sent with node:http, which (unlike fetch) sends any method and path byte for byte.
@@ -29,6 +29,15 @@ test("a path that is not valid percent-encoding gets the API's JSON 400, with or
     expect(answer.status, path).toBe(400);
     expect(answer.headers["content-type"]).toMatch(/^application\/json/);
     expect(errorOf(answer)).toEqual({ code: "bad_request", message: "The request path is not valid percent-encoded UTF-8" });
+  }
+});
+
+test("a page path that is not valid percent-encoding gets the not-found page, 404, never a bare 500", async () => {
+  for (const path of ["/w/%FF", "/w/demo/links/%FF", "/w/%", "/w/demo/campaigns/%E0%A4%A", "/creator/pages/%FF", "/invite/%ED%A0%80", "/%FF"]) {
+    const answer = await send("GET", path);
+    expect(answer.status, path).toBe(404);
+    expect(answer.headers["content-type"], path).toMatch(/^text\/html/);
+    expect(answer.body, path).toContain("<html");
   }
 });
 
