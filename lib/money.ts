@@ -29,10 +29,14 @@ export function minorToMajor(minor: number, currency: string): string {
 
 /**
  * "1,234.50" / "1234.5" / "$1,234" → 123450 minor units of `currency`; null when not a plain
- * amount, or when it has more decimals than the currency has (¥1500.5 is not an amount).
+ * amount, when it has more decimals than the currency has (¥1500.5 is not an amount), or when its
+ * commas do not group thousands ("12,34,5" is a typo, not 12345).
  */
 export function parseMoneyToMinor(text: string, currency: string): number | null {
-  const cleaned = text.trim().replace(/^[$€£¥₩]/, "").replace(/,/g, "");
+  const unsigned = text.trim().replace(/^[$€£¥₩]/, "");
+  const integerPart = unsigned.split(".")[0] ?? "";
+  if (integerPart.includes(",") && !/^\d{1,3}(,\d{3})+$/.test(integerPart)) return null;
+  const cleaned = unsigned.replace(/,/g, "");
   const digits = minorDigits(currency);
   const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
   if (!pattern.test(cleaned)) return null;

@@ -65,10 +65,10 @@ export function CampaignForm({ workspaceSlug, campaignId, initial }: { workspace
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-xs font-medium uppercase tracking-wide text-gray-500">
-              <th className="py-1.5">KPI</th>
-              <th className="py-1.5 text-center">Primary</th>
-              <th className="py-1.5 text-center">Supporting</th>
-              <th className="py-1.5">Target</th>
+              <th className="py-1.5 pr-3">KPI</th>
+              <th className="px-2 py-1.5 text-center">Primary</th>
+              <th className="px-2 py-1.5 text-center">Supporting</th>
+              <th className="py-1.5 pl-3">Target</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
@@ -77,14 +77,14 @@ export function CampaignForm({ workspaceSlug, campaignId, initial }: { workspace
               const targetError = errors[`target_${kpi}`];
               return (
                 <tr key={kpi}>
-                  <td className="py-2 font-medium text-gray-800">{meta.label}</td>
-                  <td className="py-2 text-center">
+                  <td className="py-2 pr-3 font-medium text-gray-800">{meta.label}</td>
+                  <td className="px-2 py-2 text-center">
                     <input type="radio" name="primaryKpi" value={kpi} defaultChecked={primary === kpi} aria-label={`${meta.label} as primary KPI`} />
                   </td>
-                  <td className="py-2 text-center">
+                  <td className="px-2 py-2 text-center">
                     <input type="checkbox" name={`kpi_${kpi}`} defaultChecked={checked(`kpi_${kpi}`, initial.supporting.includes(kpi))} aria-label={`${meta.label} as supporting KPI`} />
                   </td>
-                  <td className="py-2">
+                  <td className="py-2 pl-3">
                     <div className="flex items-center gap-1.5">
                       <input
                         name={`target_${kpi}`}
