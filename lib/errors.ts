@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** an Idempotency-Key used with another request (lib/api/idempotency.ts) */
+  idempotency_key_reused: 409,
+  /** an Idempotency-Key whose first request is running, or never finished */
+  idempotency_key_in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_input: 422,

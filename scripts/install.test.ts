@@ -41,7 +41,13 @@ function satisfies(version: string, range: string): boolean {
       const [tMajor = 0, tMinor = 0] = target.split(".").map(Number);
       switch (op[1]) {
         case ">=": return cmp(target) >= 0;
-        case ">": return cmp(target) > 0;
+        // a partial version is a range: >20 is >=21.0.0, >20.1 is >=20.2.0
+        case ">": {
+          const given = target.split(".").map(Number);
+          if (given.length >= 3) return cmp(target) > 0;
+          given[given.length - 1]! += 1;
+          return cmp(given.join(".")) >= 0;
+        }
         case "<=": return cmp(target) <= 0;
         case "<": return cmp(target) < 0;
         case "^": return major === tMajor && cmp(target) >= 0;
@@ -93,5 +99,8 @@ describe("the lock and the engines", () => {
     expect(satisfies("18.0.0", "10.* || >= 12.*")).toBe(true);
     expect(satisfies("22.0.0", "18 || 20 || >=22")).toBe(true);
     expect(satisfies("21.0.0", "18 || 20 || >=22")).toBe(false);
+    expect(satisfies("20.19.0", ">20")).toBe(false);
+    expect(satisfies("21.0.0", ">20")).toBe(true);
+    expect(satisfies("20.2.0", ">20.1")).toBe(true);
   });
 });

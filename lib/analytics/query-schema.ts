@@ -109,7 +109,7 @@ export const analyticsQuerySchema = z
       .max(40)
       .transform((value, ctx) => {
         // opaque to callers: the rank the next page starts at
-        const match = /^r(\d{1,6})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
+        const match = /^r(\d{1,5})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
         if (!match) {
           ctx.addIssue({ code: "custom", message: "cursor is not one this API returned" });
           return z.NEVER;
@@ -137,8 +137,11 @@ export type AnalyticsQuery = z.output<typeof analyticsQuerySchema>;
 /** The cursor of a breakdown's page that starts at this rank. */
 export const breakdownCursor = (rank: number): string => Buffer.from(`r${rank}`, "utf8").toString("base64url");
 
-/** The furthest a breakdown pages: past it, the rows are too small to matter one by one (CSV has them all up to here). */
-export const MAX_BREAKDOWN_RANK = 100_000;
+/**
+ * The furthest a breakdown pages (each page reads the ranking up to its end): past it, the rows
+ * are too small to matter one by one.
+ */
+export const MAX_BREAKDOWN_RANK = 10_000;
 
 /** The granularity of a timeseries over `hours` hours, or a reason it cannot be. */
 export function chooseGranularity(asked: "hour" | "day" | undefined, hours: number): { granularity: "hour" | "day" } | { error: string } {

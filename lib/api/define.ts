@@ -97,8 +97,12 @@ export function route<Q extends z.ZodObject | undefined, B extends z.ZodType | u
       const outer = unknownFields(operation.body, rawBody && typeof rawBody === "object" && !Array.isArray(rawBody) ? { ...rawBody, items: [] } : rawBody);
       if (outer.length > 0) throw new AppError("invalid_input", `Invalid input — ${outer.map((i) => `${i.path}: ${i.message}`).join("; ")}`, outer);
     }
-    const body = (operation.body && operation.parseBody !== "envelope" ? parseStrict(operation.body, rawBody) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
-    const run = () => operation.handle({ ...ctx, query, body, rawBody });
+    // validated inside the run: a replay answers what the first request got even if the same body
+    // would be refused now (an expiresAt since passed), and a refusal keeps nothing
+    const run = () => {
+      const body = (operation.body && operation.parseBody !== "envelope" ? parseStrict(operation.body, rawBody) : undefined) as B extends z.ZodType ? z.output<B> : undefined;
+      return operation.handle({ ...ctx, query, body, rawBody });
+    };
     // a POST with an Idempotency-Key runs once; the same request again answers what the first got
     const key = operation.method === "post" ? idempotencyKeyOf(ctx.request) : null;
     if (!key) return run();

@@ -42,6 +42,7 @@ describe("Idempotency-Key", () => {
     await post({ url: "https://shop.example.com/a" }, "k-1");
     const other = await post({ url: "https://shop.example.com/b" }, "k-1");
     expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe("idempotency_key_reused");
     expect(other.body.error.details[0].path).toBe("Idempotency-Key");
     expect((await post({ items: [{ url: "https://shop.example.com/a" }] }, "k-1", "/api/v1/links/bulk")).status).toBe(409); // another endpoint is another request
     expect((await post({ url: "https://shop.example.com/b" }, "k-1", "/api/v1/links", b)).status).toBe(201);
@@ -54,7 +55,7 @@ describe("Idempotency-Key", () => {
     for (const answer of answers) expect([201, 409]).toContain(answer.status);
     const created = answers.filter((answer) => answer.status === 201);
     expect(new Set(created.map((answer) => answer.body.id)).size).toBe(1);
-    for (const answer of answers.filter((x) => x.status === 409)) expect(answer.body.error.message).toMatch(/still running|several requests/);
+    for (const answer of answers.filter((x) => x.status === 409)) expect(answer.body.error.code).toBe("idempotency_key_in_use");
     // once it is done, every retry replays it
     expect((await post({ url: "https://shop.example.com/burst" }, "burst")).body.id).toBe(created[0]?.body.id);
   });
@@ -68,6 +69,26 @@ describe("Idempotency-Key", () => {
     // bad input is refused before the key is looked at, and keeps nothing either
     expect((await post({ url: "ftp://no" }, "bad-input")).status).toBe(422);
     expect((await post({ url: "https://shop.example.com/c" }, "bad-input")).status).toBe(201);
+  });
+
+  it("a first request that never finished is never run again: its outcome is unknown", async () => {
+    await post({ url: "https://shop.example.com/a" }, "crashed");
+    // as if the process died after the work and before keeping the answer, ten minutes ago
+    await getDb().idempotencyKey.updateMany({ where: { key: "crashed" }, data: { status: null, body: null, createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const retry = await post({ url: "https://shop.example.com/a" }, "crashed");
+    expect([retry.status, retry.body.error.code]).toEqual([409, "idempotency_key_in_use"]);
+    expect(retry.body.error.message).toMatch(/did not finish/);
+    expect(await links()).toBe(1);
+  });
+
+  it("a replay answers the first answer even where the same body would now be refused", async () => {
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const first = await post({ url: "https://shop.example.com/a", expiresAt: soon }, "expiring");
+    expect(first.status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await post({ url: "https://shop.example.com/a", expiresAt: soon })).status).toBe(422); // in the past now
+    const replay = await post({ url: "https://shop.example.com/a", expiresAt: soon }, "expiring");
+    expect([replay.status, replay.body.id]).toEqual([201, first.body.id]);
   });
 
   it("a key lives 24 hours; a malformed key is a 422", async () => {

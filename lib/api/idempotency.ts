@@ -1,8 +1,10 @@
 // Idempotency-Key on every API POST: a client that did not hear the answer (a timeout, a dropped
 // connection) sends the same request with the same key and gets the first answer again, with
 // nothing done twice. The key is the workspace's; it lives 24 hours. The same key with another
-// request is a 409, as is one whose first request is still running. Only a successful answer is
-// kept: a refused request did nothing, and may be sent again with the same key once fixed.
+// request is a 409 `idempotency_key_reused`; one whose first request is still running — or never
+// finished, its outcome unknown — a 409 `idempotency_key_in_use`: such a key is never run again
+// (it could have done its work), the client checks and sends a new key. Only a successful answer
+// is kept: a refusal did nothing, and may be fixed and sent again with the same key.
 import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db";
@@ -12,8 +14,8 @@ import { AppError } from "@/lib/errors";
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 export const REPLAYED_HEADER = "Idempotent-Replayed";
 export const IDEMPOTENCY_TTL_HOURS = 24;
-/** A first request still "running" after this long died with its process: its key is free again. */
-const ABANDONED_AFTER_MS = 5 * 60_000;
+/** A first request still "running" after this long died with its process: its outcome is unknown. */
+const UNFINISHED_AFTER_MS = 5 * 60_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** The header's key, or null without one; a key that is not 1–255 visible ASCII characters is a 422. */
@@ -44,7 +46,7 @@ export function requestFingerprint(method: string, url: string, body: unknown): 
   return createHash("sha256").update(`${method.toUpperCase()} ${pathname}${search}\n${canonicalJson(body)}`).digest("hex");
 }
 
-const conflict = (message: string) => new AppError("conflict", message, [{ path: IDEMPOTENCY_HEADER, message }]);
+const refusal = (code: "idempotency_key_reused" | "idempotency_key_in_use", message: string) => new AppError(code, message, [{ path: IDEMPOTENCY_HEADER, message }]);
 
 /**
  * Runs `run` once per workspace and key: the first request reserves the key and its answer is
@@ -60,23 +62,33 @@ export async function withIdempotency(workspaceId: string, key: string, fingerpr
         throw error;
       });
     if (reserved) {
-      await purgeExpiredIdempotencyKeys(workspaceId, now);
+      // now and then the workspace's expired keys go (best effort: never the request's concern)
+      await purgeExpiredIdempotencyKeys(workspaceId, now).catch(() => 0);
       return runReserved(reserved.id, run);
     }
 
     const held = await db.idempotencyKey.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
     if (!held) continue; // released a moment ago: reserve it
-    const abandoned = held.status === null && now.getTime() - held.createdAt.getTime() > ABANDONED_AFTER_MS;
-    if (held.expiresAt <= now || abandoned) {
-      // an old answer, or a first request that died with its process: the key starts over
-      await db.idempotencyKey.deleteMany({ where: { id: held.id, createdAt: held.createdAt } });
+    if (held.expiresAt <= now) {
+      // an answer past its 24 hours: the key starts over
+      await db.idempotencyKey.deleteMany({ where: { id: held.id, expiresAt: { lte: now } } });
       continue;
     }
-    if (held.fingerprint !== fingerprint) throw conflict(`This ${IDEMPOTENCY_HEADER} was used with another request in the last ${IDEMPOTENCY_TTL_HOURS} hours: send a new key for a new request`);
-    if (held.status === null) throw conflict(`The first request with this ${IDEMPOTENCY_HEADER} is still running: retry in a moment`);
+    if (held.fingerprint !== fingerprint) {
+      throw refusal("idempotency_key_reused", `This ${IDEMPOTENCY_HEADER} was used with another request in the last ${IDEMPOTENCY_TTL_HOURS} hours: send a new key for a new request`);
+    }
+    if (held.status === null) {
+      const unfinished = now.getTime() - held.createdAt.getTime() > UNFINISHED_AFTER_MS;
+      throw refusal(
+        "idempotency_key_in_use",
+        unfinished
+          ? `The first request with this ${IDEMPOTENCY_HEADER} did not finish, so whether it did its work is unknown: check (e.g. list what it would have made), then send a new key`
+          : `The first request with this ${IDEMPOTENCY_HEADER} is still running: retry in a moment`,
+      );
+    }
     return new Response(held.body, { status: held.status, headers: { ...(held.contentType ? { "Content-Type": held.contentType } : {}), [REPLAYED_HEADER]: "true" } });
   }
-  throw conflict(`This ${IDEMPOTENCY_HEADER} is being used by several requests at once: retry in a moment`);
+  throw refusal("idempotency_key_in_use", `This ${IDEMPOTENCY_HEADER} is being used by several requests at once: retry in a moment`);
 }
 
 async function runReserved(id: string, run: () => Promise<Response>): Promise<Response> {
@@ -85,7 +97,9 @@ async function runReserved(id: string, run: () => Promise<Response>): Promise<Re
   try {
     response = await run();
   } catch (error) {
-    await db.idempotencyKey.delete({ where: { id } }).catch(() => undefined);
+    // a refusal (ours, AppError) did nothing: the key is free. Anything else failed midway, its
+    // outcome unknown: the key stays held, and answers so, rather than run the work twice.
+    if (error instanceof AppError) await db.idempotencyKey.delete({ where: { id } }).catch(() => undefined);
     throw error;
   }
   if (response.status < 200 || response.status >= 300) {
@@ -96,8 +110,8 @@ async function runReserved(id: string, run: () => Promise<Response>): Promise<Re
   try {
     await db.idempotencyKey.update({ where: { id }, data: { status: response.status, contentType: response.headers.get("content-type"), body } });
   } catch (error) {
-    // The work is done and its answer stands. The key stays reserved (a retry hears "still
-    // running") until it counts as abandoned: better a late retry than a second run at once.
+    // The work is done and its answer stands. The key stays held without an answer: a retry
+    // hears the outcome is unknown, and the work is never run twice.
     console.error(`[api] could not keep the answer of an idempotent request: ${error instanceof Error ? error.message : String(error)}`);
   }
   const headers = new Headers(response.headers);

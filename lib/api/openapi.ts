@@ -78,8 +78,13 @@ function shapeRequestSchemas(document: { paths?: Record<string, Record<string, {
       schema.description = typeof schema.description === "string" ? `${schema.description.replace(/\.?$/, ".")} ${said}` : said;
       delete schema.default;
     }
-    // a `contains` schema describes one item among others, not the whole of any object
-    for (const [key, value] of Object.entries(schema)) if (key !== "$ref" && key !== "example" && key !== "contains") visit(value);
+    // the schemas below this one: a properties map's values (its keys are field names, not
+    // keywords), and every other keyword's sub-schemas — not examples, constants or enums, nor a
+    // `contains`, which describes one item among others rather than a whole object
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === "properties" && value && typeof value === "object") Object.values(value).forEach(visit);
+      else if (!["$ref", "example", "examples", "const", "enum", "contains", "properties"].includes(key)) visit(value);
+    }
   };
   for (const item of Object.values(document.paths ?? {})) for (const operation of Object.values(item)) visit(operation.requestBody?.content?.["application/json"]?.schema);
 }

@@ -39,6 +39,10 @@ describe("POST /api/collect", () => {
     expect(stored).toMatchObject({ source: "script", valueMinor: 4999, attribution: "none" });
     const again = await send("https://eu.brand.example", { key, event: "purchase", value: 4999, currency: "USD", externalId: "web-1" });
     expect([again.status, (await again.json()).duplicate]).toEqual([200, true]);
+    // anyone can hold a publishable key: a reused id with other fields tells nothing of the order
+    const probe = await send("https://shop.example.com", { key, event: "signup", externalId: "web-1" });
+    expect(probe.status).toBe(200);
+    expect(await probe.json()).toEqual({ received: true, externalId: "web-1", duplicate: true });
   });
 
   it("refuses pages not allowed, unknown or revoked keys — and writes nothing", async () => {

@@ -105,6 +105,10 @@ describe("POST /api/v1/conversions", () => {
     expect(reused.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["event", "value"]);
     const stamped = await convert(brand.apiKey, { ...body, occurredAt: "2026-01-01T00:00:00Z" });
     expect([stamped.status, stamped.body.error.details[0].path]).toEqual([409, "occurredAt"]);
+    // the refusal tells which fields, never what was recorded
+    expect(JSON.stringify(reused.body)).not.toMatch(/700|purchase|USD/);
+    // a field the retry leaves out contradicts nothing (the server's report, without the browser's click id)
+    expect((await convert(brand.apiKey, { event: body.event, value: body.value, currency: body.currency, externalId: body.externalId })).status).toBe(200);
     const burst = await Promise.all(Array.from({ length: 5 }, () => convert(brand.apiKey, { ...body, externalId: "order-burst" })));
     expect(burst.filter((r) => r.status === 201)).toHaveLength(1);
     expect(burst.filter((r) => r.status === 200)).toHaveLength(4);

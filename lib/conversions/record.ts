@@ -41,26 +41,32 @@ async function unsafeIsOtherWorkspacesClick(workspaceId: string, clickId: string
 }
 
 /**
- * An externalId sent again is a retry only with the same conversion: the fields that differ from
- * the one recorded, each as a refusal naming it (a new order reusing an old id must not vanish
- * into the old one's 200). A retry without occurredAt matches whatever time was recorded.
+ * An externalId sent again is a retry only with the same conversion: the fields it sends that
+ * contradict the one recorded, each as a refusal naming it (a new order reusing an old id must
+ * not vanish into the old one's 200). A field the retry leaves out contradicts nothing (a server
+ * report without the browser's click id); a retry without occurredAt matches whatever time was
+ * recorded. The refusal names fields, never the recorded values.
  */
 function differences(known: Conversion, input: ReturnType<typeof conversionInputSchema.parse>): { path: string; message: string }[] {
-  const sent: Record<string, unknown> = { event: input.event, value: input.value ?? null, currency: input.currency ?? null, clickId: input.clickId ?? null, promoCode: input.promoCode ?? null };
+  const sent: Record<string, unknown> = { event: input.event, value: input.value, currency: input.currency, clickId: input.clickId, promoCode: input.promoCode };
   const recorded: Record<string, unknown> = { event: known.event, value: known.valueMinor, currency: known.currency, clickId: known.clickId, promoCode: known.promoCode };
   if (input.occurredAt) {
-    sent.occurredAt = new Date(input.occurredAt).toISOString();
-    recorded.occurredAt = known.occurredAt.toISOString();
+    sent.occurredAt = new Date(input.occurredAt).getTime();
+    recorded.occurredAt = known.occurredAt.getTime();
   }
   return Object.keys(sent)
-    .filter((field) => sent[field] !== recorded[field])
-    .map((field) => ({ path: field, message: `Conversion ${known.externalId} was recorded with ${field} ${JSON.stringify(recorded[field])}; a retry sends the same, a new conversion a new externalId` }));
+    .filter((field) => sent[field] !== undefined && sent[field] !== recorded[field])
+    .map((field) => ({ path: field, message: `Differs from the conversion recorded under this externalId: a retry sends the same, a new conversion a new externalId` }));
 }
 
-/** The recorded conversion for a retry, or a 409 when the externalId is reused for another one. */
-function retryOf(known: ConversionWithReversals, input: ReturnType<typeof conversionInputSchema.parse>): { conversion: ConversionWithReversals; created: false } {
-  const differ = differences(known, input);
-  if (differ.length > 0) throw new AppError("conflict", `externalId ${known.externalId} was already used for a different conversion`, differ);
+/**
+ * The recorded conversion for a retry, or a 409 when the externalId is reused for another one.
+ * From the browser (a publishable key anyone can read) a reused id is a duplicate like any other:
+ * no answer there may tell what another order holds, not even which of its fields differ.
+ */
+function retryOf(known: ConversionWithReversals, input: ReturnType<typeof conversionInputSchema.parse>, source: ConversionSource): { conversion: ConversionWithReversals; created: false } {
+  const differ = source === "script" ? [] : differences(known, input);
+  if (differ.length > 0) throw new AppError("conflict", `externalId ${input.externalId} was already used for a different conversion`, differ);
   return { conversion: known, created: false };
 }
 
@@ -75,7 +81,7 @@ export async function recordConversion(workspaceId: string, rawInput: unknown, s
   if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw invalidField("occurredAt", "occurredAt is in the future");
 
   const known = await existing(workspaceId, input.externalId);
-  if (known) return retryOf(known, input);
+  if (known) return retryOf(known, input, source);
 
   const db = getDb();
   const [workspace, click, promo] = await Promise.all([
@@ -112,7 +118,7 @@ export async function recordConversion(workspaceId: string, rawInput: unknown, s
     if (!isUniqueViolation(error)) throw error;
     const raced = await existing(workspaceId, input.externalId); // the same externalId, sent twice at once
     if (!raced) throw error;
-    return retryOf(raced, input);
+    return retryOf(raced, input, source);
   }
 }
 

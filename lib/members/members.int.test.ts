@@ -193,6 +193,16 @@ describe("teams", () => {
         expect(await roleOf(ws.workspace.id, sam.id)).toBe("member");
         expect((await refusal(members.issueInvitationProof(token, sam.id, new Date("2026-12-08T10:10:00Z")))).code).toBe("conflict");
       });
+
+      it("sends a few confirmations per invitation at most, a minute apart", async () => {
+        const { token } = await members.inviteMember(ws.workspace.id, owner, { email: "many@brand.test", role: "member" });
+        const many = await db().user.create({ data: { email: "many@brand.test" } });
+        const minute = (n: number) => new Date(Date.UTC(2026, 11, 8, 11, n * 2));
+        for (let n = 0; n < members.MAX_PROOF_SENDS; n++) await members.issueInvitationProof(token, many.id, minute(n));
+        const capped = await refusal(members.issueInvitationProof(token, many.id, minute(members.MAX_PROOF_SENDS + 1)));
+        expect(capped.code).toBe("rate_limited");
+        expect(capped.message).toMatch(/ask whoever invited you for a new one/);
+      });
     });
 
     it("without e-mail on the server no address can be proven: the link the inviter handed over is the proof", async () => {

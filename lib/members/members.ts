@@ -19,6 +19,8 @@ const INVITATION_PREFIX = "inv_";
 const PROOF_PREFIX = "ivp_";
 /** How long a confirmation e-mail asked for waits after the last one (no mailbox is flooded from here). */
 export const PROOF_RESEND_SECONDS = 60;
+/** Confirmation e-mails one invitation may send: enough for a lost one, not a flood. */
+export const MAX_PROOF_SENDS = 5;
 
 /** Who is making the change: their user id and role in the workspace. */
 export type Actor = { userId: string; role: Role };
@@ -230,12 +232,22 @@ export async function issueInvitationProof(token: string, userId: string, now = 
   }
   if (!addressesCanBeProven()) throw new AppError("conflict", "This server sends no e-mail: accept the invitation with the link you were given.");
   const proof = newSecretToken(PROOF_PREFIX);
-  // one writer wins the minute: the condition and the write are one statement
+  // one writer wins the minute: the conditions and the write are one statement
   const { count } = await getDb().invitation.updateMany({
-    where: { id: found.id, acceptedAt: null, revokedAt: null, OR: [{ proofSentAt: null }, { proofSentAt: { lte: new Date(now.getTime() - PROOF_RESEND_SECONDS * 1000) } }] },
-    data: { proofHash: hashSecretToken(proof), proofSentAt: now },
+    where: {
+      id: found.id,
+      acceptedAt: null,
+      revokedAt: null,
+      proofSends: { lt: MAX_PROOF_SENDS },
+      OR: [{ proofSentAt: null }, { proofSentAt: { lte: new Date(now.getTime() - PROOF_RESEND_SECONDS * 1000) } }],
+    },
+    data: { proofHash: hashSecretToken(proof), proofSentAt: now, proofSends: { increment: 1 } },
   });
-  if (count === 0) throw new AppError("rate_limited", "A confirmation e-mail was sent less than a minute ago: check your inbox, or try again in a minute.");
+  if (count === 0) {
+    const sends = (await getDb().invitation.findUnique({ where: { id: found.id }, select: { proofSends: true } }))?.proofSends ?? 0;
+    if (sends >= MAX_PROOF_SENDS) throw new AppError("rate_limited", `${MAX_PROOF_SENDS} confirmation e-mails were sent for this invitation: ask whoever invited you for a new one.`);
+    throw new AppError("rate_limited", "A confirmation e-mail was sent less than a minute ago: check your inbox, or try again in a minute.");
+  }
   return { proof, invitation: found };
 }
 

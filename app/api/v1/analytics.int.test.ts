@@ -184,6 +184,13 @@ describe("analytics API", () => {
     expect(byAccept.headers.get("content-type")).toContain("text/csv");
     expect(byAccept.headers.get("vary")).toContain("Accept");
     expect(parseCsv(byAccept.text).rows).toHaveLength(3);
+    // a CSV page names the next one in a Link header; the last page names none
+    const paged = await q(`${threeDays()}&groupBy=creators&limit=2`, { accept: "text/csv" });
+    const next = /^<([^>]+)>; rel="next"$/.exec(paged.headers.get("link") ?? "")?.[1];
+    expect(next).toMatch(/^\/api\/v1\/analytics\?.*cursor=/);
+    const rest = await api("GET", next!, { key: a.apiKey, headers: { accept: "text/csv" } });
+    expect(parseCsv(rest.text).rows).toHaveLength(1);
+    expect(rest.headers.get("link")).toBeNull();
     expect((await q(`${threeDays()}&groupBy=creators`, { accept: "application/json, text/csv;q=0.5" })).headers.get("content-type")).toContain("application/json");
     expect((await q(`${threeDays()}&groupBy=creators&format=json`, { accept: "text/csv" })).headers.get("content-type")).toContain("application/json");
   });

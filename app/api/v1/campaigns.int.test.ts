@@ -136,6 +136,9 @@ describe("campaigns API", () => {
     const replaced = await api("PUT", `/api/v1/campaigns/${campaign.id}/creators/${maya}`, { key: a.apiKey, body: { flatFeeMinor: 30_000 } });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ flatFeeMinor: 30_000, giftedValueMinor: 0, commissionRate: 0 });
+    // the body is optional, as the document says: no body at all is the default terms
+    const bare = await api("PUT", `/api/v1/campaigns/${campaign.id}/creators/${maya}`, { key: a.apiKey });
+    expect([bare.status, bare.body.flatFeeMinor]).toEqual([200, 0]);
 
     for (const [body, path] of [
       [{ commissionRate: 2 }, "commissionRate"],

@@ -163,7 +163,11 @@ export const analyticsOperation = defineOperation({
   query: analyticsQuerySchema,
   errors: { 404: "A filter's link, creator or campaign is not in this workspace" },
   responses: {
-    200: { description: "The numbers as JSON; as `text/csv` (the same rows) when the Accept header prefers it, or with format=csv", schema: analyticsResponseSchema, alsoAs: ["text/csv"] },
+    200: {
+      description: "The numbers as JSON; as `text/csv` (the same rows) when the Accept header prefers it, or with format=csv — a CSV page of a breakdown names the next in a `Link: <…>; rel=\"next\"` header",
+      schema: analyticsResponseSchema,
+      alsoAs: ["text/csv"],
+    },
   },
   handle: async ({ request, workspace, query }) => {
     const history = lastDays(limitOf(effectivePlan(workspace), "historyDays"));
@@ -186,6 +190,13 @@ export const analyticsOperation = defineOperation({
         ? csvResponse(analyticsCsv(result), `clickproof-${result.groupBy}-${frame.start.slice(0, 10)}-${frame.end.slice(0, 10)}.csv`)
         : json(analyticsResponseSchema, result);
     response.headers.set("Vary", "Accept");
+    // a CSV has no room for the cursor: the next page's address goes in a Link header (RFC 8288)
+    const nextCursor = "nextCursor" in result ? result.nextCursor : null;
+    if (asked === "csv" && nextCursor) {
+      const next = new URL(request.url);
+      next.searchParams.set("cursor", nextCursor);
+      response.headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
+    }
     return response;
   },
 });

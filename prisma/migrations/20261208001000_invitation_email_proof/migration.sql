@@ -2,4 +2,5 @@
 -- proves the invited address. Invitations made before keep no proof (their acceptor confirms the
 -- address by a new e-mail, or is already verified).
 ALTER TABLE "Invitation" ADD COLUMN "proofHash" TEXT,
-ADD COLUMN "proofSentAt" TIMESTAMP(3);
+ADD COLUMN "proofSentAt" TIMESTAMP(3),
+ADD COLUMN "proofSends" INTEGER NOT NULL DEFAULT 0;
