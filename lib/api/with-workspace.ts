@@ -16,8 +16,9 @@ import { effectivePlan, limitOf, type WorkspaceBilling } from "@/lib/billing/pla
 import { getDb } from "@/lib/db";
 import { unstorableText } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
-import { can } from "@/lib/workspaces/permissions";
-import { getMembership } from "@/lib/workspaces/queries";
+import { can, type Action } from "@/lib/workspaces/permissions";
+import { getMembership, type WorkspaceMembership } from "@/lib/workspaces/queries";
+import type { Feature } from "@/lib/billing/plans";
 
 export type Principal =
   | { kind: "apiKey"; keyId: string; workspaceId: string; userId: string | null; scopes: readonly string[] }
@@ -76,11 +77,16 @@ async function resolveWorkspace(principal: Principal, request: Request): Promise
   return membership;
 }
 
+/** The role's permission, or the refusal every entry point gives (403, naming it). */
+function assertRoleMay(role: Role, permission: Action): void {
+  if (!can(role, permission)) throw new AppError("forbidden", `This needs the "${permission}" permission, which a ${role} does not have`);
+}
+
 /** Both must allow it, for every scope the call needs: the role's permission behind the scope, and for a key the scope itself. */
 function authorise(principal: Principal, role: Role, scopes: readonly Scope[]): void {
   for (const scope of scopes) {
     const permission = SCOPES[scope].action;
-    if (!can(role, permission)) throw new AppError("forbidden", `This needs the "${permission}" permission, which a ${role} does not have`);
+    assertRoleMay(role, permission);
     if (principal.kind === "apiKey" && !principal.scopes.includes(scope)) {
       throw new AppError("forbidden", `This API key lacks the "${scope}" scope. Create a key with it under Settings & API.`);
     }
@@ -115,6 +121,36 @@ export function withWorkspace<P = Record<string, never>>(scope: Scope | readonly
       }
       const response = errorResponse(error);
       return limit ? withHeaders(response, rateLimitHeaders(limit)) : response;
+    }
+  };
+}
+
+export type MemberRouteContext<P> = { request: Request; membership: WorkspaceMembership; params: P };
+
+/**
+ * The guard for the app's own route handlers under /w/<workspace>/… (CSV exports, the data
+ * export, QR downloads): the signed-in member's workspace, the role's permission and the plan's
+ * feature when the route needs them, and every refusal in the API's error shape — 404 alike for
+ * signed-out visitors, non-members and unknown ids (a URL does not reveal that a workspace
+ * exists), 403 naming the permission, 402 plan_required. The same checks and mapper as withWorkspace.
+ */
+export function withMemberRoute<P extends { workspace: string }>(
+  needs: { permission?: Action; feature?: Feature },
+  handler: (ctx: MemberRouteContext<P>) => Promise<Response>,
+) {
+  return async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const params = await segment.params;
+      const session = await auth();
+      const membership = session?.user?.id ? await getMembership(session.user.id, params.workspace) : null;
+      if (!membership) throw new AppError("not_found", "Not found");
+      if (needs.permission) assertRoleMay(membership.role, needs.permission);
+      if (needs.feature) assertFeature(membership.workspace, needs.feature);
+      return await handler({ request, membership, params });
+    } catch (error) {
+      const response = errorResponse(error);
+      response.headers.set("Cache-Control", "no-store");
+      return response;
     }
   };
 }

@@ -138,7 +138,17 @@ describe("feature gates", () => {
     session.userId = free.user.id;
     const refused = await compareExport.GET(request(free.workspace.slug), { params: Promise.resolve({ workspace: free.workspace.slug }) });
     expect(refused.status).toBe(402);
-    expect((await compareExport.GET(request(team.workspace.slug), { params: Promise.resolve({ workspace: team.workspace.slug }) })).status).toBe(404);
+    // every refusal in the API's error shape, from the one guard routes and the API share
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("plan_required");
+    const stranger = await compareExport.GET(request(team.workspace.slug), { params: Promise.resolve({ workspace: team.workspace.slug }) });
+    expect(stranger.status).toBe(404);
+    expect(await stranger.json()).toEqual({ error: { code: "not_found", message: "Not found" } });
+    expect(stranger.headers.get("cache-control")).toBe("no-store");
+    // an unknown campaign of one's own workspace reads the same as another's
+    session.userId = team.user.id;
+    const unknown = await compareExport.GET(new Request(`http://localhost:3000/w/${team.workspace.slug}/compare/export?campaign=nope`), { params: Promise.resolve({ workspace: team.workspace.slug }) });
+    expect([unknown.status, ((await unknown.json()) as { error: { code: string } }).error.code]).toEqual([404, "not_found"]);
+    session.userId = free.user.id;
     session.userId = team.user.id;
     const ok = await compareExport.GET(request(team.workspace.slug), { params: Promise.resolve({ workspace: team.workspace.slug }) });
     expect(ok.status).toBe(200);

@@ -1,7 +1,7 @@
 // A stored campaign → what its edit form shows (targets back in the units people type).
 import { KPI_CATALOG, type KpiKey } from "@/lib/analytics/kpi";
 import type { CampaignDetail } from "@/lib/campaigns/campaigns";
-import { DEFAULT_UTM_TEMPLATE, utmTemplateSchema, type UTM_KEYS, type UtmParams } from "@/lib/links/utm";
+import { DEFAULT_UTM_TEMPLATE, storedUtmTemplate, type UTM_KEYS, type UtmParams } from "@/lib/links/utm";
 import { minorToMajor } from "@/lib/money";
 
 export type CampaignFormValues = {
@@ -41,11 +41,6 @@ export function targetForForm(kpi: KpiKey, target: number | null, currency: stri
   if (unit === "money") return minorToMajor(target, currency);
   if (unit === "rate") return String(Number((target * 100).toFixed(4)));
   return String(target);
-}
-
-export function storedUtmTemplate(value: unknown): UtmParams | null {
-  const parsed = utmTemplateSchema.nullable().safeParse(value ?? null);
-  return parsed.success ? parsed.data : null;
 }
 
 export function campaignFormValues(campaign: CampaignDetail) {

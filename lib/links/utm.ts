@@ -84,3 +84,9 @@ export function utmTagOf(url: string, key: UtmKey): string | null {
   const pair = queryPairs(url).find((p) => queryPairKey(p) === key);
   return pair === undefined ? null : queryPairValue(pair) || null;
 }
+
+/** A UTM template as stored (JSON), read back; null when there is none or it no longer parses. */
+export function storedUtmTemplate(value: unknown): UtmParams | null {
+  const parsed = utmTemplateSchema.nullable().safeParse(value ?? null);
+  return parsed.success ? parsed.data : null;
+}

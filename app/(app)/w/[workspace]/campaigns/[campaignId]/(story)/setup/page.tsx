@@ -1,11 +1,11 @@
 import { AddCreatorForm, GenerateLinksForm, RemoveCreatorButton } from "@/components/campaigns/campaign-creators-panel";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { storedUtmTemplate } from "@/lib/campaigns/form-values";
 import { loadCampaignPage } from "@/lib/campaigns/page-context";
 import { listCreatorOptions } from "@/lib/creators/queries";
 import { getDb } from "@/lib/db";
 import { servedHostnames } from "@/lib/domains/domains";
+import { storedUtmTemplate } from "@/lib/links/utm";
 import { formatMoney, formatRate } from "@/lib/format";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
 import { canWriteCampaigns, canWriteLinks } from "@/lib/workspaces/permissions";
