@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 type LockEntry = { version?: string; cpu?: string[]; optional?: boolean; optionalDependencies?: Record<string, string>; dependencies?: Record<string, string>; engines?: { node?: string } | string[] };
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { lockfileVersion: number; packages: Record<string, LockEntry> };
-const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { engines: { node: string }; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { engines: { node: string }; scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 /** Where npm resolves `name` from the package at `from`: its own node_modules, then each parent's. */
 function resolve(from: string, name: string): string | undefined {
@@ -102,5 +102,11 @@ describe("the lock and the engines", () => {
     expect(satisfies("20.19.0", ">20")).toBe(false);
     expect(satisfies("21.0.0", ">20")).toBe(true);
     expect(satisfies("20.2.0", ">20.1")).toBe(true);
+  });
+
+  it("prints no advertisement: every prisma generate the scripts run is --no-hints", () => {
+    const generating = Object.entries(manifest.scripts).filter(([, command]) => /prisma generate/.test(command));
+    expect(generating.length).toBeGreaterThan(0);
+    for (const [name, command] of generating) expect(command, name).toMatch(/prisma generate --no-hints/);
   });
 });

@@ -1,8 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 import type { ClickTotals } from "@/lib/analytics/kpi";
-
-export type DateRange = { start: Date; end: Date };
+import type { DateRange } from "@/lib/date-range";
 
 export const BREAKDOWN_DIMENSIONS = ["source", "country", "device", "browser", "os", "referrer"] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
@@ -74,12 +73,6 @@ export async function getLinkBreakdown(
     [workspaceId, linkId, range.start, range.end, limit],
   );
   return rows;
-}
-
-export function lastDays(days: number, now: Date = new Date()): DateRange {
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
-  const start = new Date(end.getTime() - days * 86_400_000);
-  return { start, end };
 }
 
 export type UnservedCounts = { paused: number; expired: number };

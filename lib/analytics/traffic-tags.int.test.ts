@@ -7,7 +7,7 @@ import { clicksAt, makeWorkspace } from "@/lib/testing/fixtures";
 connectTestDatabase();
 const { getDb } = await import("@/lib/db");
 const { getDimension, getTrafficTags, utcDaysRange } = await import("@/lib/analytics/query");
-const { lastDays } = await import("@/lib/analytics/link-analytics");
+const { lastDays } = await import("@/lib/date-range");
 
 const DAY = 86_400_000;
 

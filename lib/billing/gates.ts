@@ -19,7 +19,7 @@ import {
   type Limit,
   type WorkspaceBilling,
 } from "@/lib/billing/plans";
-import { lastDays } from "@/lib/analytics/link-analytics";
+import { lastDays } from "@/lib/date-range";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { formatInteger } from "@/lib/format";

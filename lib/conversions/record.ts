@@ -4,7 +4,7 @@
 // arrival (lib/conversions/attribution.ts), from this workspace's clicks and promo codes only.
 import "server-only";
 import type { Conversion, ConversionReversal } from "@prisma/client";
-import { afterCursor, pageOf } from "@/lib/api/pagination";
+import { afterCursor, pageOf } from "@/lib/pagination";
 import { requireFeature } from "@/lib/billing/gates";
 import { decideAttribution, type ClickCandidate } from "@/lib/conversions/attribution";
 import { conversionCursor, conversionInputSchema, reversalInputSchema, type ListConversionsQuery } from "@/lib/conversions/schema";

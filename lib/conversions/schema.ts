@@ -1,7 +1,7 @@
 // The conversion and reversal bodies, written once for the API route, /cp.js's collector and
 // (later) the OpenAPI document. Money is in minor units (cents) with an ISO 4217 currency.
 import { z } from "zod";
-import { cursorSchema, encodeCursor, pageLimitSchema } from "@/lib/api/pagination";
+import { cursorSchema, encodeCursor, pageLimitSchema } from "@/lib/pagination";
 import { currencySchema, MAX_AMOUNT_MINOR } from "@/lib/money";
 
 /** currencySchema itself refuses codes that are not ISO 4217; the name stays for its callers. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, archivedFlagSchema, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/api/pagination";
+import { afterCursor, archivedFlagSchema, cursorSchema, encodeCursor, pageLimitSchema, pageOf } from "@/lib/pagination";
 import { getDb, getPool } from "@/lib/db";
 import type { RosterOptions } from "@/lib/creators/roster-options";
 import { CREATOR_API_SELECT } from "@/lib/creators/serialize";

@@ -6,7 +6,8 @@ connectTestDatabase();
 const { serveShortLink } = await import("@/lib/redirect/serve-short-link");
 const { createLink } = await import("@/lib/links/create-link");
 const { setLinkArchived, updateLinkDestination } = await import("@/lib/links/update-link");
-const { getLinkTotals, getLinkBreakdown, getLinkDailySeries, lastDays } = await import("@/lib/analytics/link-analytics");
+const { getLinkTotals, getLinkBreakdown, getLinkDailySeries } = await import("@/lib/analytics/link-analytics");
+const { lastDays } = await import("@/lib/date-range");
 const { getPool } = await import("@/lib/db");
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";

@@ -320,17 +320,18 @@ async function measure(name: string, reads: string, runs: number, work: () => Pr
 
 async function loadApp() {
   try {
-    const [campaigns, performanceModule, comparison, linkAnalytics, kpi, query, billing, db] = await Promise.all([
+    const [campaigns, performanceModule, comparison, linkAnalytics, dateRange, kpi, query, billing, db] = await Promise.all([
       import("../../lib/campaigns/campaigns"),
       import("../../lib/campaigns/performance"),
       import("../../lib/analytics/comparison"),
       import("../../lib/analytics/link-analytics"),
+      import("../../lib/date-range"),
       import("../../lib/analytics/kpi"),
       import("../../lib/analytics/query"),
       import("../../lib/billing/plans"),
       import("../../lib/db"),
     ]);
-    return { ...campaigns, ...performanceModule, ...comparison, ...linkAnalytics, ...kpi, ...query, ...billing, ...db };
+    return { ...campaigns, ...performanceModule, ...comparison, ...linkAnalytics, ...dateRange, ...kpi, ...query, ...billing, ...db };
   } catch (error) {
     if (String(error).includes("Client Component module")) {
       throw new Error('lib/ imports "server-only": run this with `tsx --conditions=react-server` (npm run bench:analytics)');

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineOperation, json } from "@/lib/api/define";
-import { lastDays } from "@/lib/analytics/link-analytics";
+import { lastDays } from "@/lib/date-range";
 import { assertFilters, getDimension, getEntityBreakdown, getTimeSeries, getTotals, resolveRange, type ResolvedRange } from "@/lib/analytics/query";
 import { analyticsQuerySchema, breakdownCursor, DIMENSION_GROUPS, MAX_BREAKDOWN_RANK, type AnalyticsQuery, type DimensionGroup } from "@/lib/analytics/query-schema";
 import { effectivePlan, limitOf } from "@/lib/billing/plans";

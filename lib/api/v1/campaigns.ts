@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineOperation, json } from "@/lib/api/define";
-import { pageQuerySchema } from "@/lib/api/pagination";
+import { pageQuerySchema } from "@/lib/pagination";
 import { idParam, pageSchema } from "@/lib/api/schemas";
 import { notFound } from "@/lib/errors";
 import {

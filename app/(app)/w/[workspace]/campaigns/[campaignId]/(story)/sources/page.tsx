@@ -1,6 +1,6 @@
 import { TrafficTagsGrid } from "@/components/analytics/traffic-tags";
 import { EmptyState, Panel } from "@/components/ui/card";
-import { lastDays } from "@/lib/analytics/link-analytics";
+import { lastDays } from "@/lib/date-range";
 import { getTrafficTags, utcDaysRange } from "@/lib/analytics/query";
 import { effectivePlan, limitOf } from "@/lib/billing/plans";
 import { loadCampaignPage } from "@/lib/campaigns/page-context";

@@ -1,5 +1,6 @@
-// Cursor pagination for list endpoints: newest first by a timestamp, ties broken by id. The
-// cursor is opaque to callers (base64url of "<ISO time>|<id>"); pass `nextCursor` back as `cursor`.
+// Cursor pagination for every list (the API's and the pages' alike, so it sits below both): newest
+// first by a timestamp, ties broken by id. The cursor is opaque to callers (base64url of
+// "<ISO time>|<id>"); pass `nextCursor` back as `cursor`.
 import { z } from "zod";
 
 export type Cursor = { at: Date; id: string };
