@@ -6,9 +6,9 @@ export async function register(): Promise<void> {
   const env = getEnv(); // checked at boot, naming each variable to fix (lib/env.ts; scripts/run-app.ts exits before this)
   // before any request is read: methods Next cannot take, and (no proxy in front) a visitor's
   // address from the socket, never from a header the client wrote
-  const { installFrontDoor } = await import("@/lib/http/front-door");
+  const { installFrontDoor } = await import("@/lib/api/front-door");
   installFrontDoor({ pinClientAddress: !env.TRUST_PROXY });
-  const { startSharedInvalidation } = await import("@/lib/redirect/start-invalidation");
+  const { startSharedInvalidation } = await import("@/lib/cache/start-invalidation");
   startSharedInvalidation(); // cache invalidations to and from the other instances
   const { startDomainRechecks } = await import("@/lib/domains/scheduler");
   startDomainRechecks();

@@ -88,7 +88,7 @@ const envSchema = z.object({
   /**
    * true: the visitor's address is the first X-Forwarded-For entry (for a proxy/CDN in front that
    * replaces the header). false: the socket's address, whatever the client sent — the server
-   * rewrites the forwarding headers to it (lib/http/front-door.ts; lib/clicks/geo.ts clientIp).
+   * rewrites the forwarding headers to it (lib/api/front-door.ts; lib/http/client-ip.ts clientIp).
    */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

@@ -2,8 +2,8 @@
 // for self-hosters without Stripe. Works on DATABASE_URL or the embedded database under DATA_DIR.
 import pg from "pg";
 import { setWorkspacePlan } from "../lib/billing/set-plan";
-import { planChangeInvalidations } from "../lib/redirect/cache-names";
-import { publishInvalidations } from "../lib/redirect/invalidation-bus";
+import { planChangeInvalidations } from "../lib/cache/cache-names";
+import { publishInvalidations } from "../lib/cache/invalidation-bus";
 import { prepareDatabase } from "./app-env";
 
 const log = (line: string) => console.log(`[clickproof] ${line}`);

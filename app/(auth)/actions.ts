@@ -8,7 +8,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { consumeMagicLinkAttempt, consumeSignUpAttempt } from "@/lib/auth/rate-limit";
 import { emailSchema, signInSchema } from "@/lib/auth/schema";
 import { createUserWithPassword } from "@/lib/auth/sign-up";
-import { clientIp } from "@/lib/clicks/geo";
+import { clientIp } from "@/lib/http/client-ip";
 import { getEnv } from "@/lib/env";
 import { safeNext } from "@/lib/http/safe-next";
 import { parseInput } from "@/lib/validation";

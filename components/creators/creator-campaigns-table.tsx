@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { SortHeader, SortLink } from "@/components/ui/sort-header";
 import { KPI_CATALOG, kpiValue, type KpiKey } from "@/lib/analytics/kpi";
-import type { CreatorCampaign } from "@/lib/creators/campaign-history";
-import { campaignSortFirstDir, type CampaignSortKey } from "@/lib/creators/campaign-table";
+import type { CreatorCampaign } from "@/lib/campaigns/creator-history";
+import { campaignSortFirstDir, type CampaignSortKey } from "@/lib/campaigns/creator-campaigns-table";
 import { formatDate, formatInteger, formatKpi } from "@/lib/format";
 import type { SortDir } from "@/lib/table-sort";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -17,7 +17,7 @@ function dates(campaign: CreatorCampaign["campaign"]): string {
 
 /**
  * One row per campaign the creator took part in, with their numbers in it (each in its campaign's
- * currency). Rows come sorted (lib/creators/campaign-table.ts); the headers link to the other sorts.
+ * currency). Rows come sorted (lib/campaigns/creator-campaigns-table.ts); the headers link to the other sorts.
  */
 export function CreatorCampaignsTable({ workspaceSlug, rows, sort, dir }: { workspaceSlug: string; rows: CreatorCampaign[]; sort: CampaignSortKey; dir: SortDir }) {
   const header = (key: CampaignSortKey, label: string, extra: { align?: "left" | "right"; className?: string; title?: string } = {}) => (

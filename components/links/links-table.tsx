@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDate, formatInteger } from "@/lib/format";
 import type { LinkRow } from "@/lib/links/queries";
-import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
+import { shortUrl, type ShortLinkHosts } from "@/lib/urls/short-url";
 import type { LinkSort } from "@/lib/links/table";
 import { SortHeader } from "@/components/ui/sort-header";
 import { TableScroll } from "@/components/ui/table-scroll";

@@ -1,6 +1,6 @@
 // Requests no handler should see, answered plainly (issue 21): a path that is not valid
 // percent-encoding (the API's JSON 400; a page's not-found page), a method the endpoint does not take, an endpoint that does not exist — all in
-// the API's JSON error shape, by middleware.ts (TRACE by lib/http/front-door.ts: Next cannot even
+// the API's JSON error shape, by middleware.ts (TRACE by lib/api/front-door.ts: Next cannot even
 // read it) — and a page's server action posted from another site (403, where Next's own check
 // answers 500). Sent with node:http, which (unlike fetch) sends any method and path byte for byte.
 import http from "node:http";

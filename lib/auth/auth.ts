@@ -7,7 +7,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { clientIp } from "@/lib/clicks/geo";
+import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db";
 import { addressesCanBeProven, sendMail } from "@/lib/email/mailer";
 import { getEnv } from "@/lib/env";

@@ -1,8 +1,6 @@
 // Stripe webhook events → the workspace's plan. Only the allow-listed events are handled; each is
 // recorded by its id (a replay changes nothing), and each leads to the subscription being fetched
 // as it is *now*, so arrival order never matters (lib/billing/subscription.ts decides).
-import { invalidateWorkspaceDomains } from "@/lib/domains/serving";
-import { invalidateWorkspaceLinks } from "@/lib/redirect/link-cache";
 import "server-only";
 import Stripe from "stripe";
 import { billingPatch, snapshotOf } from "@/lib/billing/subscription";
@@ -69,7 +67,13 @@ async function unsafeFindWorkspaceForSubscription(tx: Tx, pointers: Pointers, su
   return customerId ? tx.workspace.findUnique({ where: { stripeCustomerId: customerId }, select }) : null;
 }
 
-export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Promise<{ outcome: SyncOutcome; workspaceId?: string }> {
+/**
+ * What applying a plan change sets off beyond the workspace row — the caches every instance keeps
+ * of its links and branded domains (given by the caller, so billing stays below the redirect path).
+ */
+export type PlanChangeHooks = { planChanged: (workspaceId: string) => void };
+
+export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe, hooks: PlanChangeHooks): Promise<{ outcome: SyncOutcome; workspaceId?: string }> {
   if (!(HANDLED_EVENTS as readonly string[]).includes(event.type)) return { outcome: "ignored" };
   const db = getDb();
   if (await isRecorded(event.id)) return { outcome: "duplicate" };
@@ -118,8 +122,7 @@ export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Pr
     if (result.outcome === "applied" && result.workspaceId) {
       // The plan shapes redirects (click ids) and which branded domains serve: every instance
       // applies it at once (the invalidation bus).
-      invalidateWorkspaceLinks(result.workspaceId);
-      invalidateWorkspaceDomains(result.workspaceId);
+      hooks.planChanged(result.workspaceId);
     }
     return result;
   } catch (error) {

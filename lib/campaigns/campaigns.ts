@@ -12,7 +12,7 @@ import { campaignCreatorTermsSchema, campaignPatchSchema, campaignRulesSchema, c
 import { storedUtmTemplate } from "@/lib/links/utm";
 import { assertNotServedDomain } from "@/lib/domains/domains";
 import { configuredLinkHosts } from "@/lib/links/request-hosts";
-import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/urls/short-url";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
 

@@ -7,9 +7,9 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { requireFeature, reserveLinkQuota } from "@/lib/billing/gates";
 import { DEFAULT_DOMAIN } from "@/lib/links/create-link";
-import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/urls/short-url";
 import { applyUtm, fillUtmTemplate, utmTemplateSchema, type UtmParams } from "@/lib/links/utm";
-import { invalidateLink } from "@/lib/redirect/link-cache";
+import { invalidateLink } from "@/lib/cache/link-cache";
 import { slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
 

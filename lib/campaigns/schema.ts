@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { KPI_CATALOG, KPI_KEYS, type KpiKey } from "@/lib/analytics/kpi";
 import { AppError, type FieldIssue } from "@/lib/errors";
-import { destinationUrlSchema } from "@/lib/links/schema";
+import { destinationUrlSchema } from "@/lib/urls/destination";
 import { UTM_KEYS, utmTemplateSchema } from "@/lib/links/utm";
 import { assertStorableText, fieldIssues } from "@/lib/validation";
 import { currencySchema, MAX_AMOUNT_MESSAGE, MAX_AMOUNT_MINOR, moneyHint, parseMoneyToMinor } from "@/lib/money";

@@ -15,7 +15,7 @@ const send = (origin: string | null, body: unknown, address = "203.0.113.1") =>
   collect.POST(
     new Request("http://localhost:3000/api/collect", {
       method: "POST",
-      // what lib/http/front-door.ts leaves: the socket's address
+      // what lib/api/front-door.ts leaves: the socket's address
       headers: { "content-type": "text/plain", "x-forwarded-for": address, ...(origin ? { origin } : {}) },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),

@@ -5,7 +5,7 @@ import { requireFeature } from "@/lib/billing/gates";
 import { isoCurrencySchema } from "@/lib/conversions/schema";
 import { getDb } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
-import { invalidateWorkspaceLinks } from "@/lib/redirect/link-cache";
+import { invalidateWorkspaceLinks } from "@/lib/cache/link-cache";
 import { parseInput } from "@/lib/validation";
 
 export const conversionSettingsSchema = z.object({

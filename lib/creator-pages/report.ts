@@ -11,7 +11,7 @@ import { getCampaignPerformance } from "@/lib/campaigns/performance";
 import { campaignMedian, pageKpis, type PageKpis } from "@/lib/creator-pages/compare";
 import type { PageAccess } from "@/lib/creator-pages/pages";
 import { getDb, getPool } from "@/lib/db";
-import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
+import { shortUrl, type ShortLinkHosts } from "@/lib/urls/short-url";
 
 export type PageLink = { shortUrl: string; platform: Platform | null; postedAt: Date | null; clicks: number };
 

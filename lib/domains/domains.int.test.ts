@@ -10,7 +10,7 @@ const { staticResolver } = await import("@/lib/domains/dns");
 const { txtValue, verifyName, FAILING_GRACE_MS } = await import("@/lib/domains/verification");
 const { getServedDomain, clearDomainCache } = await import("@/lib/domains/serving");
 const { createLink } = await import("@/lib/links/create-link");
-const { clearLinkCache } = await import("@/lib/redirect/link-cache");
+const { clearLinkCache } = await import("@/lib/cache/link-cache");
 const { getDb, getPool } = await import("@/lib/db");
 
 type Ws = Awaited<ReturnType<typeof makeWorkspace>>;

@@ -14,8 +14,8 @@ import { invalidateServedDomain } from "@/lib/domains/serving";
 import { evaluateCheck, txtValue, verifyName, type DnsAnswers, type RoutingTargets } from "@/lib/domains/verification";
 import { getEnv } from "@/lib/env";
 import { AppError, invalidField, notFound } from "@/lib/errors";
-import { destinationUrlSchema } from "@/lib/links/schema";
-import { isOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
+import { destinationUrlSchema } from "@/lib/urls/destination";
+import { isOwnHost, type ShortLinkHosts } from "@/lib/urls/short-url";
 import { parseInput } from "@/lib/validation";
 
 export const addDomainSchema = z.object({

@@ -4,8 +4,8 @@ import { effectivePlan, PLANS, type BillingState } from "@/lib/billing/plans";
 import { getPool } from "@/lib/db/pool";
 import { getEnv } from "@/lib/env";
 import { isUnavailable } from "@/lib/db/unavailable";
-import { loadingCache } from "@/lib/redirect/loading-cache";
-import { DOMAIN_CACHE } from "@/lib/redirect/cache-names";
+import { loadingCache } from "@/lib/cache/loading-cache";
+import { DOMAIN_CACHE } from "@/lib/cache/cache-names";
 
 export type ServedDomain = {
   id: string;

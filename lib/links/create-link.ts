@@ -7,8 +7,8 @@ import { AppError, invalidField } from "@/lib/errors";
 import { LOOP_MESSAGE, servedDestinations, servedHostnames } from "@/lib/domains/domains";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { createLinkSchema, type CreateLinkInput } from "@/lib/links/schema";
-import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
-import { invalidateLink } from "@/lib/redirect/link-cache";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/urls/short-url";
+import { invalidateLink } from "@/lib/cache/link-cache";
 import { fieldIssues, unknownFields, unstorableText } from "@/lib/validation";
 
 const RANDOM_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no l/1/o/0: slugs get read aloud

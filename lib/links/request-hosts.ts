@@ -5,7 +5,7 @@ import { networkInterfaces } from "node:os";
 import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { shortLinkHosts, type ShortLinkHosts } from "@/lib/links/short-url";
+import { shortLinkHosts, type ShortLinkHosts } from "@/lib/urls/short-url";
 
 let machineAddresses: string[] | undefined;
 

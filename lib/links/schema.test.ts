@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createLinkSchema, destinationUrlSchema, slugSchema, URL_MAX } from "@/lib/links/schema";
+import { createLinkSchema, slugSchema } from "@/lib/links/schema";
+import { destinationUrlSchema, URL_MAX } from "@/lib/urls/destination";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((issue) => issue.message) ?? [];

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { PLATFORM_VALUES } from "@/lib/creators/platforms";
 import { isReservedSlug } from "@/lib/links/reserved";
 import { SLUG_MAX, SLUG_PATTERN } from "@/lib/links/slug-rule";
+import { destinationUrlSchema } from "@/lib/urls/destination";
 
 export { SLUG_MAX } from "@/lib/links/slug-rule";
-export const URL_MAX = 2048;
 
 export const slugSchema = z
   .string({ error: "Slug must be text" })
@@ -19,29 +19,6 @@ export const slugSchema = z
   });
 
 const RESERVED_MESSAGE = "This slug is reserved for the app's own pages; choose another";
-
-export const destinationUrlSchema = z
-  .string({ error: "Destination URL must be text" })
-  .trim()
-  .min(1, "Destination URL is required")
-  .max(URL_MAX, `Destination URL can be at most ${URL_MAX.toLocaleString("en-US")} characters`)
-  .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Destination must be a full URL starting with https:// or http://" });
-      return;
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      ctx.addIssue({ code: "custom", message: `Destination must use http or https, not ${url.protocol.replace(":", "")}` });
-    } else if (url.username || url.password) {
-      // user:pass@host URLs are a classic phishing disguise
-      ctx.addIssue({ code: "custom", message: "Destination cannot contain a user name or password" });
-    } else if (!url.hostname) {
-      ctx.addIssue({ code: "custom", message: "Destination must name a host" });
-    }
-  });
 
 /** Forms post "" for an empty optional field; that means "not given", not "invalid". */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
+import { shortUrl, type ShortLinkHosts } from "@/lib/urls/short-url";
 
 type LinkRecord = {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LinkRow } from "@/lib/links/queries";
-import { shortLinkHosts } from "@/lib/links/short-url";
+import { shortLinkHosts } from "@/lib/urls/short-url";
 import { linksCsv, parseLinkSort, sortLinks } from "@/lib/links/table";
 
 const row = (slug: string, clicks: number, created: string, creator: string | null = null): LinkRow => ({

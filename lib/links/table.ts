@@ -1,7 +1,7 @@
 // The links table's ordering and its CSV, shared by the page and the export.
 import { toCsv } from "@/lib/csv";
 import type { LinkRow } from "@/lib/links/queries";
-import { shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
+import { shortUrl, type ShortLinkHosts } from "@/lib/urls/short-url";
 
 export const LINK_SORTS = ["created", "slug", "clicks", "filtered", "creator"] as const;
 export type LinkSort = (typeof LINK_SORTS)[number];

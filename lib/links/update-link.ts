@@ -5,8 +5,8 @@ import { getDb } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
 import { assertNotServedDomain } from "@/lib/domains/domains";
 import { linkOptionsSchema, linkPostSchema, PAST_EXPIRY_MESSAGE, patchLinkSchema, updateLinkSchema, type LinkOptionsInput } from "@/lib/links/schema";
-import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/links/short-url";
-import { invalidateLink } from "@/lib/redirect/link-cache";
+import { assertNotOwnHost, type ShortLinkHosts } from "@/lib/urls/short-url";
+import { invalidateLink } from "@/lib/cache/link-cache";
 import { parseInput } from "@/lib/validation";
 
 async function scopedLink(workspaceId: string, linkId: string) {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { getLink } from "@/lib/links/queries";
-import { scanUrl, shortUrl, type ShortLinkHosts } from "@/lib/links/short-url";
+import { scanUrl, shortUrl, type ShortLinkHosts } from "@/lib/urls/short-url";
 import { qrOptionsSchema, renderQr, withBrandColor, type RenderedQr } from "@/lib/qr/render";
 
 /** The QR routes' query parameters: the code's options, and whether to answer as a download. */

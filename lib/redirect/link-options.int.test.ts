@@ -8,7 +8,7 @@ const { middleware } = await import("@/middleware");
 const { serveShortLink, takeScanMarker } = await import("@/lib/redirect/serve-short-link");
 const { createLink } = await import("@/lib/links/create-link");
 const { updateLink, updateLinkOptions } = await import("@/lib/links/update-link");
-const { clearLinkCache } = await import("@/lib/redirect/link-cache");
+const { clearLinkCache } = await import("@/lib/cache/link-cache");
 const { clicksAt } = await import("@/lib/testing/fixtures");
 const { getPool } = await import("@/lib/db");
 

@@ -4,7 +4,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { planIncludes, type BillingState } from "@/lib/billing/plans";
 import { classifyRequest } from "@/lib/clicks/classify";
-import { clientIp, createCountryLookup, resolveCountry } from "@/lib/clicks/geo";
+import { createCountryLookup, resolveCountry } from "@/lib/clicks/geo";
+import { clientIp } from "@/lib/http/client-ip";
 import { getDailySalt } from "@/lib/clicks/salt";
 import { visitorHash, visitorHashKey } from "@/lib/clicks/visitor";
 import { DurableClickSink } from "@/lib/clicks/durable-sink";
@@ -12,8 +13,8 @@ import { ClickSpool } from "@/lib/clicks/spool";
 import { ClickWriter, insertClicks } from "@/lib/clicks/writer";
 import { getPool } from "@/lib/db/pool";
 import { getEnv } from "@/lib/env";
-import { QR_SCAN_PARAM } from "@/lib/links/short-url";
-import { getCachedLink, type CachedLink } from "@/lib/redirect/link-cache";
+import { QR_SCAN_PARAM } from "@/lib/urls/short-url";
+import { getCachedLink, type CachedLink } from "@/lib/cache/link-cache";
 import { buildDestination } from "@/lib/redirect/destination";
 
 export type ShortLinkRequest = {

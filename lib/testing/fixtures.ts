@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Plan } from "@prisma/client";
 import { insertClicks } from "@/lib/clicks/writer";
 import { getDb, getPool } from "@/lib/db";
-import { shortLinkHosts } from "@/lib/links/short-url";
+import { shortLinkHosts } from "@/lib/urls/short-url";
 import { createApiKey } from "@/lib/api-keys/queries";
 import { SCOPE_NAMES } from "@/lib/api-keys/scopes";
 import { AppError } from "@/lib/errors";

@@ -9,7 +9,7 @@ import { getStripe } from "@/lib/billing/stripe";
 import { getDb, getPool } from "@/lib/db";
 import { invalidateWorkspaceDomains } from "@/lib/domains/serving";
 import { AppError, invalidField, notFound } from "@/lib/errors";
-import { invalidateWorkspaceLinks } from "@/lib/redirect/link-cache";
+import { invalidateWorkspaceLinks } from "@/lib/cache/link-cache";
 import { parseInput } from "@/lib/validation";
 import { can } from "@/lib/workspaces/permissions";
 

@@ -323,7 +323,7 @@ async function loadApp() {
     const [campaigns, performanceModule, comparison, linkAnalytics, dateRange, kpi, query, billing, db] = await Promise.all([
       import("../../lib/campaigns/campaigns"),
       import("../../lib/campaigns/performance"),
-      import("../../lib/analytics/comparison"),
+      import("../../lib/campaigns/comparison"),
       import("../../lib/analytics/link-analytics"),
       import("../../lib/date-range"),
       import("../../lib/analytics/kpi"),

@@ -7,7 +7,7 @@ import { errorState, formObject, type ActionState } from "@/lib/actions/action-s
 import { auth, signIn, signOut } from "@/lib/auth/auth";
 import { getSessionUser } from "@/lib/auth/page-guard";
 import { changePassword, endAllSessions, hasRecentEmailProof } from "@/lib/auth/password-change";
-import { clientIp } from "@/lib/clicks/geo";
+import { clientIp } from "@/lib/http/client-ip";
 import { getEnv } from "@/lib/env";
 
 /**

@@ -10,7 +10,7 @@ import { MAX_BODY_BYTES } from "@/lib/api/with-workspace";
 import { hostnameAllowed, unsafeFindPublishableKey } from "@/lib/conversions/publishable-keys";
 import { z } from "zod";
 import { recordConversion } from "@/lib/conversions/record";
-import { clientIp } from "@/lib/clicks/geo";
+import { clientIp } from "@/lib/http/client-ip";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 

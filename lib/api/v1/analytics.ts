@@ -11,7 +11,7 @@ import { csvResponse, toCsv } from "@/lib/csv";
 import { preferredMediaType } from "@/lib/http/accept";
 import { getDb } from "@/lib/db";
 import { linkHostsForRequest } from "@/lib/links/request-hosts";
-import { shortUrl } from "@/lib/links/short-url";
+import { shortUrl } from "@/lib/urls/short-url";
 
 const isoTime = z.string().meta({ format: "date-time" });
 const counts = {

@@ -20,7 +20,7 @@ import { generateCampaignLinks, generateLinksSchema } from "@/lib/campaigns/gene
 import { campaignCreatorTermsSchema, campaignPatchSchema, campaignSchema } from "@/lib/campaigns/schema";
 import { campaignCreatorResponseSchema, campaignResponseSchema, serializeCampaign, serializeCampaignCreator } from "@/lib/campaigns/serialize";
 import { linkHostsForRequest } from "@/lib/links/request-hosts";
-import { shortUrl } from "@/lib/links/short-url";
+import { shortUrl } from "@/lib/urls/short-url";
 
 const TAG = "Campaigns";
 const campaignIdParam = idParam("campaignId", "campaign");

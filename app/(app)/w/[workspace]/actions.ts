@@ -6,7 +6,7 @@ import { runWorkspaceAction } from "@/lib/actions/workspace-action";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/queries";
 import { createLink } from "@/lib/links/create-link";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
-import { shortUrl } from "@/lib/links/short-url";
+import { shortUrl } from "@/lib/urls/short-url";
 import { setLinkArchived, updateLinkDestination, updateLinkOptions, updateLinkPost } from "@/lib/links/update-link";
 
 export async function createLinkAction(workspaceSlug: string, _prev: ActionState<{ shortUrl: string }>, formData: FormData) {

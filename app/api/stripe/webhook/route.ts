@@ -5,8 +5,16 @@ import { errorResponse, jsonError } from "@/lib/api/error-response";
 import { MAX_BODY_BYTES } from "@/lib/api/with-workspace";
 import { getStripe } from "@/lib/billing/stripe";
 import { handleStripeEvent } from "@/lib/billing/sync";
+import { invalidateWorkspaceDomains } from "@/lib/domains/serving";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { invalidateWorkspaceLinks } from "@/lib/cache/link-cache";
+
+/** A plan applied: the workspace's links (click ids follow the plan) and branded domains, on every instance. */
+function planChanged(workspaceId: string): void {
+  invalidateWorkspaceLinks(workspaceId);
+  invalidateWorkspaceDomains(workspaceId);
+}
 
 /** Stripe's default: five minutes either way. */
 const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -38,7 +46,7 @@ export async function POST(request: Request): Promise<Response> {
     return jsonError(new AppError("bad_request", "Invalid Stripe signature (or a timestamp outside the tolerance)"));
   }
   try {
-    const { outcome } = await handleStripeEvent(event, stripe);
+    const { outcome } = await handleStripeEvent(event, stripe, { planChanged });
     return Response.json({ received: true, outcome });
   } catch (error) {
     return errorResponse(error);

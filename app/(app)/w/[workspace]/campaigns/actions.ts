@@ -9,7 +9,7 @@ import { generateCampaignLinks, type GeneratedLinks } from "@/lib/campaigns/gene
 import { createPromoCode } from "@/lib/conversions/promo-codes";
 import { parseCampaignForm, termsFormToInput } from "@/lib/campaigns/schema";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
-import { shortUrl } from "@/lib/links/short-url";
+import { shortUrl } from "@/lib/urls/short-url";
 import { UTM_KEYS } from "@/lib/links/utm";
 
 export async function createCampaignAction(workspaceSlug: string, _prev: ActionState<{ id: string }>, formData: FormData) {

@@ -5,7 +5,7 @@ import { CreatorBreakdownTable } from "@/components/campaigns/creator-breakdown-
 import { FollowersClicksScatter } from "@/components/campaigns/followers-clicks-scatter";
 import { EmptyState, Panel } from "@/components/ui/card";
 import { KPI_CATALOG } from "@/lib/analytics/kpi";
-import { getCreatorComparison } from "@/lib/analytics/comparison";
+import { getCreatorComparison } from "@/lib/campaigns/comparison";
 import { PlanLockedPage } from "@/components/billing/plan-locked";
 import { requireWorkspaceMember } from "@/lib/auth/page-guard";
 import { planIncludes } from "@/lib/billing/plans";

@@ -1,5 +1,5 @@
 // GET /w/:workspace/compare/export?campaign=all|<id> — the comparison table as CSV (members only)
-import { getCreatorComparison } from "@/lib/analytics/comparison";
+import { getCreatorComparison } from "@/lib/campaigns/comparison";
 import { withMemberRoute } from "@/lib/api/with-workspace";
 import { breakdownCsv, parseSort, sortCreators } from "@/lib/campaigns/breakdown";
 import { csvResponse } from "@/lib/csv";

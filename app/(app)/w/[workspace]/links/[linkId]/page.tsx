@@ -18,7 +18,7 @@ import { listCreatorOptions } from "@/lib/creators/queries";
 import { formatDateTime, formatInteger, formatRate } from "@/lib/format";
 import { getLink } from "@/lib/links/queries";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
-import { scanUrl, shortUrl } from "@/lib/links/short-url";
+import { scanUrl, shortUrl } from "@/lib/urls/short-url";
 import { getLinkDefaults } from "@/lib/workspaces/link-defaults";
 import { can, canWriteLinks } from "@/lib/workspaces/permissions";
 

@@ -1,8 +1,8 @@
 // GET /w/:workspace/creators/:id/campaigns/export — the creator profile's campaigns table as CSV,
 // in the page's order for the same ?sort=&dir= (members only)
 import { withMemberRoute } from "@/lib/api/with-workspace";
-import { getCreatorCampaignHistory } from "@/lib/creators/campaign-history";
-import { creatorCampaignsCsv, parseCampaignSort, sortCreatorCampaigns } from "@/lib/creators/campaign-table";
+import { getCreatorCampaignHistory } from "@/lib/campaigns/creator-history";
+import { creatorCampaignsCsv, parseCampaignSort, sortCreatorCampaigns } from "@/lib/campaigns/creator-campaigns-table";
 import { getCreator } from "@/lib/creators/queries";
 import { csvResponse } from "@/lib/csv";
 import { notFound } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installFrontDoor } from "@/lib/http/front-door";
+import { installFrontDoor } from "@/lib/api/front-door";
 
 let server: http.Server;
 let port = 0;

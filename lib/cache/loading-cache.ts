@@ -2,8 +2,8 @@
 // and the App Router, which Next.js bundles separately but runs in one process. Concurrent misses
 // share one load; absent values are remembered briefly; an invalidation wins over a load that
 // started before it. The link cache and the branded-domain cache are two instances. Invalidations
-// go to the other app instances too, through the bus started at boot (lib/redirect/invalidation-bus.ts).
-import type { Invalidation, InvalidationBus } from "@/lib/redirect/invalidation-bus";
+// go to the other app instances too, through the bus started at boot (lib/cache/invalidation-bus.ts).
+import type { Invalidation, InvalidationBus } from "@/lib/cache/invalidation-bus";
 
 type Entry<T> = { value: T | null; expiresAt: number };
 /** A load in progress; `stale` once the key was invalidated meanwhile (its answer may predate the edit). */

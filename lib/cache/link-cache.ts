@@ -2,8 +2,8 @@
 // edit is served at once by this process, and by the other instances as soon as the invalidation
 // bus brings it (LINK_CACHE_TTL_SECONDS bounds it when the bus is down).
 import { isUnavailable } from "@/lib/db/unavailable";
-import { loadingCache } from "@/lib/redirect/loading-cache";
-import { LINK_CACHE } from "@/lib/redirect/cache-names";
+import { loadingCache } from "@/lib/cache/loading-cache";
+import { LINK_CACHE } from "@/lib/cache/cache-names";
 
 export type CachedLink = {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOwnHost, shortLinkHosts, shortUrl } from "@/lib/links/short-url";
+import { isOwnHost, shortLinkHosts, shortUrl } from "@/lib/urls/short-url";
 
 describe("short link hosts", () => {
   it("uses the request origin when nothing is configured", () => {

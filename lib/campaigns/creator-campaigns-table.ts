@@ -1,7 +1,7 @@
 // The creator profile's campaigns table: its sort (?sort=&dir=) and its CSV, shared by the page and
 // the export so both list the campaigns in the same order.
 import { KPI_CATALOG, kpiValue } from "@/lib/analytics/kpi";
-import type { CreatorCampaign } from "@/lib/creators/campaign-history";
+import type { CreatorCampaign } from "@/lib/campaigns/creator-history";
 import { toCsv } from "@/lib/csv";
 import { minorToMajor } from "@/lib/money";
 import { parseSortDir, parseSortKey, sortRowsBy, type SortDir } from "@/lib/table-sort";

@@ -7,7 +7,7 @@
 //   whatever the client writes in X-Forwarded-For: Next.js keeps a header the client sent and only
 //   fills it in when it is missing, so every limit keyed by address (sign-up, sign-in,
 //   /api/collect) and the visitor hash could be steered by a made-up header. The forwarding headers
-//   are rewritten to the socket's address; lib/clicks/geo.ts clientIp reads the one entry left.
+//   are rewritten to the socket's address; lib/http/client-ip.ts clientIp reads the one entry left.
 //   With TRUST_PROXY=true the proxy's headers are left as they are.
 import http from "node:http";
 import https from "node:https";

@@ -1,5 +1,5 @@
 // Cache invalidations shared by every app instance. Each instance caches links and branded hosts
-// in process (lib/redirect/loading-cache.ts); an edit forgets the entry at once where it was made
+// in process (lib/cache/loading-cache.ts); an edit forgets the entry at once where it was made
 // and publishes the invalidation here, so the other instances forget theirs within milliseconds
 // instead of at the end of LINK_CACHE_TTL_SECONDS. The transport is Redis pub/sub when REDIS_URL
 // is set, else PostgreSQL LISTEN/NOTIFY on the database every instance shares.

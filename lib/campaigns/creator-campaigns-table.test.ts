@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeKpis, timingFromHourly, type PerformanceFacts } from "@/lib/analytics/kpi";
-import type { CreatorCampaign } from "@/lib/creators/campaign-history";
-import { campaignSortLabel, creatorCampaignsCsv, parseCampaignSort, sortCreatorCampaigns } from "@/lib/creators/campaign-table";
+import type { CreatorCampaign } from "@/lib/campaigns/creator-history";
+import { campaignSortLabel, creatorCampaignsCsv, parseCampaignSort, sortCreatorCampaigns } from "@/lib/campaigns/creator-campaigns-table";
 import { parseCsv } from "@/lib/csv";
 
 const facts: PerformanceFacts = { clicks: 0, uniqueClicks: 0, filteredClicks: 0, followers: null, conversions: 0, purchases: 0, revenueMinor: 0, terms: null };

@@ -3,7 +3,7 @@ import { connectTestDatabase, truncateAll } from "@/lib/testing/db";
 import { clicksAt, makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
-const { getCreatorCampaignHistory } = await import("@/lib/creators/campaign-history");
+const { getCreatorCampaignHistory } = await import("@/lib/campaigns/creator-history");
 const { createCampaign } = await import("@/lib/campaigns/campaigns");
 const { generateCampaignLinks } = await import("@/lib/campaigns/generate-links");
 const { createLink } = await import("@/lib/links/create-link");

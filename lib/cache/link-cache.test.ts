@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Invalidation } from "@/lib/redirect/invalidation-bus";
-import { applyInvalidation, clearAllCaches, setInvalidationBus } from "@/lib/redirect/loading-cache";
-import { clearLinkCache, getCachedLink, invalidateLink, invalidateWorkspaceLinks, type CachedLink } from "@/lib/redirect/link-cache";
+import type { Invalidation } from "@/lib/cache/invalidation-bus";
+import { applyInvalidation, clearAllCaches, setInvalidationBus } from "@/lib/cache/loading-cache";
+import { clearLinkCache, getCachedLink, invalidateLink, invalidateWorkspaceLinks, type CachedLink } from "@/lib/cache/link-cache";
 
 const link: CachedLink = { id: "l1", workspaceId: "w1", url: "https://example.com", urlHost: "example.com", archived: false, clickIdParam: null, paused: false, expiresAt: null, maxClicks: null, expiredUrl: null, expiredUrlHost: null };
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { connectTestDatabase } from "@/lib/testing/db";
 import { makeWorkspace } from "@/lib/testing/fixtures";
 import { startRedisServer } from "@/lib/testing/redis-server";
-import { createInvalidationBus, type Invalidation, type InvalidationBus } from "@/lib/redirect/invalidation-bus";
+import { createInvalidationBus, type Invalidation, type InvalidationBus } from "@/lib/cache/invalidation-bus";
 
 const databaseUrl = connectTestDatabase();
 const { getPool } = await import("@/lib/db");

@@ -3,7 +3,7 @@ import { truncateAll, connectTestDatabase } from "@/lib/testing/db";
 import { clicksAt, makeCreatorWithFollowers, makeWorkspace, testHosts } from "@/lib/testing/fixtures";
 
 connectTestDatabase();
-const { getCreatorComparison } = await import("@/lib/analytics/comparison");
+const { getCreatorComparison } = await import("@/lib/campaigns/comparison");
 const { combineTiming, getHourlyClicksSincePost } = await import("@/lib/analytics/timing");
 const { createCampaign } = await import("@/lib/campaigns/campaigns");
 const { generateCampaignLinks } = await import("@/lib/campaigns/generate-links");

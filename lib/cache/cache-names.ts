@@ -1,5 +1,5 @@
 // The names of the shared caches, as the invalidation bus carries them: the caches themselves
-// (lib/redirect/link-cache.ts, lib/domains/serving.ts) and processes that only announce changes
+// (lib/cache/link-cache.ts, lib/domains/serving.ts) and processes that only announce changes
 // (`npm run plan`) use the same words. Free of Prisma and "server-only".
 export const LINK_CACHE = "linkCache";
 export const DOMAIN_CACHE = "domainCache";

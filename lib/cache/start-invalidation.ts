@@ -1,8 +1,8 @@
 // Starts this process's invalidation bus (from instrumentation.ts, once per app instance): Redis
 // when REDIS_URL is set, else LISTEN/NOTIFY on the app's database.
 import { getEnv } from "@/lib/env";
-import { createInvalidationBus, type InvalidationBus } from "@/lib/redirect/invalidation-bus";
-import { applyInvalidation, clearAllCaches, setInvalidationBus } from "@/lib/redirect/loading-cache";
+import { createInvalidationBus, type InvalidationBus } from "@/lib/cache/invalidation-bus";
+import { applyInvalidation, clearAllCaches, setInvalidationBus } from "@/lib/cache/loading-cache";
 
 let started: InvalidationBus | null = null;
 
