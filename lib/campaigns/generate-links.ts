@@ -1,6 +1,6 @@
-import { assertNotServedDomain, servedHostnames } from "@/lib/domains/domains";
 import "server-only";
 import { z } from "zod";
+import { assertNotServedDomain, servedHostnames } from "@/lib/domains/domains";
 import { chooseLinkSlug, slugCandidates } from "@/lib/campaigns/link-slugs";
 import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -140,7 +140,8 @@ export async function generateCampaignLinks(ctx: Context, campaignId: string, ra
         );
       });
       for (const link of links) {
-        invalidateLink(DEFAULT_DOMAIN, link.slug);
+        // on the domain the link is on (a visit a moment ago may have cached "no such link")
+        invalidateLink(link.domain, link.slug);
         const item = planned.find((p) => p.creator.id === link.creatorId);
         result.created.push({ creatorId: link.creatorId ?? "", creatorName: item?.creator.name ?? "", linkId: link.id, domain: link.domain, slug: link.slug, url: link.url });
       }
