@@ -38,7 +38,14 @@ function commonErrors(operation: AnyOperation) {
     ...(operation.body ? { 415: errorAnswer("The body is not sent as JSON (`Content-Type: application/json`)") } : {}),
     ...Object.fromEntries(Object.entries(operation.errors ?? {}).map(([status, description]) => [status, errorAnswer(description)])),
     ...(operation.method === "post"
-      ? { 409: errorAnswer(`${operation.errors?.[409] ?? operation.responses[409]?.description ?? "A conflict"}; or the \`${IDEMPOTENCY_HEADER}\` was used with another request, or its first request is still running`) }
+      ? {
+          409: errorAnswer(
+            [operation.errors?.[409] ?? operation.responses[409]?.description, `the \`${IDEMPOTENCY_HEADER}\` was used with another request, or its first request is still running`]
+              .filter(Boolean)
+              .join("; or ")
+              .replace(/^the/, "The"),
+          ),
+        }
       : {}),
     ...(operation.body || operation.query ? { 422: errorAnswer("Bad input: `details` names each field") } : {}),
     429: {

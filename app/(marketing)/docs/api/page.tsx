@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { fieldRows, typeLabel, type Components, type FieldRow, type JsonSchema } from "@/lib/api/reference";
+import { Fields, Prose } from "@/components/api/reference-fields";
+import { fieldRows, typeLabel, type Components, type JsonSchema } from "@/lib/api/reference";
 import { SCOPES, SCOPE_NAMES } from "@/lib/api-keys/scopes";
 import { currentLinkHosts } from "@/lib/links/request-hosts";
-import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata = { title: "API reference" };
 
@@ -26,53 +26,6 @@ const METHOD_STYLE: Record<string, string> = {
   patch: "bg-amber-50 text-amber-800 ring-amber-200",
   delete: "bg-red-50 text-red-700 ring-red-200",
 };
-
-function Fields({ rows, label }: { rows: FieldRow[]; label: string }) {
-  if (rows.length === 0) return null;
-  return (
-    <TableScroll label={label} className="mt-2">
-    <table className="w-full text-sm" aria-label={label}>
-      <tbody className="divide-y divide-gray-100">
-        {rows.map((row) => (
-          <tr key={row.path} className="align-top">
-            <td className="py-1.5 pr-4 sm:w-56">
-              <code className="break-all font-mono text-xs text-gray-900">{row.path}</code>
-              {row.required ? <span className="ml-1.5 text-[10px] font-semibold uppercase tracking-wide text-rose-600">required</span> : null}
-            </td>
-            <td className="break-all py-1.5 pr-4 font-mono text-xs text-indigo-700 sm:w-56">
-              {row.ref ? (
-                <a href={`#schema-${row.ref}`} className="underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-600">
-                  {row.type}
-                </a>
-              ) : (
-                row.type
-              )}
-            </td>
-            <td className="min-w-[12rem] py-1.5 text-xs text-gray-600"><Prose text={row.notes} /></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    </TableScroll>
-  );
-}
-
-/** Descriptions mark code with `backticks` (as in the OpenAPI document); shown as code here. */
-function Prose({ text }: { text: string }) {
-  return (
-    <>
-      {text.split(/(`[^`]+`)/).map((part, i) =>
-        part.startsWith("`") && part.endsWith("`") ? (
-          <code key={i} className="rounded bg-gray-100 px-1 py-0.5 font-mono text-[0.8em] text-gray-800">
-            {part.slice(1, -1)}
-          </code>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
-}
 
 const anchor = (id: string) => id.replace(/[^a-zA-Z0-9]+/g, "-");
 
