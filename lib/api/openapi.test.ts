@@ -8,7 +8,19 @@ import { SCOPES } from "@/lib/api-keys/scopes";
 
 const document = buildOpenApiDocument("http://localhost:3000/api/v1") as unknown as {
   openapi: string;
-  paths: Record<string, Record<string, { operationId: string; security: { apiKey: string[] }[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        security: { apiKey: string[] }[];
+        parameters?: { in: string; name: string }[];
+        requestBody?: { required: boolean; content: Record<string, { schema: unknown }> };
+        responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown> };
 };
 
@@ -47,10 +59,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("says what the server enforces on request bodies: no unknown fields, JSON only, required only when {} is refused", () => {
-    const doc = document as unknown as {
-      paths: Record<string, Record<string, { operationId: string; requestBody?: { required: boolean; content: Record<string, { schema: unknown }> }; responses: Record<string, unknown> }>>;
-      components: { schemas: Record<string, unknown> };
-    };
+    const doc = document;
     const open: string[] = [];
     const visit = (node: unknown, where: string, seen: Set<unknown>) => {
       if (!node || typeof node !== "object" || seen.has(node)) return;
@@ -71,6 +80,12 @@ describe("the OpenAPI document", () => {
       visit(op.requestBody!.content["application/json"]!.schema, operation.operationId, new Set());
     }
     expect(open).toEqual([]);
+    // every POST takes an Idempotency-Key, and says what a key used twice answers
+    for (const operation of OPERATIONS.filter((o) => o.method === "post")) {
+      const op = doc.paths[operation.path]![operation.method]!;
+      expect(op.parameters?.some((p) => p.in === "header" && p.name === "Idempotency-Key"), operation.operationId).toBe(true);
+      expect(Object.keys(op.responses), operation.operationId).toContain("409");
+    }
     // setting a creator's terms may send no body at all; creating a link may not
     const byId = Object.fromEntries(OPERATIONS.map((o) => [o.operationId, doc.paths[o.path]![o.method]!]));
     expect(byId.createLink!.requestBody!.required).toBe(true);
