@@ -151,8 +151,9 @@ export async function middleware(request: NextRequest): Promise<Response> {
     return refusal ? jsonError(refusal.error, refusal.headers) : toApp(request);
   }
   // A path that is not valid percent-encoded UTF-8 (/w/%FF) names no page: the not-found page,
-  // 404, rather than the router failing on it with a bare 500.
-  if (!decodedSegments(request.nextUrl.pathname)) return toApp(request, "/link-not-found");
+  // 404, rather than the router failing on it with a bare 500. (Only a path with a "%" can be
+  // one: a short link's path never has one, so redirects skip the decoding.)
+  if (path.includes("%") && !decodedSegments(request.nextUrl.pathname)) return toApp(request, "/link-not-found");
   // A page's only writes are server actions: one posted from another site is refused here with a
   // 403 (Next's own check would throw and answer 500).
   if (request.method === "POST" && crossSiteWrite(request)) return crossSiteRefused();
