@@ -4,6 +4,7 @@
 // machine's; and the engines range the README states must be one every package accepts, so no
 // install warns EBADENGINE on Node 20, 22 or 24.
 import { readFileSync } from "node:fs";
+import semver from "semver";
 import { describe, expect, it } from "vitest";
 
 type LockEntry = { version?: string; cpu?: string[]; optional?: boolean; optionalDependencies?: Record<string, string>; dependencies?: Record<string, string>; engines?: { node?: string } | string[] };
@@ -25,38 +26,8 @@ function resolve(from: string, name: string): string | undefined {
 /** The lowest version of each of Node's supported majors: 20.19.0, 22.13.0, 24.0.0. */
 const SUPPORTED = ["20.19.0", "22.13.0", "24.0.0"];
 
-/** Whether a Node version satisfies a simple engines range (the forms packages here use). */
-function satisfies(version: string, range: string): boolean {
-  const [major, minor, patch] = version.split(".").map(Number) as [number, number, number];
-  const cmp = (other: string) => {
-    const [a = 0, b = 0, c = 0] = other.replace(/\.x|\.\*/g, "").split(".").map(Number);
-    return major - a || minor - b || patch - c;
-  };
-  return range.split("||").some((alternative) => {
-    const parts = alternative.trim().replace(/(>=|<=|>|<|\^|~)\s+/g, "$1").split(/\s+/).filter(Boolean);
-    return parts.every((part) => {
-      if (part === "*" || part === "") return true;
-      const op = /^(>=|<=|>|<|\^|~)?(.*)$/.exec(part)!;
-      const target = op[2]!;
-      const [tMajor = 0, tMinor = 0] = target.split(".").map(Number);
-      switch (op[1]) {
-        case ">=": return cmp(target) >= 0;
-        // a partial version is a range: >20 is >=21.0.0, >20.1 is >=20.2.0
-        case ">": {
-          const given = target.split(".").map(Number);
-          if (given.length >= 3) return cmp(target) > 0;
-          given[given.length - 1]! += 1;
-          return cmp(given.join(".")) >= 0;
-        }
-        case "<=": return cmp(target) <= 0;
-        case "<": return cmp(target) < 0;
-        case "^": return major === tMajor && cmp(target) >= 0;
-        case "~": return major === tMajor && minor === tMinor && cmp(target) >= 0;
-        default: return target.split(".").length === 1 || /\.(x|\*)$/.test(target) ? major === tMajor : cmp(target) === 0;
-      }
-    });
-  });
-}
+/** Whether a Node version is in an engines range, read as npm reads it. */
+const satisfies = (version: string, range: string) => semver.satisfies(version, range);
 
 describe("the lock and the engines", () => {
   it("names every optional dependency of every locked package, whatever the platform", () => {
