@@ -1,4 +1,5 @@
 // zod failures → the field-path list every refusal carries (API 422 details, form messages).
+import { distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { AppError, type FieldIssue } from "@/lib/errors";
 
@@ -92,22 +93,9 @@ function inputJsonSchemaOf(schema: z.ZodType): JsonSchema {
 
 /** The closest of the known names to a mistyped one (at most two edits away), to suggest it. */
 function closest(name: string, known: string[]): string | null {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length]!;
-  };
   let best: { name: string; d: number } | null = null;
   for (const candidate of known) {
-    const d = distance(name, candidate);
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
     if (d <= 2 && (!best || d < best.d)) best = { name: candidate, d };
   }
   return best?.name ?? null;
