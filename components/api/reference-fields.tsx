@@ -2,32 +2,45 @@
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { FieldRow } from "@/lib/api/reference";
 
+function FieldType({ row }: { row: FieldRow }) {
+  return row.ref ? (
+    <a href={`#schema-${row.ref}`} className="underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-600">
+      {row.type}
+    </a>
+  ) : (
+    <>{row.type}</>
+  );
+}
+
+/**
+ * A schema's fields as a table. On a phone the type goes under the field's name (three columns
+ * squeezed into 390 px left the type a letter per line); from sm up it has its own column.
+ */
 export function Fields({ rows, label }: { rows: FieldRow[]; label: string }) {
   if (rows.length === 0) return null;
   return (
     <TableScroll label={label} className="mt-2">
-    <table className="w-full text-sm" aria-label={label}>
-      <tbody className="divide-y divide-gray-100">
-        {rows.map((row) => (
-          <tr key={row.path} className="align-top">
-            <td className="py-1.5 pr-4 sm:w-56">
-              <code className="break-all font-mono text-xs text-gray-900">{row.path}</code>
-              {row.required ? <span className="ml-1.5 text-[10px] font-semibold uppercase tracking-wide text-rose-600">required</span> : null}
-            </td>
-            <td className="break-all py-1.5 pr-4 font-mono text-xs text-indigo-700 sm:w-56">
-              {row.ref ? (
-                <a href={`#schema-${row.ref}`} className="underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-600">
-                  {row.type}
-                </a>
-              ) : (
-                row.type
-              )}
-            </td>
-            <td className="min-w-[12rem] py-1.5 text-xs text-gray-600"><Prose text={row.notes} /></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      <table className="w-full text-sm" aria-label={label}>
+        <tbody className="divide-y divide-gray-100">
+          {rows.map((row) => (
+            <tr key={row.path} className="align-top">
+              <td className="w-2/5 py-1.5 pr-4 sm:w-56">
+                <code className="break-all font-mono text-xs text-gray-900">{row.path}</code>
+                {row.required ? <span className="ml-1.5 text-[10px] font-semibold uppercase tracking-wide text-rose-600">required</span> : null}
+                <div className="mt-0.5 break-words font-mono text-xs text-indigo-700 sm:hidden">
+                  <FieldType row={row} />
+                </div>
+              </td>
+              <td className="hidden break-words py-1.5 pr-4 font-mono text-xs text-indigo-700 sm:table-cell sm:w-56">
+                <FieldType row={row} />
+              </td>
+              <td className="py-1.5 text-xs text-gray-600 sm:min-w-[12rem]">
+                <Prose text={row.notes} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </TableScroll>
   );
 }
